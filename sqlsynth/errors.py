@@ -1,0 +1,43 @@
+"""Error types. The library raises these; only the CLI turns them into exit codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class SqlsynthError(Exception):
+    """Base class for every error sqlsynth reports to a user."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem in an input file."""
+
+    file: str
+    line: int | None
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+class ConfigError(SqlsynthError):
+    """One or more problems in config.yaml / orm.yaml; all are reported together."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class SchemaError(SqlsynthError):
+    """The schema (orm.yaml or a live database) cannot be handled."""
+
+
+class ConnectionFailed(SqlsynthError):
+    """A database could not be reached."""
+
+
+class ExecutionError(SqlsynthError):
+    """A statement failed while loading data; the transaction was rolled back."""

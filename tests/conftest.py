@@ -1,0 +1,96 @@
+"""Test fixtures: a real PostgreSQL server, and a fresh database per test.
+
+Server discovery order (DESIGN.md section 6):
+  1. $SQLSYNTH_TEST_DSN
+  2. a server at 127.0.0.1:5432 (user root, or $PGUSER)
+  3. (see tests/pgserver.py) a throwaway cluster, or testcontainers
+No server: the session fails with a clear message (never a silent skip).
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import psycopg
+import pytest
+from psycopg import sql
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGILA_DIR = Path(os.environ.get("SQLSYNTH_PAGILA_DIR", ROOT.parent / "shared" / "data" / "pagila"))
+
+
+def _with_db(dsn: str, dbname: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(dsn).set(database=dbname).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def pg_server_dsn() -> str:
+    """DSN of a maintenance database on a running server."""
+    from pgserver import find_server
+
+    return find_server()
+
+
+def _create_db(server_dsn: str, prefix: str, template: str | None = None) -> str:
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(server_dsn, autocommit=True) as conn:
+        q = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+        if template:
+            q = sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(template))
+        conn.execute(q)
+    return name
+
+
+def _drop_db(server_dsn: str, name: str) -> None:
+    with psycopg.connect(server_dsn, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+@pytest.fixture
+def make_db(pg_server_dsn):
+    """Factory: make_db() -> DSN of a new empty database, dropped after the test."""
+    made: list[str] = []
+
+    def factory(prefix: str = "sqlsynth_t", template: str | None = None) -> str:
+        name = _create_db(pg_server_dsn, prefix, template)
+        made.append(name)
+        return _with_db(pg_server_dsn, name)
+
+    yield factory
+    for name in made:
+        _drop_db(pg_server_dsn, name)
+
+
+@pytest.fixture
+def fresh_db(make_db) -> str:
+    """DSN of a new empty database for this test."""
+    return make_db()
+
+
+@pytest.fixture(scope="session")
+def pagila_template(pg_server_dsn) -> str:
+    """Name of a template database holding the Pagila schema and data (built once per session)."""
+    from pgserver import load_sql_file
+
+    name = f"sqlsynth_pagila_tpl_{uuid.uuid4().hex[:8]}"
+    _create_db_named(pg_server_dsn, name)
+    dsn = _with_db(pg_server_dsn, name)
+    load_sql_file(dsn, PAGILA_DIR / "pagila-schema.sql")
+    load_sql_file(dsn, PAGILA_DIR / "pagila-data.sql")
+    yield name
+    _drop_db(pg_server_dsn, name)
+
+
+def _create_db_named(server_dsn: str, name: str) -> None:
+    with psycopg.connect(server_dsn, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+@pytest.fixture
+def pagila_src(make_db, pagila_template) -> str:
+    """DSN of a fresh copy of the Pagila source database for this test."""
+    return make_db("sqlsynth_src", template=pagila_template)
