@@ -3,13 +3,17 @@
 Server discovery order (DESIGN.md section 6):
   1. $SQLSYNTH_TEST_DSN
   2. a server at 127.0.0.1:5432 (user root, or $PGUSER)
-  3. (see tests/pgserver.py) a throwaway cluster, or testcontainers
-No server: the session fails with a clear message (never a silent skip).
+  3. a stopped Debian cluster, started with pg_ctlcluster
+  4. a throwaway cluster (initdb/pg_ctl, as the postgres user when root)
+  5. testcontainers, if a Docker engine answers
+(tests/pgserver.py has the details and SQLSYNTH_TEST_FORCE_TIER to check a fallback.)
+No server: the session fails with a clear message and exit code 1 (never a silent skip).
 """
 
 from __future__ import annotations
 
 import os
+import sys
 import uuid
 from pathlib import Path
 
@@ -29,10 +33,25 @@ def _with_db(dsn: str, dbname: str) -> str:
 
 @pytest.fixture(scope="session")
 def pg_server_dsn() -> str:
-    """DSN of a maintenance database on a running server."""
+    """DSN of a maintenance database on a running server.
+
+    No server anywhere ends the whole session with exit code 1 and pgserver's message (which
+    lists every tier tried): a missing database is a failure, never a skip.
+    """
     from pgserver import find_server
 
-    return find_server()
+    try:
+        return find_server()
+    except RuntimeError as exc:
+        pytest.exit(f"sqlsynth tests need PostgreSQL: {exc}", returncode=1)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say which server the tests ran against (if any test asked for one)."""
+    pgserver = sys.modules.get("pgserver")
+    info = getattr(pgserver, "chosen", None)
+    if info is not None:
+        terminalreporter.write_line(f"PostgreSQL used by the tests: {info.describe()}")
 
 
 def _create_db(server_dsn: str, prefix: str, template: str | None = None) -> str:
@@ -78,11 +97,13 @@ def pagila_template(pg_server_dsn) -> str:
 
     name = f"sqlsynth_pagila_tpl_{uuid.uuid4().hex[:8]}"
     _create_db_named(pg_server_dsn, name)
-    dsn = _with_db(pg_server_dsn, name)
-    load_sql_file(dsn, PAGILA_DIR / "pagila-schema.sql")
-    load_sql_file(dsn, PAGILA_DIR / "pagila-data.sql")
-    yield name
-    _drop_db(pg_server_dsn, name)
+    try:
+        dsn = _with_db(pg_server_dsn, name)
+        load_sql_file(dsn, PAGILA_DIR / "pagila-schema.sql")
+        load_sql_file(dsn, PAGILA_DIR / "pagila-data.sql")
+        yield name
+    finally:
+        _drop_db(pg_server_dsn, name)
 
 
 def _create_db_named(server_dsn: str, name: str) -> None:
