@@ -1,0 +1,201 @@
+"""The library behind each command. The CLI only parses options and prints."""
+
+from __future__ import annotations
+
+import os
+from typing import Callable
+
+import yaml
+
+from .compile.program import Program, compile_plan, render_script
+from .config.load import Config, load_config
+from .db import connect, mask_dsn, scrub
+from .errors import ExecutionError, SqlsynthError
+from .plan.build import Builder, Plan, build_plan
+from .schema.io import dump_schema, load_schema
+from .schema.model import Schema
+from .settings import Settings
+
+Report = Callable[[str], None]
+
+
+def _refuse_overwrite(path: str, force: bool) -> None:
+    if os.path.exists(path) and not force:
+        raise SqlsynthError(f"{path} already exists; use --force to overwrite it")
+
+
+def make_tables(settings: Settings, orm_file: str = "orm.yaml", force: bool = False) -> Schema:
+    """Reflect the source schema into orm.yaml."""
+    from .schema.reflect import reflect
+
+    _refuse_overwrite(orm_file, force)
+    dsn = settings.need_src()
+    schema = reflect(dsn, settings.src_schema or "public", masked_dsn=mask_dsn(dsn))
+    dump_schema(schema, orm_file)
+    return schema
+
+
+def generate_config(settings: Settings, orm_file: str = "orm.yaml", config_file: str = "config.yaml",
+                    force: bool = False) -> dict:
+    """Write a starter config.yaml listing every table with its settings."""
+    _refuse_overwrite(config_file, force)
+    if os.path.exists(orm_file):
+        schema = load_schema(orm_file)
+    else:
+        from .schema.reflect import reflect
+
+        dsn = settings.need_src()
+        schema = reflect(dsn, settings.src_schema or "public", masked_dsn=mask_dsn(dsn))
+    from .config.starter import starter_config
+
+    text, data = starter_config(schema)
+    tmp = config_file + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, config_file)
+    return data
+
+
+def load_inputs(orm_file: str, config_file: str, config_required: bool = False) -> tuple[Schema, Config]:
+    """Load orm.yaml and config.yaml, reporting the problems of both at once."""
+    from .errors import ConfigError
+
+    problems = []
+    schema = config = None
+    try:
+        schema = load_schema(orm_file)
+    except ConfigError as e:
+        problems += e.problems
+    try:
+        config = load_config(config_file, required=config_required)
+    except ConfigError as e:
+        problems += e.problems
+    if problems:
+        raise ConfigError(problems)
+    return schema, config
+
+
+def plan_load(orm_file: str, config_file: str, num_passes: int = 1, seed: int | None = None,
+              dst_schema: str | None = None) -> Plan:
+    schema, config = load_inputs(orm_file, config_file)
+    return build_plan(schema, config, num_passes=num_passes, seed=seed, dst_schema=dst_schema)
+
+
+def compile_program(orm_file: str, config_file: str, num_passes: int = 1, seed: int | None = None,
+                    dst_schema: str | None = None) -> Program:
+    return compile_plan(plan_load(orm_file, config_file, num_passes, seed, dst_schema))
+
+
+def compile_script(orm_file: str, config_file: str, num_passes: int = 1, seed: int | None = None,
+                   dst_schema: str | None = None) -> str:
+    prog = compile_program(orm_file, config_file, num_passes, seed, dst_schema)
+    header = [
+        "sqlsynth compiled load program",
+        f"from {os.path.basename(orm_file)} and {os.path.basename(config_file)}, --num-passes {num_passes}",
+        "run with: psql -v ON_ERROR_STOP=1 -f FILE (into a database made by `sqlsynth create-tables`)",
+    ]
+    return render_script(prog, header)
+
+
+def _dst_schema(settings: Settings, schema: Schema) -> str:
+    return settings.dst_schema or schema.schema or "public"
+
+
+def _run_statements(dsn: str, statements: list[str], what: str) -> None:
+    import psycopg
+
+    conn = connect(dsn, what="destination database")
+    try:
+        with conn.transaction():
+            for st in statements:
+                conn.execute(st)
+    except psycopg.Error as e:
+        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise ExecutionError(f"{what} failed: {scrub(first, dsn)}; nothing was changed") from None
+    finally:
+        conn.close()
+
+
+def _selection(schema: Schema, config: Config) -> tuple[list[str], set[str], set[str]]:
+    b = Builder(schema, config, 1, 0, schema.schema)
+    generated, ignored, vocab = b.select_tables()
+    if b.problems:
+        from .errors import ConfigError
+
+        raise ConfigError(b.problems)
+    return generated, ignored, vocab
+
+
+def create_tables(settings: Settings, orm_file: str = "orm.yaml", config_file: str = "config.yaml") -> list[str]:
+    from .schema.ddl import create_statements
+
+    schema, config = load_inputs(orm_file, config_file)
+    _generated, ignored, _vocab = _selection(schema, config)
+    dsn = settings.need_dst()
+    stmts = create_statements(schema, _dst_schema(settings, schema), skip_tables=ignored)
+    _run_statements(dsn, stmts, "create-tables")
+    return [t for t in sorted(schema.tables) if t not in ignored]
+
+
+def create_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str = "config.yaml",
+                num_passes: int = 1, seed: int | None = None, report: Report | None = None) -> Program:
+    from .execute.postgres import run_program
+
+    schema, _config = load_inputs(orm_file, config_file)
+    dsn = settings.need_dst()
+    prog = compile_program(orm_file, config_file, num_passes, seed, _dst_schema(settings, schema))
+    if settings.dst_is_src():
+        raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to write into it")
+    run_program(dsn, prog, report)
+    return prog
+
+
+def remove_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str = "config.yaml") -> list[str]:
+    """Empty the generated tables (vocabulary and ignored tables are left alone)."""
+    from .compile.sqlx import qtable
+
+    schema, config = load_inputs(orm_file, config_file)
+    if settings.dst_is_src():
+        raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to remove data from it")
+    generated, _ignored, _vocab = _selection(schema, config)
+    dsn = settings.need_dst()
+    if generated:
+        dst = _dst_schema(settings, schema)
+        _run_statements(dsn, [f"TRUNCATE {', '.join(qtable(dst, t) for t in generated)} RESTART IDENTITY"],
+                        "remove-data")
+    return generated
+
+
+def remove_tables(settings: Settings, orm_file: str = "orm.yaml", config_file: str = "config.yaml") -> list[str]:
+    from .schema.ddl import drop_statements
+
+    schema, config = load_inputs(orm_file, config_file)
+    if settings.dst_is_src():
+        raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to drop its tables")
+    _generated, ignored, _vocab = _selection(schema, config)
+    dsn = settings.need_dst()
+    _run_statements(dsn, drop_statements(schema, _dst_schema(settings, schema), skip_tables=ignored), "remove-tables")
+    return [t for t in sorted(schema.tables) if t not in ignored and not schema.tables[t].is_partition]
+
+
+def validate_config(config_file: str, orm_file: str = "orm.yaml") -> Config:
+    """Check config.yaml; with orm.yaml present also check tables, columns and generators."""
+    config = load_config(config_file, required=True)
+    if os.path.exists(orm_file):
+        schema = load_schema(orm_file)
+        build_plan(schema, config, num_passes=1)
+    return config
+
+
+def list_tables(orm_file: str = "orm.yaml", config_file: str = "config.yaml", which: str = "generated") -> list[str]:
+    schema, config = load_inputs(orm_file, config_file)
+    generated, ignored, vocab = _selection(schema, config)
+    if which == "generated":
+        return generated
+    if which == "vocab":
+        return sorted(vocab)
+    return sorted(t for t in schema.tables if not schema.tables[t].is_partition and t not in ignored)
+
+
+def dump_yaml(data: object) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)

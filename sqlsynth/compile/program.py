@@ -1,0 +1,146 @@
+"""Plan -> Program: the ordered SQL statements of one load.
+
+The same Program is either written as a psql script or executed through psycopg,
+so both give identical rows for the same seed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlglot import exp
+
+from ..errors import SchemaError
+from ..plan.build import Plan, TablePlan
+from ..plan.values import WORDS_REF, words_array_source
+from ..schema.model import ForeignKey
+from . import sqlx
+from .sqlx import lit, q, qtable, render
+
+_FK_ACTIONS = {"CASCADE", "RESTRICT", "SET NULL", "SET DEFAULT", "NO ACTION"}
+
+
+@dataclass
+class Step:
+    sql: str
+    kind: str = "sql"  # sql | insert | guard | analyze
+    table: str | None = None
+    path: str | None = None  # config path behind the statement
+    rows: int = 0
+    transactional: bool = True
+
+
+@dataclass
+class Program:
+    seed: int
+    steps: list[Step] = field(default_factory=list)
+    tables: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def total_rows(self) -> int:
+        return sum(s.rows for s in self.steps if s.kind == "insert")
+
+
+def fk_add_sql(dst_schema: str, owner: str, fk: ForeignKey) -> str:
+    """ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY, every name quoted."""
+    parts = [
+        f"ALTER TABLE {qtable(dst_schema, owner)} ADD CONSTRAINT {q(fk.name)} FOREIGN KEY",
+        f"({', '.join(q(c) for c in fk.columns)})",
+        f"REFERENCES {qtable(fk.ref_schema or dst_schema, fk.ref_table)} ({', '.join(q(c) for c in fk.ref_columns)})",
+    ]
+    if fk.match_full:
+        parts.append("MATCH FULL")
+    for word, action in (("ON DELETE", fk.on_delete), ("ON UPDATE", fk.on_update)):
+        if action:
+            if action.upper() not in _FK_ACTIONS:
+                raise SchemaError(f"foreign key {fk.name}: unknown action {action!r}")
+            parts.append(f"{word} {action.upper()}")
+    if fk.deferrable:
+        parts.append("DEFERRABLE INITIALLY DEFERRED" if fk.initially_deferred else "DEFERRABLE")
+    return " ".join(parts)
+
+
+def row_source(lo: int, hi: int) -> exp.Expression:
+    """generate_series(lo::bigint, hi) AS g(i)."""
+    gs = sqlx.fn("generate_series", exp.Cast(this=lit(lo), to=exp.DataType.build("BIGINT")), lit(hi))
+    return exp.Table(this=gs, alias=exp.TableAlias(this=exp.to_identifier("g", quoted=True),
+                                                   columns=[exp.to_identifier("i", quoted=True)]))
+
+
+ROW = exp.column(exp.to_identifier("i", quoted=True), table=exp.to_identifier("g", quoted=True))
+
+
+def insert_sql(plan: Plan, tp: TablePlan, lo: int, hi: int) -> str:
+    cols = tp.columns()
+    exprs = [tp.values[c].at(ROW.copy()) for c in cols]
+    select = exp.select(*exprs).from_(row_source(lo, hi))
+    if any(c.name == WORDS_REF[1] and c.table == WORDS_REF[0] for e in exprs for c in e.find_all(exp.Column)):
+        select = select.join(words_array_source(), join_type="CROSS")
+    head = f"INSERT INTO {qtable(plan.dst_schema, tp.name)} ({', '.join(q(c) for c in cols)})"
+    if tp.overriding_system:
+        head += " OVERRIDING SYSTEM VALUE"
+    return f"{head}\n{render(select)}"
+
+
+def guard_sql(plan: Plan, tables: list[str]) -> str:
+    """A DO block that stops the load if any target table already holds rows."""
+    checks = []
+    for t in tables:
+        msg = exp.Literal.string(f"sqlsynth: table {t} already has rows; run remove-data first").sql("postgres")
+        checks.append(f"IF EXISTS (SELECT 1 FROM {qtable(plan.dst_schema, t)}) THEN RAISE EXCEPTION {msg}; END IF;")
+    body = "BEGIN " + " ".join(checks) + " END"
+    return "DO " + exp.Literal.string(body).sql("postgres")
+
+
+def compile_plan(plan: Plan) -> Program:
+    prog = Program(seed=plan.seed, tables=list(plan.order), warnings=list(plan.warnings))
+    targets = [t for t in plan.order if plan.tables[t].rows > 0]
+    if targets:
+        prog.steps.append(Step(guard_sql(plan, targets), kind="guard"))
+    readd: list[Step] = []
+    for owner, fk in plan.deferred_fks:
+        if fk.deferrable:
+            prog.steps.append(Step(f"SET CONSTRAINTS {qtable(plan.dst_schema, fk.name)} DEFERRED", table=owner))
+        else:
+            prog.steps.append(Step(f"ALTER TABLE {qtable(plan.dst_schema, owner)} DROP CONSTRAINT {q(fk.name)}",
+                                   table=owner))
+            readd.append(Step(fk_add_sql(plan.dst_schema, owner, fk), table=owner))
+    for name in plan.order:
+        tp = plan.tables[name]
+        if tp.rows <= 0:
+            continue
+        prog.steps.append(Step(insert_sql(plan, tp, 1, tp.rows), kind="insert", table=name, path=tp.path,
+                               rows=tp.rows))
+    prog.steps.extend(readd)
+    setvals = []
+    for name in plan.order:
+        tp = plan.tables[name]
+        for c in tp.serials:
+            if tp.rows > 0:
+                seq = sqlx.fn("pg_get_serial_sequence", lit(qtable(plan.dst_schema, name)), lit(c))
+                setvals.append(f"PERFORM {render(sqlx.fn('setval', seq, lit(tp.rows), exp.true()))};")
+    if setvals:  # sequences continue after the generated keys
+        prog.steps.append(Step("DO " + exp.Literal.string("BEGIN " + " ".join(setvals) + " END").sql("postgres")))
+    for name in targets:
+        prog.steps.append(Step(f"ANALYZE {qtable(plan.dst_schema, name)}", kind="analyze", table=name,
+                               transactional=False))
+    return prog
+
+
+def render_script(prog: Program, header: list[str] | None = None) -> str:
+    """The program as a psql script: one transaction, stops at the first error."""
+    out = [f"-- {line}" for line in (header or [])]
+    out.append(f"-- seed {prog.seed}; {prog.total_rows} rows in {len([s for s in prog.steps if s.kind == 'insert'])} tables")
+    out.append("\\set ON_ERROR_STOP on")
+    out.append("BEGIN;")
+    for s in prog.steps:
+        if s.transactional:
+            if s.kind == "insert":
+                out.append(f"-- {s.table}: {s.rows} rows ({s.path})")
+            out.append(s.sql + ";")
+    out.append("COMMIT;")
+    for s in prog.steps:
+        if not s.transactional:
+            out.append(s.sql + ";")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,166 @@
+"""Small builders for sqlglot expressions, and the counter-based random streams.
+
+Every random value is a pure function of (seed, table, stream, row number):
+``hashint8extended(row, stream_seed)`` masked to 53 bits. No ``random()``, so any
+chunking or parallelism gives the same data, and a script run by psql gives the
+same rows as a direct run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from typing import Iterable
+
+import sqlglot
+from sqlglot import exp
+
+MASK53 = (1 << 53) - 1
+TWO53 = float(1 << 53)
+
+DIALECT = "postgres"
+
+
+def q(name: str) -> str:
+    """A quoted identifier as SQL text."""
+    return exp.to_identifier(name, quoted=True).sql(DIALECT)
+
+
+def qtable(schema: str | None, name: str) -> str:
+    return f"{q(schema)}.{q(name)}" if schema else q(name)
+
+
+def table(schema: str | None, name: str) -> exp.Table:
+    return exp.Table(
+        this=exp.to_identifier(name, quoted=True),
+        db=exp.to_identifier(schema, quoted=True) if schema else None,
+    )
+
+
+def col(name: str, tbl: str | None = None) -> exp.Column:
+    return exp.column(exp.to_identifier(name, quoted=True), table=exp.to_identifier(tbl, quoted=True) if tbl else None)
+
+
+def lit(v: object) -> exp.Expression:
+    """A literal: numbers, strings (safely quoted), booleans, NULL."""
+    if v is None:
+        return exp.Null()
+    if isinstance(v, bool):
+        return exp.Boolean(this=v)
+    if isinstance(v, int):
+        return exp.Literal.number(v) if v >= 0 else exp.Neg(this=exp.Literal.number(-v))
+    if isinstance(v, float):
+        r = repr(v)
+        if "e" in r or "E" in r:
+            r = format(v, ".17f").rstrip("0").rstrip(".") or "0"
+        return exp.Literal.number(r) if v >= 0 else exp.Neg(this=exp.Literal.number(r.lstrip("-")))
+    return exp.Literal.string(str(v))
+
+
+def fn(name: str, *args: exp.Expression) -> exp.Expression:
+    """A PostgreSQL function call rendered as written (no dialect translation)."""
+    return exp.Anonymous(this=name, expressions=list(args))
+
+
+def cast(e: exp.Expression, type_sql: str) -> exp.Expression:
+    return exp.Cast(this=e, to=dtype(type_sql))
+
+
+@lru_cache(maxsize=512)
+def _dtype(type_sql: str) -> exp.DataType:
+    return exp.DataType.build(type_sql, dialect=DIALECT, udt=True)
+
+
+def dtype(type_sql: str) -> exp.DataType:
+    return _dtype(type_sql).copy()
+
+
+def paren(e: exp.Expression) -> exp.Expression:
+    return e if isinstance(e, (exp.Paren, exp.Column, exp.Literal, exp.Anonymous, exp.Func)) else exp.Paren(this=e)
+
+
+def add(a: exp.Expression, b: exp.Expression) -> exp.Expression:
+    return exp.Add(this=a, expression=b)
+
+
+def sub(a: exp.Expression, b: exp.Expression) -> exp.Expression:
+    return exp.Sub(this=a, expression=b)
+
+
+def mul(a: exp.Expression, b: exp.Expression) -> exp.Expression:
+    return exp.Mul(this=paren(a), expression=paren(b))
+
+
+def mod(a: exp.Expression, b: exp.Expression) -> exp.Expression:
+    return exp.Mod(this=paren(a), expression=paren(b))
+
+
+def div(a: exp.Expression, b: exp.Expression) -> exp.Expression:
+    return exp.Div(this=paren(a), expression=paren(b))
+
+
+def concat(*parts: exp.Expression) -> exp.Expression:
+    out = parts[0]
+    for p in parts[1:]:
+        out = exp.DPipe(this=out, expression=p, safe=True)
+    return exp.Paren(this=out)
+
+
+def subscript(arr: exp.Expression, idx: exp.Expression) -> exp.Expression:
+    """arr[idx] with a 1-based PostgreSQL index."""
+    return exp.Bracket(this=exp.Paren(this=arr), expressions=[idx], offset=1)
+
+
+def array(items: Iterable[exp.Expression]) -> exp.Expression:
+    return exp.Array(expressions=list(items))
+
+
+def text_array(values: Iterable[str]) -> exp.Expression:
+    return array(exp.Literal.string(v) for v in values)
+
+
+def case(whens: list[tuple[exp.Expression, exp.Expression]], default: exp.Expression | None = None) -> exp.Expression:
+    c = exp.Case()
+    for cond, val in whens:
+        c = c.when(cond, val)
+    if default is not None:
+        c = c.else_(default)
+    return c
+
+
+def stream_seed(seed: int, *parts: str) -> int:
+    """A stable signed 64-bit seed for one random stream."""
+    h = hashlib.blake2b(("\x1f".join([str(seed), *parts])).encode(), digest_size=8).digest()
+    return int.from_bytes(h, "big", signed=True)
+
+
+class Streams:
+    """Random streams of one table: h() gives a non-negative 53-bit integer, u() a float in [0, 1)."""
+
+    def __init__(self, seed: int, table_name: str):
+        self.seed = seed
+        self.table = table_name
+
+    def seed_of(self, stream: str) -> int:
+        return stream_seed(self.seed, self.table, stream)
+
+    def h(self, stream: str, row: exp.Expression) -> exp.Expression:
+        return exp.Paren(this=exp.BitwiseAnd(
+            this=fn("hashint8extended", row.copy(), lit(self.seed_of(stream))), expression=lit(MASK53)))
+
+    def u(self, stream: str, row: exp.Expression) -> exp.Expression:
+        return exp.Paren(this=exp.Div(
+            this=exp.Cast(this=self.h(stream, row), to=exp.DataType.build("DOUBLE PRECISION")),
+            expression=exp.Literal.number("9007199254740992.0")))
+
+    def pick(self, stream: str, row: exp.Expression, n: int) -> exp.Expression:
+        """An integer uniform in [0, n)."""
+        return mod(self.h(stream, row), lit(int(n)))
+
+
+def parse(sql: str) -> exp.Expression:
+    return sqlglot.parse_one(sql, dialect=DIALECT)
+
+
+def render(e: exp.Expression) -> str:
+    return e.sql(dialect=DIALECT, identify=True, unsupported_level=sqlglot.ErrorLevel.RAISE)

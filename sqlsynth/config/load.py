@@ -1,0 +1,229 @@
+"""Load config.yaml into a typed Config, remembering the line of every config path.
+
+All problems are collected and raised together as one ConfigError.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from ..errors import ConfigError, Problem
+
+TOP_KEYS = {
+    "tables", "src-stats", "use-asyncio", "row_generators_module", "story_generators_module",
+    "story_generators", "object_instantiation", "max-unique-constraint-tries", "seed", "locale",
+    "pool_size",
+}
+TABLE_KEYS = {
+    "ignore", "vocabulary_table", "num_rows_per_pass", "rows", "row_generators", "primary_private",
+    "missingness_generators", "name_column", "unions",
+}
+GEN_KEYS = {"name", "columns_assigned", "args", "kwargs", "null_fraction", "unique"}
+
+
+@dataclass
+class RowGenerator:
+    name: str
+    columns: list[str]
+    args: list[Any] = field(default_factory=list)
+    kwargs: dict[str, Any] = field(default_factory=dict)
+    null_fraction: float | None = None
+    path: str = ""
+    line: int | None = None
+
+
+@dataclass
+class TableConfig:
+    name: str
+    ignore: bool = False
+    vocabulary_table: bool = False
+    num_rows_per_pass: int = 1
+    rows: int | None = None
+    row_generators: list[RowGenerator] = field(default_factory=list)
+    path: str = ""
+    line: int | None = None
+
+
+@dataclass
+class Config:
+    file: str = "config.yaml"
+    tables: dict[str, TableConfig] = field(default_factory=dict)
+    raw: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    seed: int | None = None
+    locale: str = "en_GB"
+
+    def table(self, name: str) -> TableConfig:
+        return self.tables.get(name) or TableConfig(name=name, path=f"tables.{name}")
+
+    def problem(self, path: str, message: str) -> Problem:
+        return Problem(self.file, self.line_of(path), path, message)
+
+    def line_of(self, path: str) -> int | None:
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
+        return None
+
+
+def _record_lines(node: yaml.Node, path: str, lines: dict[str, int]) -> None:
+    """Walk a composed YAML node tree, recording the 1-based line of every config path."""
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for knode, vnode in node.value:
+            key = knode.value if isinstance(knode, yaml.ScalarNode) else "?"
+            sub = f"{path}.{key}" if path else str(key)
+            lines[sub] = knode.start_mark.line + 1
+            _record_lines(vnode, sub, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, v in enumerate(node.value):
+            _record_lines(v, f"{path}[{i}]", lines)
+
+
+def read_yaml(path: str) -> tuple[Any, dict[str, int]]:
+    """Parse a YAML file; return (data, {config path: line})."""
+    if not os.path.exists(path):
+        raise ConfigError([Problem(path, None, "", "file not found")])
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        msg = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise ConfigError([Problem(path, line, "", f"invalid YAML: {msg}")]) from None
+    lines: dict[str, int] = {}
+    if node is None:
+        return {}, lines
+    _record_lines(node, "", lines)
+    try:
+        return yaml.safe_load(text), lines
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise ConfigError([Problem(path, mark.line + 1 if mark else None, "", f"invalid YAML: {e}")]) from None
+
+
+def suggest(word: str, options: Any) -> str:
+    close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def load_config(path: str, required: bool = True) -> Config:
+    """Read and check config.yaml. A missing file is an empty config unless required."""
+    if not os.path.exists(path) and not required:
+        return Config(file=path)
+    data, lines = read_yaml(path)
+    cfg = Config(file=path, raw=data if isinstance(data, dict) else {}, lines=lines)
+    problems: list[Problem] = []
+    if data in (None, ""):
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError([cfg.problem("", "the config must be a YAML mapping")])
+    for k in data:
+        if k not in TOP_KEYS:
+            problems.append(cfg.problem(str(k), f"unknown key{suggest(k, TOP_KEYS)}"))
+    if "seed" in data:
+        if _is_int(data["seed"]):
+            cfg.seed = data["seed"]
+        else:
+            problems.append(cfg.problem("seed", "must be an integer"))
+    if "locale" in data:
+        if isinstance(data["locale"], str):
+            cfg.locale = data["locale"]
+        else:
+            problems.append(cfg.problem("locale", "must be a string such as en_GB"))
+    tables = data.get("tables") or {}
+    if not isinstance(tables, dict):
+        problems.append(cfg.problem("tables", "must be a mapping of table name to settings"))
+        tables = {}
+    for tname, td in tables.items():
+        tpath = f"tables.{tname}"
+        tc = TableConfig(name=str(tname), path=tpath, line=cfg.line_of(tpath))
+        cfg.tables[tc.name] = tc
+        if td is None:
+            continue
+        if not isinstance(td, dict):
+            problems.append(cfg.problem(tpath, "must be a mapping"))
+            continue
+        for k in td:
+            if k not in TABLE_KEYS:
+                problems.append(cfg.problem(f"{tpath}.{k}", f"unknown key{suggest(k, TABLE_KEYS)}"))
+        for key in ("ignore", "vocabulary_table", "primary_private"):
+            if key in td and not isinstance(td[key], bool):
+                problems.append(cfg.problem(f"{tpath}.{key}", f"must be true or false, got {td[key]!r}"))
+        tc.ignore = td.get("ignore") is True
+        tc.vocabulary_table = td.get("vocabulary_table") is True
+        if "num_rows_per_pass" in td:
+            v = td["num_rows_per_pass"]
+            if _is_int(v) and v >= 0:
+                tc.num_rows_per_pass = v
+            else:
+                problems.append(cfg.problem(f"{tpath}.num_rows_per_pass", f"must be a whole number >= 0, got {v!r}"))
+        if "rows" in td and td["rows"] is not None:
+            v = td["rows"]
+            if _is_int(v) and v >= 0:
+                tc.rows = v
+            else:
+                problems.append(cfg.problem(f"{tpath}.rows", f"must be a whole number >= 0, got {v!r}"))
+        gens = td.get("row_generators") or []
+        if not isinstance(gens, list):
+            problems.append(cfg.problem(f"{tpath}.row_generators", "must be a list"))
+            gens = []
+        for i, g in enumerate(gens):
+            gpath = f"{tpath}.row_generators[{i}]"
+            rg = _row_generator(cfg, g, gpath, problems)
+            if rg:
+                tc.row_generators.append(rg)
+    if problems:
+        raise ConfigError(problems)
+    return cfg
+
+
+def _row_generator(cfg: Config, g: Any, gpath: str, problems: list[Problem]) -> RowGenerator | None:
+    if not isinstance(g, dict):
+        problems.append(cfg.problem(gpath, "must be a mapping with name and columns_assigned"))
+        return None
+    ok = True
+    for k in g:
+        if k not in GEN_KEYS:
+            problems.append(cfg.problem(f"{gpath}.{k}", f"unknown key{suggest(k, GEN_KEYS)}"))
+    name = g.get("name")
+    if not isinstance(name, str) or not name:
+        problems.append(cfg.problem(f"{gpath}.name", "missing generator name"))
+        ok = False
+    cols = g.get("columns_assigned")
+    if isinstance(cols, str):
+        cols = [cols]
+    if not isinstance(cols, list) or not cols or not all(isinstance(c, str) for c in cols):
+        problems.append(cfg.problem(f"{gpath}.columns_assigned", "must be a column name or a list of them"))
+        ok = False
+    args = g.get("args") or []
+    if not isinstance(args, list):
+        problems.append(cfg.problem(f"{gpath}.args", "must be a list"))
+        ok = False
+    kwargs = g.get("kwargs") or {}
+    if not isinstance(kwargs, dict):
+        problems.append(cfg.problem(f"{gpath}.kwargs", "must be a mapping"))
+        ok = False
+    nf = g.get("null_fraction")
+    if nf is not None and (isinstance(nf, bool) or not isinstance(nf, (int, float)) or not 0 <= nf <= 1):
+        problems.append(cfg.problem(f"{gpath}.null_fraction", "must be a number between 0 and 1"))
+        ok = False
+    if not ok:
+        return None
+    if g.get("unique") is not None:
+        kwargs = {**kwargs, "unique": g["unique"]}
+    return RowGenerator(name=name, columns=list(cols), args=list(args), kwargs=dict(kwargs),
+                        null_fraction=nf, path=gpath, line=cfg.line_of(gpath))

@@ -1,0 +1,39 @@
+"""generate-config: a starter config.yaml with every table and its settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from ..schema.model import Schema
+
+HEADER = """\
+# sqlsynth config: one entry per table of orm.yaml.
+#   ignore: true            leave the table out (and foreign keys pointing at it)
+#   vocabulary_table: true  copy the table verbatim from the source (make-vocab / create-vocab)
+#   num_rows_per_pass: N    rows per pass; create-data --num-passes P makes N x P rows
+#   rows: N                 an absolute row count for this table (overrides num_rows_per_pass)
+#   row_generators:         per-column generators, datafaker's shape:
+#     - name: generic.numeric.integer_number
+#       columns_assigned: length
+#       kwargs: {start: 45, end: 185}
+# Columns with no generator get a default that fits their type, length, CHECK bounds,
+# foreign keys and unique constraints. Partitions of a partitioned table are not
+# listed: rows are generated into the parent and routed by PostgreSQL.
+"""
+
+
+def starter_config(schema: Schema) -> tuple[str, dict[str, Any]]:
+    tables: dict[str, Any] = {}
+    for name, t in sorted(schema.tables.items()):
+        if t.is_partition:
+            continue
+        tables[name] = {
+            "ignore": False,
+            "vocabulary_table": False,
+            "num_rows_per_pass": 1,
+            "row_generators": [],
+        }
+    data = {"tables": tables}
+    return HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), data

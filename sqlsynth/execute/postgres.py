@@ -1,0 +1,60 @@
+"""Run a compiled Program directly through psycopg, in one transaction."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import Callable
+
+from ..compile.program import Program, Step
+from ..db import connect, scrub
+from ..errors import ExecutionError
+
+Report = Callable[[str], None]
+
+
+def _first_line(e: BaseException) -> str:
+    text = str(e).strip()
+    return text.splitlines()[0] if text else type(e).__name__
+
+
+def run_program(dsn: str, prog: Program, report: Report | None = None) -> dict[str, tuple[int, float]]:
+    """Execute every step; on any error roll back and raise ExecutionError naming the table and config entry.
+
+    Returns {table: (rows, seconds)} for the inserts.
+    """
+    import psycopg
+
+    stats: dict[str, tuple[int, float]] = {}
+    conn = connect(dsn, what="destination database")
+    step: Step | None = None
+    try:
+        try:
+            with conn.transaction():
+                for step in prog.steps:
+                    if not step.transactional:
+                        continue
+                    t0 = time.perf_counter()
+                    conn.execute(step.sql)
+                    if step.kind == "insert" and step.table:
+                        dt = time.perf_counter() - t0
+                        stats[step.table] = (step.rows, dt)
+                        if report:
+                            report(f"{step.table}: {step.rows} rows in {dt:.2f}s ({step.rows / max(dt, 1e-9):,.0f} rows/s)")
+        except psycopg.Error as e:
+            where = ""
+            if step is not None and step.table:
+                where = f"table {step.table}" + (f" ({step.path})" if step.path else "") + ": "
+            raise ExecutionError(f"{where}{scrub(_first_line(e), dsn)}; nothing was written") from None
+        except KeyboardInterrupt:
+            raise ExecutionError("interrupted; the transaction was rolled back and nothing was written") from None
+        conn.autocommit = True
+        for step in prog.steps:
+            if not step.transactional:
+                try:
+                    conn.execute(step.sql)
+                except psycopg.Error as e:  # ANALYZE failing is not worth failing the load
+                    print(f"warning: {scrub(_first_line(e), dsn)}", file=sys.stderr)
+    finally:
+        conn.close()
+    return stats

@@ -1,0 +1,464 @@
+"""config + schema -> Plan: which tables get how many rows, and a Value for every column.
+
+Foreign keys are arithmetic: a child row picks a parent row number j and evaluates
+the parent's key Value at j. Unique constraints are satisfied by construction:
+a serial key is the row number, a text key gets a row-number suffix, a junction
+table enumerates distinct parent pairs through a permutation of the row number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from sqlglot import exp
+
+from ..compile import sqlx
+from ..compile.sqlx import Streams, add, lit, mod
+from ..config.load import Config, suggest
+from ..errors import ConfigError, Problem
+from ..schema.model import Column, ForeignKey, Schema, Table
+from ..schema.types import TypeInfo, resolve_type
+from . import generators as gens
+from .checks import bounds_for
+from .values import (EPOCH, Unsupported, Value, date_from_days, default_value, permutation, seconds_of,
+                     spans_value, ts_from_seconds)
+
+
+@dataclass
+class FKGroup:
+    owner: str  # table the constraint is defined on (a partition for partitioned parents)
+    fk: ForeignKey
+    n_parent: int
+    self_ref: bool
+    index: Callable[[exp.Expression], exp.Expression] | None = None
+    injective: bool = False
+
+
+@dataclass
+class TablePlan:
+    table: Table
+    rows: int
+    path: str
+    values: dict[str, Value] = field(default_factory=dict)
+    groups: list[FKGroup] = field(default_factory=list)
+    serials: list[str] = field(default_factory=list)
+    overriding_system: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.table.name
+
+    def columns(self) -> list[str]:
+        return [c.name for c in self.table.writable_columns() if c.name in self.values]
+
+
+@dataclass
+class Plan:
+    seed: int
+    schema: Schema
+    dst_schema: str
+    order: list[str]
+    tables: dict[str, TablePlan]
+    deferred_fks: list[tuple[str, ForeignKey]]
+    ignored: set[str]
+    vocabulary: set[str]
+    warnings: list[str] = field(default_factory=list)
+
+
+def effective_fks(schema: Schema, t: Table) -> list[tuple[str, ForeignKey]]:
+    """FKs of a table, plus those declared on its partitions (Pagila's payment keeps them there)."""
+    out: list[tuple[str, ForeignKey]] = [(t.name, fk) for fk in t.foreign_keys]
+    seen = {(tuple(fk.columns), fk.ref_table, tuple(fk.ref_columns)) for fk in t.foreign_keys}
+    for p in schema.partitions_of(t.name):
+        for fk in p.foreign_keys:
+            key = (tuple(fk.columns), fk.ref_table, tuple(fk.ref_columns))
+            if key not in seen:
+                seen.add(key)
+                out.append((p.name, fk))
+    return out
+
+
+def unique_sets(schema: Schema, t: Table) -> list[tuple[str, list[str]]]:
+    """(constraint name, columns) of every unique guarantee the rows must meet."""
+    out: list[tuple[str, list[str]]] = []
+    seen: set[tuple[str, ...]] = set()
+    tables = [t] + schema.partitions_of(t.name)
+    for tb in tables:
+        cons = ([tb.primary_key] if tb.primary_key else []) + list(tb.unique)
+        for u in cons:
+            key = tuple(sorted(u.columns))
+            if key not in seen:
+                seen.add(key)
+                out.append((u.name, list(u.columns)))
+        for ix in tb.indexes:
+            if ix.unique and ix.columns and not ix.where:
+                key = tuple(sorted(ix.columns))
+                if key not in seen:
+                    seen.add(key)
+                    out.append((ix.name, list(ix.columns)))
+    return out
+
+
+def _topo_order(names: list[str], edges: dict[str, list[tuple[str, str, ForeignKey, bool]]]) -> tuple[list[str], list[tuple[str, ForeignKey]]]:
+    """Kahn's algorithm, deterministic; cycles broken at deferrable, then nullable, FK edges."""
+    remaining = set(names)
+    live = {n: list(edges.get(n, [])) for n in names}  # child -> [(parent, owner, fk, nullable)]
+    order: list[str] = []
+    broken: list[tuple[str, ForeignKey]] = []
+    while remaining:
+        ready = sorted(n for n in remaining if all(p not in remaining or p == n for p, *_ in live[n]))
+        if ready:
+            order.append(ready[0])
+            remaining.discard(ready[0])
+            continue
+        def reaches(start: str, goal: str) -> bool:
+            seen, stack = {start}, [start]
+            while stack:
+                cur = stack.pop()
+                for p, *_ in live[cur]:
+                    if p == goal:
+                        return True
+                    if p in remaining and p not in seen:
+                        seen.add(p)
+                        stack.append(p)
+            return False
+
+        candidates = []
+        for n in sorted(remaining):
+            for p, owner, fk, nullable in live[n]:
+                if p in remaining and p != n and reaches(p, n):  # the edge lies on a cycle
+                    candidates.append((not fk.deferrable, not nullable, n, fk.name, p, owner, fk))
+        candidates.sort(key=lambda c: c[:4])
+        _d, _nn, child, _fkname, parent, owner, fk = candidates[0]
+        live[child] = [e for e in live[child] if e[2] is not fk]
+        broken.append((owner, fk))
+    return order, broken
+
+
+_RANGE_BOUND = re.compile(r"^FOR VALUES FROM \((?P<lo>.*)\) TO \((?P<hi>.*)\)$", re.S)
+_IN_BOUND = re.compile(r"^FOR VALUES IN \((?P<vals>.*)\)$", re.S)
+
+
+def _bound_literal(s: str) -> str | None:
+    s = s.strip()
+    if s.upper() in ("MINVALUE", "MAXVALUE"):
+        return None
+    if s.startswith("'") and s.endswith("'"):
+        return s[1:-1].replace("''", "'")
+    return s
+
+
+def _to_number(v: str, ti: TypeInfo) -> int | None:
+    try:
+        if ti.kind in ("timestamp", "timestamptz"):
+            d = dt.datetime.fromisoformat(v.replace("+00", "+00:00") if v.endswith("+00") else v)
+            if d.tzinfo is not None:
+                d = d.astimezone(dt.timezone.utc).replace(tzinfo=None)
+            return seconds_of(d)
+        if ti.kind == "date":
+            return (dt.datetime.fromisoformat(v) - EPOCH).days
+        if ti.kind == "int":
+            return int(v)
+    except ValueError:
+        return None
+    return None
+
+
+def partition_key_value(schema: Schema, t: Table, column: str, ti: TypeInfo, streams: Streams, n: int) -> Value | None:
+    """Values that land in the declared partitions (range: within the bounded ranges; list: the listed values)."""
+    if not t.partition_by or t.partition_by.columns != [column]:
+        return None
+    parts = sorted(schema.partitions_of(t.name), key=lambda p: p.name)
+    if t.partition_by.strategy == "range":
+        spans = []
+        for p in parts:
+            m = _RANGE_BOUND.match(p.partition_bound or "")
+            if not m:
+                continue
+            lo, hi = _bound_literal(m.group("lo")), _bound_literal(m.group("hi"))
+            if lo is None or hi is None:
+                continue
+            a, b = _to_number(lo, ti), _to_number(hi, ti)
+            if a is not None and b is not None and b > a:
+                spans.append((a, b))
+        if not spans:
+            return None
+        if ti.kind in ("timestamp", "timestamptz"):
+            conv = lambda e: ts_from_seconds(e, ti.kind == "timestamptz")  # noqa: E731
+        elif ti.kind == "date":
+            conv = date_from_days
+        else:
+            conv = lambda e: e  # noqa: E731
+        return spans_value(streams, column, sorted(spans), False, n, conv)
+    if t.partition_by.strategy == "list":
+        vals: list[str] = []
+        for p in parts:
+            m = _IN_BOUND.match(p.partition_bound or "")
+            if m:
+                for v in m.group("vals").split(","):
+                    lit_v = _bound_literal(v)
+                    if lit_v is not None and lit_v.upper() != "NULL":
+                        vals.append(lit_v)
+        if vals:
+            from .values import choice_value
+            return choice_value(streams, column, vals, cast_to=ti.sql)
+    return None
+
+
+class Builder:
+    def __init__(self, schema: Schema, config: Config, num_passes: int, seed: int, dst_schema: str):
+        self.schema = schema
+        self.config = config
+        self.num_passes = num_passes
+        self.seed = seed
+        self.dst_schema = dst_schema
+        self.problems: list[Problem] = []
+        self.warnings: list[str] = []
+        self.plans: dict[str, TablePlan] = {}
+
+    def problem(self, path: str, message: str) -> None:
+        self.problems.append(self.config.problem(path, message))
+
+    # -- table selection -------------------------------------------------------------------
+    def select_tables(self) -> tuple[list[str], set[str], set[str]]:
+        ignored, vocab = set(), set()
+        for name, tc in self.config.tables.items():
+            if name not in self.schema.tables:
+                self.problem(tc.path, f"unknown table {name!r}{suggest(name, self.schema.tables)}")
+                continue
+            if tc.ignore:
+                ignored.add(name)
+            elif tc.vocabulary_table:
+                vocab.add(name)
+        generated = []
+        for name, t in sorted(self.schema.tables.items()):
+            if t.is_partition:
+                if t.partition_of in ignored:
+                    ignored.add(name)
+                continue
+            if name in ignored or name in vocab:
+                continue
+            generated.append(name)
+        return generated, ignored, vocab
+
+    def row_count(self, name: str) -> int:
+        tc = self.config.table(name)
+        return tc.rows if tc.rows is not None else tc.num_rows_per_pass * self.num_passes
+
+    # -- per table ---------------------------------------------------------------------------
+    def build_table(self, tp: TablePlan, ignored: set[str], vocab: set[str]) -> None:
+        t, n = tp.table, tp.rows
+        tc = self.config.table(t.name)
+        streams = Streams(self.seed, t.name)
+        types = {c.name: resolve_type(c.type, self.schema) for c in t.columns.values()}
+        domain_checks = {c: types[c].checks for c in types}
+        bounds = {c: bounds_for(c, t.checks, domain_checks[c]) for c in t.columns}
+        for c in t.columns.values():
+            around_default(bounds[c.name], c, types[c.name])
+        configured: dict[str, str] = {}
+        for i, rg in enumerate(tc.row_generators):
+            gpath = rg.path
+            bad = False
+            for j, c in enumerate(rg.columns):
+                cpath = f"{gpath}.columns_assigned" + (f"[{j}]" if len(rg.columns) > 1 else "")
+                if c not in t.columns:
+                    self.problem(cpath, f"unknown column {t.name}.{c}{suggest(c, t.columns)}")
+                    bad = True
+                elif t.columns[c].generated is not None:
+                    self.problem(cpath, f"{t.name}.{c} is a generated column and is never written")
+                    bad = True
+                elif c in configured:
+                    self.problem(cpath, f"{t.name}.{c} is already assigned by {configured[c]}")
+                    bad = True
+            if rg.name not in gens.REGISTRY:
+                self.problem(f"{gpath}.name", f"unknown generator {rg.name!r}{suggest(rg.name, gens.REGISTRY)}")
+                continue
+            if bad:
+                continue
+            ctx = gens.GenContext(streams=streams, stream="gen:" + ",".join(rg.columns), columns=rg.columns,
+                                  types=[types[c] for c in rg.columns], bounds=[bounds[c] for c in rg.columns],
+                                  n_rows=n)
+            try:
+                vals = gens.build(rg.name, ctx, rg.args, rg.kwargs)
+            except gens.GeneratorError as e:
+                self.problem(gpath, str(e))
+                continue
+            for c, v in zip(rg.columns, vals):
+                if rg.null_fraction:
+                    v = with_nulls(v, streams, f"null:{c}", rg.null_fraction)
+                tp.values[c] = v
+                configured[c] = f"{gpath} ({rg.name})"
+
+        # foreign keys
+        claimed: set[str] = set()
+        for owner, fk in effective_fks(self.schema, t):
+            if fk.ref_schema is not None or fk.ref_table in ignored:
+                continue
+            if any(c in configured for c in fk.columns):
+                continue
+            if any(c in claimed for c in fk.columns):
+                self.warnings.append(f"{t.name}: columns of {fk.name} are already filled by another foreign key")
+                continue
+            if fk.ref_table in vocab:
+                self.problem(tc.path, f"foreign key {fk.name} points at vocabulary table {fk.ref_table!r}; "
+                                      "vocabulary tables are not supported yet: mark it ignore or generate it")
+                continue
+            nullable = all(t.columns[c].nullable for c in fk.columns)
+            n_parent = n if fk.ref_table == t.name else self.row_count(fk.ref_table)
+            if n_parent == 0 and fk.ref_table != t.name:
+                if nullable:
+                    for c in fk.columns:
+                        tp.values[c] = Value(lambda row: exp.Null(), source=f"{fk.name} (parent has no rows)")
+                        claimed.add(c)
+                    continue
+                if n > 0:
+                    self.problem(tc.path, f"{t.name} needs rows in {fk.ref_table} for foreign key {fk.name}, "
+                                          f"but {fk.ref_table} gets 0 rows")
+                continue
+            tp.groups.append(FKGroup(owner, fk, n_parent, self_ref=fk.ref_table == t.name))
+            claimed.update(fk.columns)
+
+        # serial / identity integer keys are the row number
+        unique_cols: set[str] = set()
+        for c in t.writable_columns():
+            if c.name in tp.values or c.name in claimed:
+                continue
+            if (c.serial or c.identity) and types[c.name].kind == "int":
+                tp.values[c.name] = Value(lambda row: row.copy(), injective=True, source="row number")
+                tp.serials.append(c.name)
+                if c.identity == "always":
+                    tp.overriding_system = True
+
+        # unique constraints, by construction
+        for cname, cols in unique_sets(self.schema, t):
+            if any(c in tp.values and tp.values[c].injective for c in cols) or any(c in unique_cols for c in cols):
+                continue
+            if any(g.injective and set(g.fk.columns) <= set(cols) for g in tp.groups):
+                continue
+            inside = [g for g in tp.groups if set(g.fk.columns) <= set(cols) and g.index is None and not g.self_ref]
+            fk_cols = {c for g in inside for c in g.fk.columns}
+            free = [c for c in cols if c not in tp.values and c not in claimed]
+            if inside and set(cols) <= fk_cols:
+                self._enumerate(tp, inside, streams, cname)
+            elif free:
+                pick = sorted(free, key=lambda c: _unique_preference(types[c]))[0]
+                unique_cols.add(pick)
+            elif inside:
+                self._enumerate(tp, inside[:1], streams, cname)
+            else:
+                self.problem(tc.path, f"unique constraint {cname} on ({', '.join(cols)}): the configured "
+                                      "generators cannot guarantee distinct values (use one with unique: true)")
+
+        # FK values: parent's key Value evaluated at the chosen parent row
+        for g in tp.groups:
+            if g.index is None:
+                if g.self_ref:
+                    g.index = lambda row, s=f"fk:{g.fk.name}": add(lit(1), mod(streams.h(s, row), row.copy()))
+                else:
+                    g.index = lambda row, s=f"fk:{g.fk.name}", N=g.n_parent: add(lit(1), streams.pick(s, row, N))
+            for c, rc in zip(g.fk.columns, g.fk.ref_columns):
+                tp.values[c] = Value(self._parent_value(g.fk.ref_table, rc, g.index), injective=g.injective,
+                                     source=f"foreign key {g.fk.name}")
+
+        # everything else: type defaults
+        for c in t.writable_columns():
+            if c.name in tp.values:
+                continue
+            ti = types[c.name]
+            pv = partition_key_value(self.schema, t, c.name, ti, streams, n)
+            if pv is not None:
+                tp.values[c.name] = pv
+                continue
+            try:
+                tp.values[c.name] = default_value(ti, streams, c.name, bounds[c.name], n, unique=c.name in unique_cols,
+                                                  default=c.default)
+            except Unsupported as e:
+                if c.nullable and c.name not in unique_cols:
+                    tp.values[c.name] = Value(lambda row: exp.Null(), source="null (no default generator)")
+                    self.warnings.append(f"{t.name}.{c.name}: {e}; it is left NULL (configure a generator)")
+                else:
+                    self.problem(f"{tc.path}", f"column {t.name}.{c.name}: {e}; configure a row generator for it")
+
+    def _enumerate(self, tp: TablePlan, groups: list[FKGroup], streams: Streams, cname: str) -> None:
+        """Distinct parent combinations for rows 1..n: k = permutation(row) over the product space."""
+        sizes = [g.n_parent for g in groups]
+        total = math.prod(sizes)
+        if tp.rows > total:
+            self.problem(self.config.table(tp.name).path,
+                         f"unique constraint {cname}: {tp.rows} rows wanted but only {total} distinct "
+                         f"combinations of parent rows exist ({' x '.join(map(str, sizes))})")
+            return
+        stride = 1
+        for g in groups:
+            def index(row: exp.Expression, stride=stride, size=g.n_parent) -> exp.Expression:
+                k = permutation(streams, f"unique:{cname}", row, total)
+                inner = exp.Div(this=k, expression=lit(stride), typed=True) if stride > 1 else k
+                return add(lit(1), mod(exp.Paren(this=inner), lit(size)))
+            g.index = index
+            g.injective = len(groups) == 1
+            stride *= g.n_parent
+        if len(groups) > 1:
+            for g in groups:
+                g.injective = False
+
+    def _parent_value(self, parent: str, column: str, index: Callable) -> Callable[[exp.Expression], exp.Expression]:
+        def f(row: exp.Expression) -> exp.Expression:
+            pv = self.plans[parent].values.get(column)
+            if pv is None:
+                return exp.Null()
+            return pv.at(exp.Paren(this=index(row)))
+        return f
+
+
+_NUM_DEFAULT = re.compile(r"^\(?'?(-?\d+(?:\.\d+)?)'?\)?(?:::[a-z ]+(?:\(\d+(?:,\s*\d+)?\))?)?$")
+
+
+def around_default(b, c: Column, ti: TypeInfo) -> None:
+    """A numeric column with a literal DEFAULT (film.rental_rate DEFAULT 4.99) gets values near it."""
+    if c.default is None or ti.kind not in ("int", "numeric", "float") or b.lo is not None or b.hi is not None or b.choices:
+        return
+    m = _NUM_DEFAULT.match(c.default.strip())
+    if not m:
+        return
+    d = float(m.group(1))
+    if d > 0:
+        b.lo, b.hi = (max(1, math.ceil(d / 3)), math.floor(d * 3)) if ti.kind == "int" else (round(d / 3, 2), round(d * 3, 2))
+
+
+def _unique_preference(ti: TypeInfo) -> int:
+    order = ["int", "uuid", "text", "numeric", "timestamp", "timestamptz", "date"]
+    return order.index(ti.kind) if ti.kind in order else len(order)
+
+
+def with_nulls(v: Value, streams: Streams, stream: str, fraction: float) -> Value:
+    def f(row: exp.Expression) -> exp.Expression:
+        return sqlx.case([(exp.LT(this=streams.u(stream, row), expression=lit(float(fraction))), exp.Null())], v.at(row))
+    return Value(f, injective=False, source=v.source)
+
+
+def build_plan(schema: Schema, config: Config, num_passes: int = 1, seed: int | None = None,
+               dst_schema: str | None = None) -> Plan:
+    """Plan the whole load, or raise ConfigError with every problem found."""
+    seed = seed if seed is not None else (config.seed if config.seed is not None else 0)
+    b = Builder(schema, config, num_passes, seed, dst_schema or schema.schema)
+    generated, ignored, vocab = b.select_tables()
+    for name in generated:
+        t = schema.tables[name]
+        b.plans[name] = TablePlan(table=t, rows=b.row_count(name), path=config.table(name).path)
+    edges: dict[str, list] = {}
+    for name in generated:
+        for owner, fk in effective_fks(schema, schema.tables[name]):
+            if fk.ref_schema is None and fk.ref_table in b.plans and fk.ref_table != name:
+                nullable = all(schema.tables[name].columns[c].nullable for c in fk.columns if c in schema.tables[name].columns)
+                edges.setdefault(name, []).append((fk.ref_table, owner, fk, nullable))
+    order, broken = _topo_order(generated, edges)
+    for name in order:
+        b.build_table(b.plans[name], ignored, vocab)
+    if b.problems:
+        raise ConfigError(b.problems)
+    return Plan(seed=seed, schema=schema, dst_schema=b.dst_schema, order=order, tables=b.plans,
+                deferred_fks=broken, ignored=ignored, vocabulary=vocab, warnings=b.warnings)

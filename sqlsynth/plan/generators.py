@@ -1,0 +1,294 @@
+"""Configured row generators: datafaker names compiled to SQL values.
+
+Each entry of REGISTRY takes a GenContext plus the config's args/kwargs (bound like
+a Python call, so wrong arguments are reported precisely) and returns one Value
+per assigned column. Nothing here runs per row.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import inspect
+import math
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from sqlglot import exp
+
+from ..compile import sqlx
+from ..compile.sqlx import Streams, add, fn, lit, mul
+from ..schema.types import TypeInfo
+from .values import (EPOCH, Bounds, Unsupported, Value, choice_value, date_from_days, default_value,
+                     seconds_of, spans_value, ts_from_seconds)
+
+
+class GeneratorError(Exception):
+    """Bad arguments or an impossible request; the message is shown with the config path."""
+
+
+@dataclass
+class GenContext:
+    streams: Streams
+    stream: str  # base stream name for this generator (stable: derived from the assigned columns)
+    columns: list[str]
+    types: list[TypeInfo]
+    bounds: list[Bounds]
+    n_rows: int
+    unique: bool = False
+
+
+def literal_arg(v: Any) -> Any:
+    """datafaker writes args as Python expressions ('"num"'); read literals, never evaluate code."""
+    if isinstance(v, str):
+        s = v.strip()
+        if s.startswith("SRC_STATS"):
+            raise GeneratorError("SRC_STATS references need source statistics (make-stats), not supported yet")
+        if s[:1] in ("'", '"', "[", "{", "(") or s in ("None", "True", "False"):
+            try:
+                return ast.literal_eval(s)
+            except (ValueError, SyntaxError):
+                return v
+        return v
+    if isinstance(v, list):
+        return [literal_arg(x) for x in v]
+    if isinstance(v, dict):
+        return {k: literal_arg(x) for k, x in v.items()}
+    return v
+
+
+def _num(name: str, v: Any) -> float:
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        raise GeneratorError(f"{name} must be a number, got {v!r}")
+    return float(v)
+
+
+def _single(ctx: GenContext, name: str) -> None:
+    if len(ctx.columns) != 1:
+        raise GeneratorError(f"{name} fills one column, but columns_assigned names {len(ctx.columns)}")
+
+
+def _cast_to_column(ctx: GenContext, e: exp.Expression, i: int = 0) -> exp.Expression:
+    ti = ctx.types[i]
+    if ti.kind == "enum" or (ti.kind == "array" and ti.element is not None and ti.element.kind == "enum"):
+        return sqlx.cast(e, ti.sql)
+    return e
+
+
+# ---- the generators -------------------------------------------------------------------------
+
+
+def g_null(ctx: GenContext) -> list[Value]:
+    return [Value(lambda row: exp.Null(), source="null") for _ in ctx.columns]
+
+
+def g_constant(ctx: GenContext, value: Any = None) -> list[Value]:
+    vals = list(value) if len(ctx.columns) > 1 and isinstance(value, (list, tuple)) else [value]
+    if len(vals) != len(ctx.columns):
+        raise GeneratorError(f"constant gives {len(vals)} values for {len(ctx.columns)} columns")
+    return [Value(lambda row, v=v, i=i: _cast_to_column(ctx, lit(v), i), source="constant") for i, v in enumerate(vals)]
+
+
+def g_integer(ctx: GenContext, start: int = -1000, end: int = 1000) -> list[Value]:
+    _single(ctx, "integer_number")
+    if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)):
+        raise GeneratorError("start and end must be whole numbers")
+    if end < start:
+        raise GeneratorError(f"end ({end}) is below start ({start})")
+    return [spans_value(ctx.streams, ctx.stream, [(start, end + 1)], ctx.unique, ctx.n_rows, lambda e: e)]
+
+
+def g_float(ctx: GenContext, start: float = -1000.0, end: float = 1000.0, precision: int = 15) -> list[Value]:
+    _single(ctx, "float_number")
+    lo, hi = _num("start", start), _num("end", end)
+    if hi < lo:
+        raise GeneratorError(f"end ({end}) is below start ({start})")
+    s = ctx.streams
+
+    def f(row: exp.Expression) -> exp.Expression:
+        v = add(lit(lo), mul(s.u(ctx.stream, row), lit(hi - lo)))
+        return fn("round", exp.Cast(this=v, to=exp.DataType.build("NUMERIC")), lit(int(precision))) if precision < 15 else v
+    return [Value(f)]
+
+
+def g_uniform(ctx: GenContext, low: float = 0.0, high: float = 1.0) -> list[Value]:
+    _single(ctx, "uniform")
+    lo, hi = _num("low", low), _num("high", high)
+    return [Value(lambda row: add(lit(lo), mul(ctx.streams.u(ctx.stream, row), lit(hi - lo))))]
+
+
+def g_uniform_ms(ctx: GenContext, mean: float = 0.0, sd: float = 1.0) -> list[Value]:
+    m, s = _num("mean", mean), _num("sd", sd)
+    return g_uniform(ctx, m - math.sqrt(3) * s, m + math.sqrt(3) * s)
+
+
+def _std_normal(ctx: GenContext, row: exp.Expression, stream: str) -> exp.Expression:
+    """Box-Muller: sqrt(-2 ln(1-u1)) * cos(2 pi u2)."""
+    u1 = exp.Sub(this=lit(1.0), expression=ctx.streams.u(stream + ":a", row))
+    u2 = ctx.streams.u(stream + ":b", row)
+    r = fn("sqrt", mul(lit(-2.0), fn("ln", u1)))
+    return mul(r, fn("cos", mul(lit(2 * math.pi), u2)))
+
+
+def g_normal(ctx: GenContext, mean: float = 0.0, sd: float = 1.0) -> list[Value]:
+    _single(ctx, "normal")
+    m, s = _num("mean", mean), _num("sd", sd)
+    return [Value(lambda row: add(lit(m), mul(lit(s), _std_normal(ctx, row, ctx.stream))))]
+
+
+def g_lognormal(ctx: GenContext, logmean: float = 0.0, logsd: float = 1.0) -> list[Value]:
+    _single(ctx, "lognormal")
+    m, s = _num("logmean", logmean), _num("logsd", logsd)
+    return [Value(lambda row: fn("exp", add(lit(m), mul(lit(s), _std_normal(ctx, row, ctx.stream)))))]
+
+
+def _choice(ctx: GenContext, values: Any, name: str) -> list[Value]:
+    _single(ctx, name)
+    if not isinstance(values, (list, tuple)) or not values:
+        raise GeneratorError(f"{name} needs a non-empty list of values")
+    if ctx.unique and len(set(map(repr, values))) < ctx.n_rows:
+        raise GeneratorError(f"unique values asked for {ctx.n_rows} rows but only {len(values)} choices")
+    ti = ctx.types[0]
+    return [choice_value(ctx.streams, ctx.stream, list(values), ti, unique=ctx.unique)]
+
+
+def g_generic_choice(ctx: GenContext, items: Any = None, length: int = 0, unique: bool = False) -> list[Value]:
+    return _choice(ctx, items, "choice")
+
+
+def g_random_choice(ctx: GenContext, seq: Any = None) -> list[Value]:
+    return _choice(ctx, seq, "choice")
+
+
+def _rows_values(a: Any, name: str) -> list:
+    if not isinstance(a, list) or not a:
+        raise GeneratorError(f"{name} needs a non-empty list")
+    return [r["value"] if isinstance(r, dict) and "value" in r else r for r in a]
+
+
+def g_dist_choice(ctx: GenContext, a: Any = None) -> list[Value]:
+    return _choice(ctx, _rows_values(a, "choice"), "choice")
+
+
+def g_weighted_choice(ctx: GenContext, a: Any = None) -> list[Value]:
+    _single(ctx, "weighted_choice")
+    if not isinstance(a, list) or not a or not all(isinstance(r, dict) and "value" in r and "count" in r for r in a):
+        raise GeneratorError("weighted_choice needs a list of {value, count} rows")
+    rows = [(r["value"], _num("count", r["count"])) for r in a if _num("count", r["count"]) > 0]
+    if not rows:
+        raise GeneratorError("weighted_choice: every count is zero")
+    return [weighted_value(ctx, [v for v, _ in rows], [w for _, w in rows])]
+
+
+def weighted_value(ctx: GenContext, values: list, weights: list[float]) -> Value:
+    """Inverse-CDF pick: CASE WHEN u < c1 THEN v1 WHEN u < c2 THEN v2 ... END."""
+    total = float(sum(weights))
+    cum, acc = [], 0.0
+    for w in weights[:-1]:
+        acc += w
+        cum.append(acc / total)
+
+    def f(row: exp.Expression) -> exp.Expression:
+        u = ctx.streams.u(ctx.stream, row)
+        whens = [(exp.LT(this=u.copy(), expression=lit(c)), _cast_to_column(ctx, lit(v))) for c, v in zip(cum, values)]
+        return sqlx.case(whens, _cast_to_column(ctx, lit(values[-1]))) if whens else _cast_to_column(ctx, lit(values[-1]))
+    return Value(f, source="weighted_choice")
+
+
+def g_boolean(ctx: GenContext, probability: float = 0.5) -> list[Value]:
+    _single(ctx, "boolean")
+    p = _num("probability", probability)
+    return [Value(lambda row: exp.LT(this=ctx.streams.u(ctx.stream, row), expression=lit(p)))]
+
+
+def _year_bounds(start: Any, end: Any) -> tuple[int, int]:
+    for n, v in (("start", start), ("end", end)):
+        if not isinstance(v, int) or isinstance(v, bool):
+            raise GeneratorError(f"{n} must be a year (a whole number), got {v!r}")
+    if end < start:
+        raise GeneratorError(f"end ({end}) is before start ({start})")
+    return start, end
+
+
+def g_date(ctx: GenContext, start: int = 2000, end: int = 2025) -> list[Value]:
+    _single(ctx, "date")
+    a, b = _year_bounds(start, end)
+    lo = (dt.datetime(a, 1, 1) - EPOCH).days
+    hi = (dt.datetime(b, 12, 31) - EPOCH).days
+    return [spans_value(ctx.streams, ctx.stream, [(lo, hi + 1)], ctx.unique, ctx.n_rows, date_from_days)]
+
+
+def g_datetime(ctx: GenContext, start: int = 2000, end: int = 2025, timezone: Any = None) -> list[Value]:
+    _single(ctx, "datetime")
+    a, b = _year_bounds(start, end)
+    tz = ctx.types[0].kind == "timestamptz"
+    return [spans_value(ctx.streams, ctx.stream,
+                        [(seconds_of(dt.datetime(a, 1, 1)), seconds_of(dt.datetime(b, 12, 31, 23, 59, 59)) + 1)],
+                        ctx.unique, ctx.n_rows, lambda e: ts_from_seconds(e, tz))]
+
+
+def g_default(ctx: GenContext) -> list[Value]:
+    """The type default explicitly (sqlsynth.default)."""
+    out = []
+    for i, c in enumerate(ctx.columns):
+        try:
+            out.append(default_value(ctx.types[i], ctx.streams, c, ctx.bounds[i], ctx.n_rows, ctx.unique))
+        except Unsupported as e:
+            raise GeneratorError(str(e)) from None
+    return out
+
+
+REGISTRY: dict[str, Callable[..., list[Value]]] = {
+    "generic.null_provider.null": g_null,
+    "dist_gen.constant": g_constant,
+    "generic.numeric.integer_number": g_integer,
+    "generic.numeric.float_number": g_float,
+    "dist_gen.uniform": g_uniform,
+    "dist_gen.uniform_ms": g_uniform_ms,
+    "dist_gen.normal": g_normal,
+    "dist_gen.lognormal": g_lognormal,
+    "generic.choice": g_generic_choice,
+    "generic.random.choice": g_random_choice,
+    "dist_gen.choice": g_dist_choice,
+    "dist_gen.choice_direct": g_random_choice,
+    "dist_gen.weighted_choice": g_weighted_choice,
+    "generic.development.boolean": lambda ctx: g_boolean(ctx, 0.5),
+    "generic.weighted_boolean_provider.bool": g_boolean,
+    "generic.datetime.date": g_date,
+    "generic.datetime.datetime": g_datetime,
+    "sqlsynth.default": g_default,
+}
+
+# Generators that can be asked for unique values (kwargs unique: true).
+SUPPORTS_UNIQUE = {"generic.numeric.integer_number", "generic.choice", "generic.random.choice", "dist_gen.choice",
+                   "generic.datetime.date", "generic.datetime.datetime", "sqlsynth.default"}
+
+
+def build(name: str, ctx: GenContext, args: list, kwargs: dict) -> list[Value]:
+    """Compile one configured generator; raise GeneratorError with a readable message."""
+    f = REGISTRY.get(name)
+    if f is None:
+        raise KeyError(name)
+    args = [literal_arg(a) for a in args]
+    kwargs = {k: literal_arg(v) for k, v in kwargs.items()}
+    unique = kwargs.pop("unique", False)
+    if unique not in (True, False):
+        raise GeneratorError(f"unique must be true or false, got {unique!r}")
+    if unique and name not in SUPPORTS_UNIQUE:
+        raise GeneratorError(f"{name} cannot guarantee unique values")
+    ctx.unique = bool(unique) or ctx.unique
+    sig = inspect.signature(f)
+    try:
+        sig.bind(ctx, *args, **kwargs)
+    except TypeError as e:
+        params = [p for p in list(sig.parameters)[1:]]
+        raise GeneratorError(f"wrong arguments for {name}: {e} (it takes: {', '.join(params) or 'no arguments'})") from None
+    try:
+        values = f(ctx, *args, **kwargs)
+    except Unsupported as e:
+        raise GeneratorError(str(e)) from None
+    if len(values) != len(ctx.columns):
+        raise GeneratorError(f"{name} gives {len(values)} values but columns_assigned names {len(ctx.columns)}")
+    for v in values:
+        v.source = name
+    return values
