@@ -12,6 +12,7 @@ from sqlglot import exp
 
 from ..errors import SchemaError
 from ..plan.build import Plan, TablePlan
+from ..plan.pools import JoinCollector, Pool, copy_text
 from ..plan.values import WORDS_REF, words_array_source
 from ..schema.model import ForeignKey
 from . import sqlx
@@ -28,6 +29,7 @@ class Step:
     path: str | None = None  # config path behind the statement
     rows: int = 0
     transactional: bool = True
+    data: str | None = None  # COPY ... FROM STDIN payload (text format)
 
 
 @dataclass
@@ -73,8 +75,9 @@ ROW = exp.column(exp.to_identifier("i", quoted=True), table=exp.to_identifier("g
 
 def insert_sql(plan: Plan, tp: TablePlan, lo: int, hi: int) -> str:
     cols = tp.columns()
-    exprs = [tp.values[c].at(ROW.copy()) for c in cols]
-    select = exp.select(*exprs).from_(row_source(lo, hi))
+    with JoinCollector() as joins:
+        exprs = [tp.values[c].at(ROW.copy()) for c in cols]
+    select = joins.apply(exp.select(*exprs).from_(row_source(lo, hi)))
     if any(c.name == WORDS_REF[1] and c.table == WORDS_REF[0] for e in exprs for c in e.find_all(exp.Column)):
         select = select.join(words_array_source(), join_type="CROSS")
     head = f"INSERT INTO {qtable(plan.dst_schema, tp.name)} ({', '.join(q(c) for c in cols)})"
@@ -93,11 +96,25 @@ def guard_sql(plan: Plan, tables: list[str]) -> str:
     return "DO " + exp.Literal.string(body).sql("postgres")
 
 
+def pool_steps(pool: Pool) -> list[Step]:
+    """Create, fill (COPY) and analyze one value pool; it lives until the end of the transaction."""
+    name = q(pool.table_name)
+    full = qtable("pg_temp", pool.table_name)
+    return [
+        Step(f"CREATE TEMP TABLE {name} (k integer PRIMARY KEY, v text NOT NULL) ON COMMIT DROP", kind="pool"),
+        Step(f"COPY {full} (k, v) FROM STDIN", kind="copy", data=copy_text(pool.build()),
+             path=f"{pool.name} ({len(pool.values)} values)"),
+        Step(f"ANALYZE {full}", kind="pool"),
+    ]
+
+
 def compile_plan(plan: Plan) -> Program:
     prog = Program(seed=plan.seed, tables=list(plan.order), warnings=list(plan.warnings))
     targets = [t for t in plan.order if plan.tables[t].rows > 0]
     if targets:
         prog.steps.append(Step(guard_sql(plan, targets), kind="guard"))
+    for pool in plan.pools:
+        prog.steps.extend(pool_steps(pool))
     readd: list[Step] = []
     for owner, fk in plan.deferred_fks:
         if fk.deferrable:
@@ -138,6 +155,13 @@ def render_script(prog: Program, header: list[str] | None = None) -> str:
         if s.transactional:
             if s.kind == "insert":
                 out.append(f"-- {s.table}: {s.rows} rows ({s.path})")
+            if s.kind == "copy":
+                out.append(f"-- pool: {s.path}")
+                out.append(s.sql + ";")
+                if s.data:
+                    out.append(s.data)
+                out.append("\\.")
+                continue
             out.append(s.sql + ";")
     out.append("COMMIT;")
     for s in prog.steps:

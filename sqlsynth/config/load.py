@@ -23,7 +23,7 @@ TABLE_KEYS = {
     "ignore", "vocabulary_table", "num_rows_per_pass", "rows", "row_generators", "primary_private",
     "missingness_generators", "name_column", "unions",
 }
-GEN_KEYS = {"name", "columns_assigned", "args", "kwargs", "null_fraction", "unique"}
+GEN_KEYS = {"name", "columns_assigned", "args", "kwargs", "null_fraction", "unique", "pool_size", "locale"}
 
 
 @dataclass
@@ -33,6 +33,8 @@ class RowGenerator:
     args: list[Any] = field(default_factory=list)
     kwargs: dict[str, Any] = field(default_factory=dict)
     null_fraction: float | None = None
+    pool_size: int | None = None
+    locale: str | None = None
     path: str = ""
     line: int | None = None
 
@@ -57,6 +59,9 @@ class Config:
     lines: dict[str, int] = field(default_factory=dict)
     seed: int | None = None
     locale: str = "en_GB"
+    pool_size: int = 1000
+    # Problems found while loading, kept (with defer=True) so that later checks can report theirs too.
+    problems: list[Problem] = field(default_factory=list)
 
     def table(self, name: str) -> TableConfig:
         return self.tables.get(name) or TableConfig(name=name, path=f"tables.{name}")
@@ -73,42 +78,69 @@ class Config:
         return None
 
 
-def _record_lines(node: yaml.Node, path: str, lines: dict[str, int]) -> None:
-    """Walk a composed YAML node tree, recording the 1-based line of every config path."""
+def _record_lines(node: yaml.Node, path: str, lines: dict[str, int],
+                  dups: list[tuple[str, int, int]] | None = None) -> None:
+    """Walk a composed YAML node tree, recording the 1-based line of every config path.
+
+    A key repeated in one mapping (YAML keeps only the last) is appended to dups as
+    (path, line, first line).
+    """
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
         for knode, vnode in node.value:
             key = knode.value if isinstance(knode, yaml.ScalarNode) else "?"
             sub = f"{path}.{key}" if path else str(key)
-            lines[sub] = knode.start_mark.line + 1
-            _record_lines(vnode, sub, lines)
+            line = knode.start_mark.line + 1
+            if dups is not None and isinstance(knode, yaml.ScalarNode) and key != "<<":
+                if key in seen:
+                    dups.append((sub, line, seen[key]))
+                seen.setdefault(key, line)
+            lines[sub] = line
+            _record_lines(vnode, sub, lines, dups)
     elif isinstance(node, yaml.SequenceNode):
         for i, v in enumerate(node.value):
-            _record_lines(v, f"{path}[{i}]", lines)
+            _record_lines(v, f"{path}[{i}]", lines, dups)
+
+
+def _yaml_problem(path: str, e: yaml.YAMLError) -> Problem:
+    """One located line for a PyYAML error (its str() spans several lines)."""
+    mark = getattr(e, "problem_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    msg = getattr(e, "problem", None) or str(e).splitlines()[0]
+    context, cmark = getattr(e, "context", None), getattr(e, "context_mark", None)
+    if context and cmark is not None and cmark.line + 1 != line:
+        msg += f" ({context} on line {cmark.line + 1})"
+    return Problem(path, line, "", f"invalid YAML: {msg}")
 
 
 def read_yaml(path: str) -> tuple[Any, dict[str, int]]:
     """Parse a YAML file; return (data, {config path: line})."""
     if not os.path.exists(path):
         raise ConfigError([Problem(path, None, "", "file not found")])
-    with open(path, encoding="utf-8") as fh:
-        text = fh.read()
+    try:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    except UnicodeDecodeError as e:
+        raise ConfigError([Problem(path, None, "", f"not a UTF-8 text file ({e.reason} at byte {e.start})")]) from None
+    except OSError as e:
+        raise ConfigError([Problem(path, None, "", f"cannot read: {e.strerror or e}")]) from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        msg = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise ConfigError([Problem(path, line, "", f"invalid YAML: {msg}")]) from None
+        raise ConfigError([_yaml_problem(path, e)]) from None
     lines: dict[str, int] = {}
     if node is None:
         return {}, lines
-    _record_lines(node, "", lines)
+    dups: list[tuple[str, int, int]] = []
+    _record_lines(node, "", lines, dups)
+    if dups:
+        raise ConfigError([Problem(path, line, sub, f"duplicate key (first on line {first}); only one is allowed")
+                           for sub, line, first in dups])
     try:
         return yaml.safe_load(text), lines
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise ConfigError([Problem(path, mark.line + 1 if mark else None, "", f"invalid YAML: {e}")]) from None
+        raise ConfigError([_yaml_problem(path, e)]) from None
 
 
 def suggest(word: str, options: Any) -> str:
@@ -120,8 +152,14 @@ def _is_int(v: Any) -> bool:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
-def load_config(path: str, required: bool = True) -> Config:
-    """Read and check config.yaml. A missing file is an empty config unless required."""
+def load_config(path: str, required: bool = True, defer: bool = False) -> Config:
+    """Read and check config.yaml. A missing file is an empty config unless required.
+
+    With defer=True, problems in individual entries are kept in Config.problems (the bad
+    entries are left out or at their defaults) instead of being raised, so that a caller can
+    add the problems of later checks and report them all in one run. An unreadable file is
+    always raised.
+    """
     if not os.path.exists(path) and not required:
         return Config(file=path)
     data, lines = read_yaml(path)
@@ -139,6 +177,11 @@ def load_config(path: str, required: bool = True) -> Config:
             cfg.seed = data["seed"]
         else:
             problems.append(cfg.problem("seed", "must be an integer"))
+    if "pool_size" in data:
+        if _is_int(data["pool_size"]) and data["pool_size"] > 0:
+            cfg.pool_size = data["pool_size"]
+        else:
+            problems.append(cfg.problem("pool_size", "must be a whole number > 0"))
     if "locale" in data:
         if isinstance(data["locale"], str):
             cfg.locale = data["locale"]
@@ -186,8 +229,9 @@ def load_config(path: str, required: bool = True) -> Config:
             rg = _row_generator(cfg, g, gpath, problems)
             if rg:
                 tc.row_generators.append(rg)
-    if problems:
+    if problems and not defer:
         raise ConfigError(problems)
+    cfg.problems = problems
     return cfg
 
 
@@ -221,9 +265,17 @@ def _row_generator(cfg: Config, g: Any, gpath: str, problems: list[Problem]) -> 
     if nf is not None and (isinstance(nf, bool) or not isinstance(nf, (int, float)) or not 0 <= nf <= 1):
         problems.append(cfg.problem(f"{gpath}.null_fraction", "must be a number between 0 and 1"))
         ok = False
+    ps = g.get("pool_size")
+    if ps is not None and (not _is_int(ps) or ps <= 0):
+        problems.append(cfg.problem(f"{gpath}.pool_size", "must be a whole number > 0"))
+        ok = False
+    loc = g.get("locale")
+    if loc is not None and not isinstance(loc, str):
+        problems.append(cfg.problem(f"{gpath}.locale", "must be a string such as en_US"))
+        ok = False
     if not ok:
         return None
     if g.get("unique") is not None:
         kwargs = {**kwargs, "unique": g["unique"]}
     return RowGenerator(name=name, columns=list(cols), args=list(args), kwargs=dict(kwargs),
-                        null_fraction=nf, path=gpath, line=cfg.line_of(gpath))
+                        null_fraction=nf, pool_size=ps, locale=loc, path=gpath, line=cfg.line_of(gpath))

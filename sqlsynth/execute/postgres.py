@@ -35,6 +35,11 @@ def run_program(dsn: str, prog: Program, report: Report | None = None) -> dict[s
                     if not step.transactional:
                         continue
                     t0 = time.perf_counter()
+                    if step.kind == "copy":
+                        with conn.cursor() as cur, cur.copy(step.sql) as cp:
+                            if step.data:
+                                cp.write(step.data + "\n")
+                        continue
                     conn.execute(step.sql)
                     if step.kind == "insert" and step.table:
                         dt = time.perf_counter() - t0

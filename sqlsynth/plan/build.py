@@ -24,6 +24,7 @@ from ..schema.model import Column, ForeignKey, Schema, Table
 from ..schema.types import TypeInfo, resolve_type
 from . import generators as gens
 from .checks import bounds_for
+from .pools import Pool, PoolSet
 from .values import (EPOCH, Unsupported, Value, date_from_days, default_value, permutation, seconds_of,
                      spans_value, ts_from_seconds)
 
@@ -67,6 +68,7 @@ class Plan:
     ignored: set[str]
     vocabulary: set[str]
     warnings: list[str] = field(default_factory=list)
+    pools: list[Pool] = field(default_factory=list)
 
 
 def effective_fks(schema: Schema, t: Table) -> list[tuple[str, ForeignKey]]:
@@ -219,6 +221,7 @@ class Builder:
         self.problems: list[Problem] = []
         self.warnings: list[str] = []
         self.plans: dict[str, TablePlan] = {}
+        self.pools = PoolSet(seed, config.locale, config.pool_size)
 
     def problem(self, path: str, message: str) -> None:
         self.problems.append(self.config.problem(path, message))
@@ -274,14 +277,14 @@ class Builder:
                 elif c in configured:
                     self.problem(cpath, f"{t.name}.{c} is already assigned by {configured[c]}")
                     bad = True
-            if rg.name not in gens.REGISTRY:
-                self.problem(f"{gpath}.name", f"unknown generator {rg.name!r}{suggest(rg.name, gens.REGISTRY)}")
+            if not gens.is_known(rg.name, rg.locale or self.config.locale):
+                self.problem(f"{gpath}.name", f"unknown generator {rg.name!r}{suggest(rg.name, gens.known_names())}")
                 continue
             if bad:
                 continue
             ctx = gens.GenContext(streams=streams, stream="gen:" + ",".join(rg.columns), columns=rg.columns,
                                   types=[types[c] for c in rg.columns], bounds=[bounds[c] for c in rg.columns],
-                                  n_rows=n)
+                                  n_rows=n, pools=self.pools, pool_size=rg.pool_size, locale=rg.locale)
             try:
                 vals = gens.build(rg.name, ctx, rg.args, rg.kwargs)
             except gens.GeneratorError as e:
@@ -461,4 +464,5 @@ def build_plan(schema: Schema, config: Config, num_passes: int = 1, seed: int | 
     if b.problems:
         raise ConfigError(b.problems)
     return Plan(seed=seed, schema=schema, dst_schema=b.dst_schema, order=order, tables=b.plans,
-                deferred_fks=broken, ignored=ignored, vocabulary=vocab, warnings=b.warnings)
+                deferred_fks=broken, ignored=ignored, vocabulary=vocab, warnings=b.warnings,
+                pools=b.pools.ordered())

@@ -19,8 +19,9 @@ from sqlglot import exp
 from ..compile import sqlx
 from ..compile.sqlx import Streams, add, fn, lit, mul
 from ..schema.types import TypeInfo
+from .pools import Pool, PoolError, PoolSet, check_call, lookup
 from .values import (EPOCH, Bounds, Unsupported, Value, choice_value, date_from_days, default_value,
-                     seconds_of, spans_value, ts_from_seconds)
+                     permutation, seconds_of, spans_value, ts_from_seconds)
 
 
 class GeneratorError(Exception):
@@ -36,6 +37,9 @@ class GenContext:
     bounds: list[Bounds]
     n_rows: int
     unique: bool = False
+    pools: "PoolSet | None" = None
+    pool_size: int | None = None
+    locale: str | None = None
 
 
 def literal_arg(v: Any) -> Any:
@@ -264,16 +268,81 @@ SUPPORTS_UNIQUE = {"generic.numeric.integer_number", "generic.choice", "generic.
                    "generic.datetime.date", "generic.datetime.datetime", "sqlsynth.default"}
 
 
+def is_known(name: str, locale: str = "en_GB") -> bool:
+    if name in REGISTRY:
+        return True
+    try:
+        from .pools import resolve_method
+        resolve_method(name, locale)
+        return True
+    except PoolError:
+        return False
+
+
+def pool_value(ctx: GenContext, name: str, args: list, kwargs: dict) -> list[Value]:
+    """Any Mimesis generic.<provider>.<method>: a pool of distinct values sampled by SQL."""
+    _single(ctx, name)
+    assert ctx.pools is not None
+    try:
+        check_call(name, args, kwargs, ctx.locale or ctx.pools.locale)
+    except PoolError as e:
+        raise GeneratorError(str(e)) from None
+    ti = ctx.types[0]
+    maxlen = ti.length if ti.kind == "text" and ti.length else None
+    pool = ctx.pools.get(name, args, kwargs, size=ctx.pool_size, max_length=maxlen, locale=ctx.locale)
+    try:
+        k = len(pool.build())
+    except PoolError as e:
+        raise GeneratorError(str(e)) from None
+    if k == 0:
+        raise GeneratorError(f"{name} produced no values")
+    return [pool_column(ctx, pool, k, ti)]
+
+
+def pool_column(ctx: GenContext, pool: Pool, k: int, ti: TypeInfo) -> Value:
+    unique = ctx.unique
+    suffix = unique and ctx.n_rows > k
+    if suffix and ti.kind != "text":
+        raise GeneratorError(f"unique values asked for {ctx.n_rows} rows but the pool has only {k} distinct "
+                             f"values; raise pool_size")
+    if suffix and ti.length is not None and ti.length < len(str(ctx.n_rows)) + 2:
+        raise GeneratorError(f"{ti.sql} is too short for {ctx.n_rows} unique values")
+    is_email = sum("@" in v for v in pool.values[:50]) > 25
+
+    def f(row: exp.Expression) -> exp.Expression:
+        idx = permutation(ctx.streams, ctx.stream, row, k) if unique and not suffix else ctx.streams.pick(ctx.stream, row, k)
+        v = lookup(pool, idx)
+        if suffix:
+            num = exp.Cast(this=row.copy(), to=exp.DataType.build("TEXT"))
+            if is_email:
+                v = sqlx.concat(fn("split_part", v, lit("@"), lit(1)), lit("."), num, lit("@"),
+                                fn("split_part", v.copy(), lit("@"), lit(2)))
+            else:
+                v = sqlx.concat(v, lit("-"), num)
+            if ti.length is not None:  # keep the suffix, shorten the value
+                v = fn("right", v, lit(ti.length)) if not is_email else v
+        if ti.kind == "tsvector":
+            return fn("to_tsvector", exp.Cast(this=lit("english"), to=sqlx.dtype("regconfig")), v)
+        if ti.kind not in ("text", "unknown"):
+            v = sqlx.cast(v, ti.sql)
+        return v
+    return Value(f, injective=unique, source=pool.name)
+
+
 def build(name: str, ctx: GenContext, args: list, kwargs: dict) -> list[Value]:
     """Compile one configured generator; raise GeneratorError with a readable message."""
     f = REGISTRY.get(name)
-    if f is None:
-        raise KeyError(name)
     args = [literal_arg(a) for a in args]
     kwargs = {k: literal_arg(v) for k, v in kwargs.items()}
     unique = kwargs.pop("unique", False)
     if unique not in (True, False):
         raise GeneratorError(f"unique must be true or false, got {unique!r}")
+    if f is None:
+        ctx.unique = bool(unique) or ctx.unique
+        values = pool_value(ctx, name, args, kwargs)
+        for v in values:
+            v.source = name
+        return values
     if unique and name not in SUPPORTS_UNIQUE:
         raise GeneratorError(f"{name} cannot guarantee unique values")
     ctx.unique = bool(unique) or ctx.unique
@@ -292,3 +361,22 @@ def build(name: str, ctx: GenContext, args: list, kwargs: dict) -> list[Value]:
     for v in values:
         v.source = name
     return values
+
+
+_MIMESIS_NAMES: list[str] = []
+
+
+def known_names() -> list[str]:
+    """Registry names plus every generic.<provider>.<method> of Mimesis (for suggestions)."""
+    if not _MIMESIS_NAMES:
+        from mimesis import Generic
+
+        g = Generic()
+        for prov in dir(g):
+            if prov.startswith("_"):
+                continue
+            obj = getattr(g, prov, None)
+            for m in dir(obj):
+                if not m.startswith("_") and callable(getattr(obj, m, None)) and not isinstance(getattr(obj, m), type):
+                    _MIMESIS_NAMES.append(f"generic.{prov}.{m}")
+    return list(REGISTRY) + _MIMESIS_NAMES

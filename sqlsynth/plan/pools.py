@@ -1,0 +1,183 @@
+"""Value pools: realistic values built once by Mimesis, sent to the server with COPY, sampled by SQL.
+
+A config name such as ``generic.person.first_name`` (any Mimesis ``Generic`` provider method
+with literal arguments) becomes a pool of distinct values in a temporary table
+``pg_temp.sqlsynth_pool_<n>(k int, v text)``. A column picks ``v`` at ``k = 1 + h(row) % K``
+through a join the planner turns into one hash join; nothing runs per row in Python.
+Pools are deterministic: the Mimesis seed derives from the run's seed and the call.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import inspect
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlglot import exp
+
+from ..compile import sqlx
+from ..compile.sqlx import add, lit, stream_seed
+
+DEFAULT_POOL_SIZE = 1000
+
+
+class PoolError(Exception):
+    """The Mimesis call cannot be made (unknown provider or method, bad arguments)."""
+
+
+def _generic(locale: str, seed: int):
+    from mimesis import Generic, Locale
+
+    try:
+        loc = Locale(locale.lower().replace("_", "-")) if not isinstance(locale, Locale) else locale
+    except ValueError:
+        names = ", ".join(sorted(x.value for x in Locale)[:12])
+        raise PoolError(f"unknown locale {locale!r} (Mimesis locales include {names}, ...)") from None
+    return Generic(locale=loc, seed=seed)
+
+
+def resolve_method(name: str, locale: str = "en_GB"):
+    """generic.<provider>.<method> -> the bound Mimesis method, or PoolError."""
+    parts = name.split(".")
+    if len(parts) != 3 or parts[0] != "generic":
+        raise PoolError(f"{name!r} is not a generic.<provider>.<method> name")
+    g = _generic(locale, 0)
+    provider = getattr(g, parts[1], None)
+    if provider is None or parts[1].startswith("_"):
+        raise PoolError(f"Mimesis has no provider {parts[1]!r}")
+    method = getattr(provider, parts[2], None)
+    if method is None or parts[2].startswith("_") or not callable(method):
+        raise PoolError(f"Mimesis provider {parts[1]!r} has no method {parts[2]!r}")
+    return method
+
+
+def check_call(name: str, args: list, kwargs: dict, locale: str = "en_GB") -> None:
+    method = resolve_method(name, locale)
+    try:
+        inspect.signature(method).bind(*args, **kwargs)
+    except TypeError as e:
+        params = ", ".join(inspect.signature(method).parameters)
+        raise PoolError(f"wrong arguments for {name}: {e} (it takes: {params or 'no arguments'})") from None
+
+
+def _as_text(v: Any) -> str:
+    if isinstance(v, (list, tuple, dict)):
+        return json.dumps(v, default=str)
+    return str(v)
+
+
+@dataclass
+class Pool:
+    index: int
+    name: str
+    args: list
+    kwargs: dict
+    locale: str
+    seed: int
+    size: int
+    max_length: int | None = None
+    values: list[str] = field(default_factory=list)
+
+    @property
+    def table_name(self) -> str:
+        return f"sqlsynth_pool_{self.index}"
+
+    def table(self) -> exp.Table:
+        return sqlx.table("pg_temp", self.table_name)
+
+    def build(self) -> list[str]:
+        """Draw until `size` distinct values (or the provider runs dry); deterministic for the seed."""
+        if self.values:
+            return self.values
+        method = getattr(getattr(_generic(self.locale, self.seed), self.name.split(".")[1]), self.name.split(".")[2])
+        seen: dict[str, None] = {}
+        misses = 0
+        while len(seen) < self.size and misses < max(200, self.size):
+            try:
+                v = _as_text(method(*self.args, **self.kwargs))
+            except Exception as e:  # noqa: BLE001 - a Mimesis error is a config problem
+                raise PoolError(f"{self.name} failed: {e}") from None
+            if self.max_length is not None:
+                v = v[: self.max_length]
+            if v in seen:
+                misses += 1
+                continue
+            seen[v] = None
+        self.values = list(seen)
+        return self.values
+
+
+class PoolSet:
+    """The pools of one plan, shared by columns asking for the same call."""
+
+    def __init__(self, seed: int, locale: str, default_size: int = DEFAULT_POOL_SIZE):
+        self.seed = seed
+        self.locale = locale
+        self.default_size = default_size
+        self.pools: dict[str, Pool] = {}
+
+    def get(self, name: str, args: list, kwargs: dict, size: int | None = None, max_length: int | None = None,
+            locale: str | None = None) -> Pool:
+        locale = locale or self.locale
+        key = json.dumps([name, args, kwargs, size or self.default_size, max_length, locale], sort_keys=True, default=str)
+        if key not in self.pools:
+            self.pools[key] = Pool(len(self.pools) + 1, name, args, kwargs, locale,
+                                   seed=stream_seed(self.seed, "pool", key) & 0x7FFFFFFF,
+                                   size=size or self.default_size, max_length=max_length)
+        return self.pools[key]
+
+    def ordered(self) -> list[Pool]:
+        return sorted(self.pools.values(), key=lambda p: p.index)
+
+
+# --- lookups inside one INSERT: each (pool, key) becomes one join --------------------------------
+
+_JOINS: contextvars.ContextVar[list | None] = contextvars.ContextVar("sqlsynth_pool_joins", default=None)
+
+
+class JoinCollector:
+    """Collects the pool joins the expressions of one statement need."""
+
+    def __init__(self) -> None:
+        self.joins: list[tuple[str, Pool, exp.Expression]] = []
+        self._token = None
+
+    def __enter__(self) -> "JoinCollector":
+        self._token = _JOINS.set(self.joins)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        _JOINS.reset(self._token)
+
+    def apply(self, select: exp.Select) -> exp.Select:
+        for alias, pool, key in self.joins:
+            on = exp.EQ(this=sqlx.col("k", alias), expression=key)
+            select = select.join(exp.alias_(pool.table(), alias, quoted=True), on=on, join_type="LEFT")
+        return select
+
+
+def lookup(pool: Pool, index0: exp.Expression) -> exp.Expression:
+    """pool value at a 0-based index expression."""
+    key = add(lit(1), index0)
+    joins = _JOINS.get()
+    if joins is None:  # outside a collecting statement: a scalar subquery
+        sub = exp.select(sqlx.col("v")).from_(pool.table()).where(exp.EQ(this=sqlx.col("k"), expression=key))
+        return exp.Subquery(this=sub)
+    sql = sqlx.render(key)
+    for alias, p, k in joins:
+        if p is pool and sqlx.render(k) == sql:
+            return sqlx.col("v", alias)
+    alias = f"p{len(joins) + 1}"
+    joins.append((alias, pool, key))
+    return sqlx.col("v", alias)
+
+
+def copy_text(values: list[str]) -> str:
+    """The pool as COPY text-format rows (k, v)."""
+    out = []
+    for i, v in enumerate(values, start=1):
+        esc = v.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+        out.append(f"{i}\t{esc}")
+    return "\n".join(out)
