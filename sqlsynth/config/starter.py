@@ -7,6 +7,7 @@ from typing import Any
 import yaml
 
 from ..schema.model import Schema
+from .infer import infer_table
 
 HEADER = """\
 # sqlsynth config: one entry per table of orm.yaml.
@@ -18,6 +19,7 @@ HEADER = """\
 #     - name: generic.numeric.integer_number
 #       columns_assigned: length
 #       kwargs: {start: 45, end: 185}
+# The generators below were guessed from column names and types; edit or delete them.
 # Columns with no generator get a default that fits their type, length, CHECK bounds,
 # foreign keys and unique constraints. Partitions of a partitioned table are not
 # listed: rows are generated into the parent and routed by PostgreSQL.
@@ -33,7 +35,7 @@ def starter_config(schema: Schema) -> tuple[str, dict[str, Any]]:
             "ignore": False,
             "vocabulary_table": False,
             "num_rows_per_pass": 1,
-            "row_generators": [],
+            "row_generators": infer_table(schema, t),
         }
     data = {"tables": tables}
     return HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), data

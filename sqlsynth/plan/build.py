@@ -291,6 +291,7 @@ class Builder:
                 self.problem(gpath, str(e))
                 continue
             for c, v in zip(rg.columns, vals):
+                v = clamp(v, types[c], bounds[c], t.columns[c])
                 if rg.null_fraction:
                     v = with_nulls(v, streams, f"null:{c}", rg.null_fraction)
                 tp.values[c] = v
@@ -435,6 +436,38 @@ def around_default(b, c: Column, ti: TypeInfo) -> None:
 def _unique_preference(ti: TypeInfo) -> int:
     order = ["int", "uuid", "text", "numeric", "timestamp", "timestamptz", "date"]
     return order.index(ti.kind) if ti.kind in order else len(order)
+
+
+_CLAMPED_SOURCES = {"dist_gen.normal", "dist_gen.lognormal", "dist_gen.uniform", "dist_gen.uniform_ms",
+                    "generic.numeric.float_number"}
+
+
+def clamp(v: Value, ti: TypeInfo, b, col: Column) -> Value:
+    """Keep continuous draws inside the column's numeric range and CHECK bounds."""
+    if v.source not in _CLAMPED_SOURCES or ti.kind not in ("int", "numeric", "float"):
+        return v
+    lo = b.lo
+    hi = b.hi
+    if ti.kind == "int":
+        tlo, thi = ti.int_bounds
+        lo = tlo if lo is None else max(lo, tlo)
+        hi = thi if hi is None else min(hi, thi)
+    elif ti.kind == "numeric" and ti.precision is not None:
+        scale = ti.scale or 0
+        top = 10 ** (ti.precision - scale) - 10 ** (-scale)
+        lo = -top if lo is None else max(lo, -top)
+        hi = top if hi is None else min(hi, top)
+    if lo is None and hi is None:
+        return v
+
+    def f(row: exp.Expression) -> exp.Expression:
+        e = v.at(row)
+        if hi is not None:
+            e = exp.Least(this=e, expressions=[lit(hi)])
+        if lo is not None:
+            e = exp.Greatest(this=e, expressions=[lit(lo)])
+        return e
+    return Value(f, injective=v.injective, source=v.source)
 
 
 def with_nulls(v: Value, streams: Streams, stream: str, fraction: float) -> Value:
