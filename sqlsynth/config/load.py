@@ -47,6 +47,7 @@ class TableConfig:
     num_rows_per_pass: int = 1
     rows: int | None = None
     row_generators: list[RowGenerator] = field(default_factory=list)
+    missingness_generators: list[dict] = field(default_factory=list)
     path: str = ""
     line: int | None = None
 
@@ -220,6 +221,11 @@ def load_config(path: str, required: bool = True, defer: bool = False) -> Config
                 tc.rows = v
             else:
                 problems.append(cfg.problem(f"{tpath}.rows", f"must be a whole number >= 0, got {v!r}"))
+        mgs = td.get("missingness_generators") or []
+        if isinstance(mgs, list) and all(isinstance(m, dict) for m in mgs):
+            tc.missingness_generators = mgs
+        else:
+            problems.append(cfg.problem(f"{tpath}.missingness_generators", "must be a list of mappings"))
         gens = td.get("row_generators") or []
         if not isinstance(gens, list):
             problems.append(cfg.problem(f"{tpath}.row_generators", "must be a list"))

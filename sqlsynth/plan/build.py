@@ -22,6 +22,7 @@ from ..config.load import Config, suggest
 from ..errors import ConfigError, Problem
 from ..schema.model import Column, ForeignKey, Schema, Table
 from ..schema.types import TypeInfo, resolve_type
+from . import distributions as _distributions  # noqa: F401  (registers more generators)
 from . import generators as gens
 from .checks import bounds_for
 from .pools import Pool, PoolSet
@@ -48,6 +49,7 @@ class TablePlan:
     groups: list[FKGroup] = field(default_factory=list)
     serials: list[str] = field(default_factory=list)
     overriding_system: bool = False
+    missing: dict = field(default_factory=dict)  # column -> (stream, cumulative weights, null pattern ids)
 
     @property
     def name(self) -> str:
@@ -263,6 +265,7 @@ class Builder:
         for c in t.columns.values():
             around_default(bounds[c.name], c, types[c.name])
         configured: dict[str, str] = {}
+        deps: dict[str, tuple[str, list[str]]] = {}
         for i, rg in enumerate(tc.row_generators):
             gpath = rg.path
             bad = False
@@ -277,6 +280,8 @@ class Builder:
                 elif c in configured:
                     self.problem(cpath, f"{t.name}.{c} is already assigned by {configured[c]}")
                     bad = True
+            if rg.name in FK_DEFAULT_NAMES:  # datafaker's per-row parent lookup: our arithmetic FK does it
+                continue
             if not gens.is_known(rg.name, rg.locale or self.config.locale):
                 self.problem(f"{gpath}.name", f"unknown generator {rg.name!r}{suggest(rg.name, gens.known_names())}")
                 continue
@@ -284,18 +289,24 @@ class Builder:
                 continue
             ctx = gens.GenContext(streams=streams, stream="gen:" + ",".join(rg.columns), columns=rg.columns,
                                   types=[types[c] for c in rg.columns], bounds=[bounds[c] for c in rg.columns],
-                                  n_rows=n, pools=self.pools, pool_size=rg.pool_size, locale=rg.locale)
+                                  n_rows=n, pools=self.pools, pool_size=rg.pool_size, locale=rg.locale,
+                                  table_columns=set(t.columns), row_values=tp.values)
             try:
                 vals = gens.build(rg.name, ctx, rg.args, rg.kwargs)
             except gens.GeneratorError as e:
                 self.problem(gpath, str(e))
                 continue
+            for c in rg.columns:
+                deps[c] = (gpath, list(ctx.depends_on))
             for c, v in zip(rg.columns, vals):
                 v = clamp(v, types[c], bounds[c], t.columns[c])
                 if rg.null_fraction:
                     v = with_nulls(v, streams, f"null:{c}", rg.null_fraction)
                 tp.values[c] = v
                 configured[c] = f"{gpath} ({rg.name})"
+
+        self._check_expression_cycles(deps)
+        self._apply_missingness(tp, tc, streams, t)
 
         # foreign keys
         claimed: set[str] = set()
@@ -387,6 +398,59 @@ class Builder:
                 else:
                     self.problem(f"{tc.path}", f"column {t.name}.{c.name}: {e}; configure a row generator for it")
 
+        for c, (stream, cum, null_in) in tp.missing.items():
+            if c in tp.values:
+                tp.values[c] = with_pattern_nulls(tp.values[c], streams, stream, cum, null_in)
+
+    def _check_expression_cycles(self, deps: dict[str, tuple[str, list[str]]]) -> None:
+        state: dict[str, int] = {}
+
+        def visit(c: str, trail: list[str]) -> None:
+            if state.get(c) == 2 or c not in deps:
+                return
+            if state.get(c) == 1:
+                self.problem(deps[c][0], f"expressions refer to each other in a cycle: {' -> '.join(trail + [c])}")
+                return
+            state[c] = 1
+            for d in deps[c][1]:
+                visit(d, trail + [c])
+            state[c] = 2
+        for c in sorted(deps):
+            visit(c, [])
+
+    def _apply_missingness(self, tp: TablePlan, tc, streams: Streams, t: Table) -> None:
+        """column_presence.sampled: pick one null pattern per row, weighted by its row_count."""
+        for i, mg in enumerate(tc.missingness_generators):
+            path = f"{tc.path}.missingness_generators[{i}]"
+            if mg.get("name") != "column_presence.sampled":
+                self.problem(f"{path}.name", f"unknown missingness generator {mg.get('name')!r} "
+                                             "(supported: column_presence.sampled)")
+                continue
+            patterns = (mg.get("kwargs") or {}).get("patterns")
+            if not isinstance(patterns, list) or not patterns or not all(isinstance(p, dict) for p in patterns):
+                self.problem(f"{path}.kwargs.patterns", "needs a list of {row_count, <column>__is_null} rows")
+                continue
+            weights = [float(p.get("row_count", p.get("count", 0)) or 0) for p in patterns]
+            if sum(weights) <= 0:
+                self.problem(f"{path}.kwargs.patterns", "every row_count is zero")
+                continue
+            cols = sorted({k[: -len("__is_null")] for p in patterns for k in p if k.endswith("__is_null")})
+            bad = [c for c in cols if c not in t.columns]
+            if bad:
+                self.problem(f"{path}.kwargs.patterns", f"unknown column(s) {', '.join(bad)}")
+                continue
+            total, acc, cum = sum(weights), 0.0, []
+            for w in weights[:-1]:
+                acc += w
+                cum.append(acc / total)
+            for c in cols:
+                if not t.columns[c].nullable:
+                    continue
+                null_in = {j for j, p in enumerate(patterns) if p.get(f"{c}__is_null")}
+                if not null_in:
+                    continue
+                tp.missing[c] = (f"missing:{i}", cum, null_in)
+
     def _enumerate(self, tp: TablePlan, groups: list[FKGroup], streams: Streams, cname: str) -> None:
         """Distinct parent combinations for rows 1..n: k = permutation(row) over the product space."""
         sizes = [g.n_parent for g in groups]
@@ -468,6 +532,19 @@ def clamp(v: Value, ti: TypeInfo, b, col: Column) -> Value:
             e = exp.Greatest(this=e, expressions=[lit(lo)])
         return e
     return Value(f, injective=v.injective, source=v.source)
+
+
+FK_DEFAULT_NAMES = {"generic.column_value_provider.column_value"}
+
+
+def with_pattern_nulls(v: Value, streams: Streams, stream: str, cum: list[float], null_in: set[int]) -> Value:
+    """NULL when this row's pattern (one weighted pick per row, shared by the columns) says so."""
+    def f(row: exp.Expression) -> exp.Expression:
+        u = streams.u(stream, row)
+        whens = [(exp.LT(this=u.copy(), expression=lit(c)), exp.Boolean(this=j in null_in)) for j, c in enumerate(cum)]
+        is_null = sqlx.case(whens, exp.Boolean(this=len(cum) in null_in)) if whens else exp.Boolean(this=0 in null_in)
+        return sqlx.case([(is_null, exp.Null())], v.at(row))
+    return Value(f, injective=False, source=v.source)
 
 
 def with_nulls(v: Value, streams: Streams, stream: str, fraction: float) -> Value:

@@ -11,7 +11,7 @@ import ast
 import datetime as dt
 import inspect
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from sqlglot import exp
@@ -40,6 +40,9 @@ class GenContext:
     pools: "PoolSet | None" = None
     pool_size: int | None = None
     locale: str | None = None
+    table_columns: set = field(default_factory=set)
+    row_values: dict | None = None  # the table's Values, read lazily at render time
+    depends_on: list = field(default_factory=list)
 
 
 def literal_arg(v: Any) -> Any:

@@ -1,0 +1,260 @@
+"""More generators compiled to SQL: exponential, poisson, zipf, multivariate normal/lognormal,
+formatted sequences, time spans, truncated strings and the SQL-expression escape hatch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Any
+
+import sqlglot
+from sqlglot import exp
+
+from ..compile import sqlx
+from ..compile.sqlx import add, fn, lit, mul
+from .generators import (GenContext, GeneratorError, REGISTRY, SUPPORTS_UNIQUE, _cast_to_column, _num,
+                         _rows_values, _single, _std_normal, pool_value, weighted_value)
+from .values import EPOCH, Value, seconds_of, ts_from_seconds
+
+
+def g_exponential(ctx: GenContext, rate: float | None = None, scale: float | None = None) -> list[Value]:
+    """Exponential with the given rate (or scale = 1/rate): -ln(1-u)/rate."""
+    _single(ctx, "exponential")
+    if (rate is None) == (scale is None):
+        raise GeneratorError("give exactly one of rate or scale")
+    r = _num("rate", rate) if rate is not None else 1.0 / _num("scale", scale)
+    if r <= 0:
+        raise GeneratorError("rate must be positive")
+    return [Value(lambda row: exp.Div(this=exp.Neg(this=fn("ln", exp.Sub(this=lit(1.0), expression=ctx.streams.u(ctx.stream, row)))),
+                                      expression=lit(r)))]
+
+
+def g_poisson(ctx: GenContext, lam: float = 1.0) -> list[Value]:
+    """Poisson by inverse CDF (a CASE over the cumulative probabilities); normal approximation past 60."""
+    _single(ctx, "poisson")
+    lam = _num("lam", lam)
+    if lam <= 0:
+        raise GeneratorError("lam must be positive")
+    if lam > 60:
+        return [Value(lambda row: fn("greatest", lit(0), fn("round", add(lit(lam), mul(lit(math.sqrt(lam)), _std_normal(ctx, row, ctx.stream))))))]
+    cum, p, k, acc = [], math.exp(-lam), 0, 0.0
+    while acc < 1 - 1e-12 and k < 1000:
+        acc += p
+        cum.append(acc)
+        k += 1
+        p *= lam / k
+
+    def f(row: exp.Expression) -> exp.Expression:
+        u = ctx.streams.u(ctx.stream, row)
+        whens = [(exp.LT(this=u.copy(), expression=lit(c)), lit(i)) for i, c in enumerate(cum)]
+        return sqlx.case(whens, lit(len(cum)))
+    return [Value(f)]
+
+
+def g_zipf_choice(ctx: GenContext, a: Any = None, n: int | None = None) -> list[Value]:
+    """datafaker's zipf_choice: rows ordered by frequency; weight 1/rank."""
+    _single(ctx, "zipf_choice")
+    values = _rows_values(a, "zipf_choice")
+    if n is not None:
+        values = values[: int(n)]
+    return [weighted_value(ctx, values, [1.0 / (i + 1) for i in range(len(values))])]
+
+
+def _cov_matrix(cov: Any) -> tuple[list[float], list[list[float]]]:
+    if not isinstance(cov, dict) or "rank" not in cov:
+        raise GeneratorError("cov must be a mapping {rank, m0.., cI_J} as datafaker writes it")
+    r = int(cov["rank"])
+    try:
+        means = [float(cov[f"m{i}"]) for i in range(r)]
+        c = [[0.0] * r for _ in range(r)]
+        for i in range(r):
+            for j in range(i, r):
+                v = cov.get(f"c{i}_{j}", cov.get(f"c{j}_{i}"))
+                c[i][j] = c[j][i] = float(v)
+    except (KeyError, TypeError, ValueError) as e:
+        raise GeneratorError(f"cov is missing or has a bad entry: {e}") from None
+    return means, c
+
+
+def cholesky(c: list[list[float]]) -> list[list[float]]:
+    n = len(c)
+    L = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1):
+            s = c[i][j] - sum(L[i][k] * L[j][k] for k in range(j))
+            if i == j:
+                if s < -1e-9:
+                    raise GeneratorError("the covariance matrix is not positive semi-definite")
+                L[i][j] = math.sqrt(max(s, 0.0))
+            else:
+                L[i][j] = s / L[j][j] if L[j][j] > 0 else 0.0
+    return L
+
+
+def _mvn(ctx: GenContext, cov: Any, log: bool) -> list[Value]:
+    means, c = _cov_matrix(cov)
+    if len(means) != len(ctx.columns):
+        raise GeneratorError(f"cov has rank {len(means)} but columns_assigned names {len(ctx.columns)} columns")
+    L = cholesky(c)
+
+    def make(i: int) -> Value:
+        def f(row: exp.Expression) -> exp.Expression:
+            e: exp.Expression = lit(means[i])
+            for j in range(i + 1):
+                if L[i][j] != 0.0:
+                    e = add(e, mul(lit(L[i][j]), _std_normal(ctx, row, f"{ctx.stream}:z{j}")))
+            return fn("exp", e) if log else e
+        return Value(f)
+    return [make(i) for i in range(len(means))]
+
+
+def g_multivariate_normal(ctx: GenContext, cov: Any = None) -> list[Value]:
+    return _mvn(ctx, cov, log=False)
+
+
+def g_multivariate_lognormal(ctx: GenContext, cov: Any = None) -> list[Value]:
+    return _mvn(ctx, cov, log=True)
+
+
+_FMT = re.compile(r"^(?P<pre>[^{}]*)\{(?::(?P<zero>0)?(?P<width>\d+)?d?)?\}(?P<post>[^{}]*)$")
+
+
+def g_sequence(ctx: GenContext, format: str = "{}", start: int = 1, step: int = 1) -> list[Value]:
+    """A formatted, unique sequence: format 'CUST-{:06d}' gives CUST-000001, CUST-000002, ..."""
+    _single(ctx, "sequence")
+    m = _FMT.match(str(format))
+    if not m:
+        raise GeneratorError("format must hold one {} or {:0Nd} placeholder, e.g. 'CUST-{:06d}'")
+    if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, step)) or step == 0:
+        raise GeneratorError("start and step must be whole numbers, step not 0")
+    ti = ctx.types[0]
+
+    def f(row: exp.Expression) -> exp.Expression:
+        num = add(lit(start), mul(lit(step), exp.Sub(this=row.copy(), expression=lit(1))))
+        if ti.kind in ("int", "numeric") and not m.group("pre") and not m.group("post"):
+            return num
+        txt = exp.Cast(this=num, to=exp.DataType.build("TEXT"))
+        if m.group("width"):
+            txt = fn("lpad", txt, lit(int(m.group("width"))), lit("0" if m.group("zero") else " "))
+        return sqlx.concat(lit(m.group("pre")), txt, lit(m.group("post")))
+    return [Value(f, injective=True)]
+
+
+def _seconds(v: Any, name: str) -> int:
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return int(v)
+    if isinstance(v, str):
+        m = re.fullmatch(r"\s*(\d+)\s*(second|minute|hour|day|week)s?\s*", v)
+        if m:
+            return int(m.group(1)) * {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}[m.group(2)]
+    raise GeneratorError(f"{name} must be seconds or a string like '3 days', got {v!r}")
+
+
+def g_timespan(ctx: GenContext, earliest_start_year: int = 2010, last_start_year: int = 2025,
+               min_dt: Any = 0, max_dt: Any = 4 * 604800) -> list[Value]:
+    """datafaker's timespan: (start, end[, delta]) with end = start + delta, so end is never before start."""
+    if len(ctx.columns) not in (2, 3):
+        raise GeneratorError("timespan fills 2 columns (start, end) or 3 (start, end, delta)")
+    lo, hi = _seconds(min_dt, "min_dt"), _seconds(max_dt, "max_dt")
+    if hi < lo:
+        raise GeneratorError("max_dt is below min_dt")
+    s0 = seconds_of(dt.datetime(int(earliest_start_year), 1, 1))
+    s1 = seconds_of(dt.datetime(int(last_start_year), 12, 31, 23, 59, 59))
+    st = ctx.streams
+
+    def start(row: exp.Expression) -> exp.Expression:
+        return add(lit(s0), st.pick(ctx.stream + ":start", row, s1 - s0 + 1))
+
+    def delta(row: exp.Expression) -> exp.Expression:
+        return add(lit(lo), st.pick(ctx.stream + ":delta", row, hi - lo + 1))
+
+    def as_type(e: exp.Expression, i: int) -> exp.Expression:
+        kind = ctx.types[i].kind
+        if kind == "date":
+            return exp.Cast(this=ts_from_seconds(e, False), to=exp.DataType.build("DATE"))
+        return ts_from_seconds(e, kind == "timestamptz")
+
+    vals = [Value(lambda row: as_type(start(row), 0)),
+            Value(lambda row: as_type(add(start(row), delta(row)), 1))]
+    if len(ctx.columns) == 3:
+        vals.append(Value(lambda row: mul(delta(row), exp.Interval(this=lit("1"), unit=exp.var("SECOND")))))
+    return vals
+
+
+def g_truncated_string(ctx: GenContext, subgen_fn: str = "", params: dict | None = None, length: int = 0) -> list[Value]:
+    """datafaker's truncated_string: another generator's text cut to `length`."""
+    if not isinstance(length, int) or length <= 0:
+        raise GeneratorError("length must be a positive whole number")
+    name = str(subgen_fn)
+    if name in REGISTRY:
+        vals = REGISTRY[name](ctx, **(params or {}))
+    else:
+        vals = pool_value(ctx, name, [], dict(params or {}))
+    return [Value(lambda row, v=v: fn("left", exp.Cast(this=v.at(row), to=exp.DataType.build("TEXT")), lit(length)),
+                  source=v.source) for v in vals]
+
+
+REGISTRY.update({
+    "sqlsynth.exponential": g_exponential,
+    "sqlsynth.poisson": g_poisson,
+    "dist_gen.zipf_choice": g_zipf_choice,
+    "dist_gen.multivariate_normal": g_multivariate_normal,
+    "dist_gen.multivariate_lognormal": g_multivariate_lognormal,
+    "sqlsynth.sequence": g_sequence,
+    "generic.timespan_provider.timespan": g_timespan,
+    "dist_gen.truncated_string": g_truncated_string,
+})
+SUPPORTS_UNIQUE.add("sqlsynth.sequence")
+
+
+_SPECIAL = {"_row", "_u", "_u2", "_n"}
+
+
+def sql_references(expression: str) -> set[str]:
+    try:
+        tree = sqlglot.parse_one(expression, dialect="postgres")
+    except sqlglot.errors.ParseError as e:
+        raise GeneratorError(f"expression is not valid SQL: {str(e).splitlines()[0]}") from None
+    if not isinstance(tree, exp.Expression) or isinstance(tree, (exp.Query, exp.DDL, exp.DML, exp.Command)):
+        raise GeneratorError("expression must be a single SQL expression (no statements)")
+    if any(isinstance(n, (exp.Query, exp.Subquery)) for n in tree.walk()):
+        raise GeneratorError("expression may not contain subqueries")
+    return {c.name for c in tree.find_all(exp.Column) if not c.table}
+
+
+def g_sql(ctx: GenContext, expression: str = "") -> list[Value]:
+    """An SQL expression over other columns of the same row, the row number (_row) and uniform
+    draws (_u, _u2) or a standard normal (_n) from this generator's own stream."""
+    _single(ctx, "sql")
+    if not isinstance(expression, str) or not expression.strip():
+        raise GeneratorError("expression must be a non-empty SQL expression")
+    refs = sql_references(expression) - _SPECIAL
+    unknown = sorted(r for r in refs if r not in ctx.table_columns)
+    if unknown:
+        raise GeneratorError(f"expression names unknown column(s) {', '.join(unknown)}")
+    if ctx.columns[0] in refs:
+        raise GeneratorError("expression refers to the column it fills")
+    tree = sqlglot.parse_one(expression, dialect="postgres")
+    ctx.depends_on = sorted(refs)
+
+    def f(row: exp.Expression) -> exp.Expression:
+        def swap(node: exp.Expression) -> exp.Expression:
+            if isinstance(node, exp.Column) and not node.table:
+                if node.name == "_row":
+                    return row.copy()
+                if node.name == "_u":
+                    return ctx.streams.u(ctx.stream + ":u", row)
+                if node.name == "_u2":
+                    return ctx.streams.u(ctx.stream + ":u2", row)
+                if node.name == "_n":
+                    return exp.Paren(this=_std_normal(ctx, row, ctx.stream + ":n"))
+                if node.name in ctx.table_columns and ctx.row_values is not None:
+                    other = ctx.row_values.get(node.name)
+                    return exp.Paren(this=other.at(row)) if other is not None else exp.Null()
+            return node
+        return exp.Paren(this=tree.copy().transform(swap))
+    return [Value(lambda row: _cast_to_column(ctx, f(row)))]
+
+
+REGISTRY["sqlsynth.sql"] = g_sql
