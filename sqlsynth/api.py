@@ -10,7 +10,7 @@ import yaml
 from .compile.program import Program, compile_plan, render_script
 from .config.load import Config, load_config
 from .db import connect, mask_dsn, scrub
-from .errors import ExecutionError, SqlsynthError
+from .errors import ConfigError, ExecutionError, SqlsynthError
 from .plan.build import Builder, Plan, build_plan
 from .schema.io import dump_schema, load_schema
 from .schema.model import Schema
@@ -57,9 +57,11 @@ def generate_config(settings: Settings, orm_file: str = "orm.yaml", config_file:
 
 
 def load_inputs(orm_file: str, config_file: str, config_required: bool = False) -> tuple[Schema, Config]:
-    """Load orm.yaml and config.yaml, reporting the problems of both at once."""
-    from .errors import ConfigError
+    """Load orm.yaml and config.yaml, reporting the problems of both at once.
 
+    Problems in config entries are not raised here but kept in config.problems: the checks
+    against the schema (_selection, _checked_plan) add theirs and raise them all together.
+    """
     problems = []
     schema = config = None
     try:
@@ -67,18 +69,29 @@ def load_inputs(orm_file: str, config_file: str, config_required: bool = False) 
     except ConfigError as e:
         problems += e.problems
     try:
-        config = load_config(config_file, required=config_required)
+        config = load_config(config_file, required=config_required, defer=True)
     except ConfigError as e:
         problems += e.problems
     if problems:
-        raise ConfigError(problems)
+        raise ConfigError(problems + (config.problems if config is not None else []))
     return schema, config
+
+
+def _checked_plan(schema: Schema, config: Config, **kwargs) -> Plan:
+    """build_plan, raising the config's own problems together with the plan's."""
+    try:
+        plan = build_plan(schema, config, **kwargs)
+    except ConfigError as e:
+        raise ConfigError(config.problems + e.problems) from None
+    if config.problems:
+        raise ConfigError(config.problems)
+    return plan
 
 
 def plan_load(orm_file: str, config_file: str, num_passes: int = 1, seed: int | None = None,
               dst_schema: str | None = None) -> Plan:
     schema, config = load_inputs(orm_file, config_file)
-    return build_plan(schema, config, num_passes=num_passes, seed=seed, dst_schema=dst_schema)
+    return _checked_plan(schema, config, num_passes=num_passes, seed=seed, dst_schema=dst_schema)
 
 
 def compile_program(orm_file: str, config_file: str, num_passes: int = 1, seed: int | None = None,
@@ -119,10 +132,8 @@ def _run_statements(dsn: str, statements: list[str], what: str) -> None:
 def _selection(schema: Schema, config: Config) -> tuple[list[str], set[str], set[str]]:
     b = Builder(schema, config, 1, 0, schema.schema)
     generated, ignored, vocab = b.select_tables()
-    if b.problems:
-        from .errors import ConfigError
-
-        raise ConfigError(b.problems)
+    if config.problems or b.problems:
+        raise ConfigError(config.problems + b.problems)
     return generated, ignored, vocab
 
 
@@ -180,10 +191,12 @@ def remove_tables(settings: Settings, orm_file: str = "orm.yaml", config_file: s
 
 def validate_config(config_file: str, orm_file: str = "orm.yaml") -> Config:
     """Check config.yaml; with orm.yaml present also check tables, columns and generators."""
-    config = load_config(config_file, required=True)
+    config = load_config(config_file, required=True, defer=True)
     if os.path.exists(orm_file):
         schema = load_schema(orm_file)
-        build_plan(schema, config, num_passes=1)
+        _checked_plan(schema, config, num_passes=1)
+    elif config.problems:
+        raise ConfigError(config.problems)
     return config
 
 

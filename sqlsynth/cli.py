@@ -43,7 +43,12 @@ def handled(f):
             sys.exit(1)
         except SqlsynthError as e:
             for line in str(e).splitlines() or [type(e).__name__]:
-                click.echo(f"sqlsynth: error: {line}", err=True)
+                # Messages raised inside SQL already say "sqlsynth: " (for psql users); say it once.
+                click.echo(f"sqlsynth: error: {line.removeprefix('sqlsynth: ')}", err=True)
+            sys.exit(1)
+        except OSError as e:  # an output file that cannot be written (no such directory, permissions)
+            name = str(e.filename).removesuffix(".tmp") if e.filename else ""
+            click.echo(f"sqlsynth: error: {name + ': ' if name else ''}{e.strerror or e}", err=True)
             sys.exit(1)
         except KeyboardInterrupt:
             click.echo("sqlsynth: interrupted; nothing was changed", err=True)
