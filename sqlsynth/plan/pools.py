@@ -81,6 +81,11 @@ class Pool:
     values: list[str] = field(default_factory=list)
 
     @property
+    def fits_name(self) -> bool:
+        """All values fit PostgreSQL's fixed-width `name` type (63 bytes): then an array lookup is O(1)."""
+        return all(len(v.encode()) <= 63 for v in self.build())
+
+    @property
     def table_name(self) -> str:
         return f"sqlsynth_pool_{self.index}"
 
@@ -142,29 +147,49 @@ class JoinCollector:
 
     def __init__(self) -> None:
         self.joins: list[tuple[str, Pool, exp.Expression]] = []
+        self.arrays: dict[int, str] = {}  # pool index -> alias of its one-row array source
+        self._pools: dict[int, Pool] = {}
         self._token = None
 
     def __enter__(self) -> "JoinCollector":
-        self._token = _JOINS.set(self.joins)
+        self._token = _JOINS.set(self)  # type: ignore[arg-type]
         return self
 
     def __exit__(self, *exc: object) -> None:
         _JOINS.reset(self._token)
 
     def apply(self, select: exp.Select) -> exp.Select:
+        for index, alias in self.arrays.items():
+            pool = self._pools[index]
+            agg = exp.select(fn_array_agg(pool)).from_(pool.table())
+            src = exp.Subquery(this=agg, alias=exp.TableAlias(this=exp.to_identifier(alias, quoted=True),
+                                                              columns=[exp.to_identifier("w", quoted=True)]))
+            select = select.join(src, join_type="CROSS")
         for alias, pool, key in self.joins:
             on = exp.EQ(this=sqlx.col("k", alias), expression=key)
             select = select.join(exp.alias_(pool.table(), alias, quoted=True), on=on, join_type="LEFT")
         return select
 
 
+def fn_array_agg(pool: Pool) -> exp.Expression:
+    """array_agg(v::name ORDER BY k): fixed-width elements, so a subscript does not walk the array."""
+    ordered = exp.Order(this=exp.Cast(this=sqlx.col("v"), to=sqlx.dtype("name")),
+                        expressions=[exp.Ordered(this=sqlx.col("k"))])
+    return exp.ArrayAgg(this=ordered)
+
+
 def lookup(pool: Pool, index0: exp.Expression) -> exp.Expression:
     """pool value at a 0-based index expression."""
     key = add(lit(1), index0)
-    joins = _JOINS.get()
-    if joins is None:  # outside a collecting statement: a scalar subquery
+    collector = _JOINS.get()
+    if collector is None:  # outside a collecting statement: a scalar subquery
         sub = exp.select(sqlx.col("v")).from_(pool.table()).where(exp.EQ(this=sqlx.col("k"), expression=key))
         return exp.Subquery(this=sub)
+    if pool.fits_name:
+        collector._pools[pool.index] = pool
+        alias = collector.arrays.setdefault(pool.index, f"a{pool.index}")
+        return exp.Cast(this=sqlx.subscript(sqlx.col("w", alias), key), to=exp.DataType.build("TEXT"))
+    joins = collector.joins
     sql = sqlx.render(key)
     for alias, p, k in joins:
         if p is pool and sqlx.render(k) == sql:

@@ -86,7 +86,7 @@ WORDS_REF = ("sqlsynth_words", "w")  # FROM ... CROSS JOIN (SELECT ARRAY[...]) A
 
 def words_array_source() -> exp.Expression:
     """The one-row subquery that holds the vocabulary once per statement."""
-    sel = exp.select(sqlx.text_array(WORDS))
+    sel = exp.select(exp.Cast(this=sqlx.text_array(WORDS), to=exp.DataType.build("NAME[]", dialect="postgres")))
     return exp.Subquery(this=sel, alias=exp.TableAlias(this=exp.to_identifier(WORDS_REF[0], quoted=True),
                                                        columns=[exp.to_identifier(WORDS_REF[1], quoted=True)]))
 
@@ -147,9 +147,9 @@ DEFAULT_TS = (dt.datetime(2015, 1, 1), dt.datetime(2025, 12, 31, 23, 59, 59))
 
 
 def ts_from_seconds(secs: exp.Expression, tz: bool) -> exp.Expression:
-    base = exp.Cast(this=lit("1970-01-01 00:00:00+00" if tz else "1970-01-01 00:00:00"),
-                    to=exp.DataType.build("TIMESTAMPTZ" if tz else "TIMESTAMP"))
-    return add(base, mul(secs, exp.Interval(this=lit("1"), unit=exp.var("SECOND"))))
+    """Epoch seconds -> timestamp[tz]; independent of the session's TimeZone."""
+    ts = fn("to_timestamp", secs)
+    return ts if tz else exp.Paren(this=exp.AtTimeZone(this=ts, zone=lit("UTC")))
 
 
 def date_from_days(days: exp.Expression) -> exp.Expression:
