@@ -108,11 +108,23 @@ def pool_steps(pool: Pool) -> list[Step]:
     ]
 
 
+def parents_guard_sql(parents: list[tuple[str, str]]) -> str:
+    """Stop early, with a clear message, when a vocabulary table that keys are drawn from is empty."""
+    checks = []
+    for schema, t in parents:
+        msg = exp.Literal.string(f"sqlsynth: table {t} is empty but generated rows refer to it; "
+                                 "run create-vocab first").sql("postgres")
+        checks.append(f"IF NOT EXISTS (SELECT 1 FROM {qtable(schema, t)}) THEN RAISE EXCEPTION {msg}; END IF;")
+    return "DO " + exp.Literal.string("BEGIN " + " ".join(checks) + " END").sql("postgres")
+
+
 def compile_plan(plan: Plan) -> Program:
     prog = Program(seed=plan.seed, tables=list(plan.order), warnings=list(plan.warnings))
     targets = [t for t in plan.order if plan.tables[t].rows > 0]
     if targets:
         prog.steps.append(Step(guard_sql(plan, targets), kind="guard"))
+    if plan.external_parents:
+        prog.steps.append(Step(parents_guard_sql(plan.external_parents), kind="guard"))
     for pool in plan.pools:
         prog.steps.extend(pool_steps(pool))
     readd: list[Step] = []

@@ -71,6 +71,7 @@ class Plan:
     vocabulary: set[str]
     warnings: list[str] = field(default_factory=list)
     pools: list[Pool] = field(default_factory=list)
+    external_parents: list[tuple[str, str]] = field(default_factory=list)  # read at run time (vocabulary)
 
 
 def effective_fks(schema: Schema, t: Table) -> list[tuple[str, ForeignKey]]:
@@ -224,6 +225,7 @@ class Builder:
         self.warnings: list[str] = []
         self.plans: dict[str, TablePlan] = {}
         self.pools = PoolSet(seed, config.locale, config.pool_size)
+        self.external_parents: set[tuple[str, str]] = set()
 
     def problem(self, path: str, message: str) -> None:
         self.problems.append(self.config.problem(path, message))
@@ -311,16 +313,16 @@ class Builder:
         # foreign keys
         claimed: set[str] = set()
         for owner, fk in effective_fks(self.schema, t):
-            if fk.ref_schema is not None or fk.ref_table in ignored:
+            if fk.ref_table in ignored and fk.ref_schema is None:
                 continue
             if any(c in configured for c in fk.columns):
                 continue
             if any(c in claimed for c in fk.columns):
                 self.warnings.append(f"{t.name}: columns of {fk.name} are already filled by another foreign key")
                 continue
-            if fk.ref_table in vocab:
-                self.problem(tc.path, f"foreign key {fk.name} points at vocabulary table {fk.ref_table!r}; "
-                                      "vocabulary tables are not supported yet: mark it ignore or generate it")
+            if fk.ref_table in vocab or fk.ref_schema is not None:
+                self._external_fk(tp, fk, streams)
+                claimed.update(fk.columns)
                 continue
             nullable = all(t.columns[c].nullable for c in fk.columns)
             n_parent = n if fk.ref_table == t.name else self.row_count(fk.ref_table)
@@ -401,6 +403,43 @@ class Builder:
         for c, (stream, cum, null_in) in tp.missing.items():
             if c in tp.values:
                 tp.values[c] = with_pattern_nulls(tp.values[c], streams, stream, cum, null_in)
+
+    def _external_fk(self, tp: TablePlan, fk: ForeignKey, streams: Streams) -> None:
+        """A foreign key into a table sqlsynth does not generate (a vocabulary table): its keys are read
+        at run time into arrays, once per statement, and a parent row is picked by position."""
+        self.external_parents.add((fk.ref_schema or self.dst_schema, fk.ref_table))
+        unique = any(set(cols) <= set(fk.columns) for _n, cols in unique_sets(self.schema, tp.table))
+        key = f"{fk.ref_schema or ''}.{fk.ref_table}({','.join(fk.ref_columns)})"
+        parent = sqlx.table(fk.ref_schema or self.dst_schema, fk.ref_table)
+        refs = list(fk.ref_columns)
+
+        def build_source(alias: str) -> exp.Expression:
+            order = [exp.Ordered(this=sqlx.col(c)) for c in refs]
+            aggs = [exp.ArrayAgg(this=exp.Order(this=sqlx.col(c), expressions=[o.copy() for o in order])) for c in refs]
+            sel = exp.select(*aggs, exp.Count(this=exp.Star())).from_(parent)
+            for c in refs:
+                sel = sel.where(exp.Not(this=exp.Is(this=sqlx.col(c), expression=exp.Null())))
+            return exp.Subquery(this=sel, alias=exp.TableAlias(
+                this=exp.to_identifier(alias, quoted=True),
+                columns=[exp.to_identifier(f"w{i}", quoted=True) for i in range(len(refs))] + [exp.to_identifier("n", quoted=True)]))
+
+        def value(i: int) -> Callable[[exp.Expression], exp.Expression]:
+            def f(row: exp.Expression) -> exp.Expression:
+                from .pools import current
+                coll = current()
+                if coll is None:
+                    raise RuntimeError("foreign keys into vocabulary tables need a statement context")
+                alias = coll.source(key, build_source)
+                n = sqlx.col("n", alias)
+                if unique:  # distinct parents in key order; more rows than parents fails on the constraint
+                    idx = add(lit(1), mod(exp.Sub(this=row.copy(), expression=lit(1)), n))
+                else:
+                    idx = add(lit(1), mod(streams.h(f"fk:{fk.name}", row), n))
+                return sqlx.subscript(sqlx.col(f"w{i}", alias), idx)
+            return f
+
+        for i, c in enumerate(fk.columns):
+            tp.values[c] = Value(value(i), injective=unique, source=f"foreign key {fk.name} (vocabulary)")
 
     def _check_expression_cycles(self, deps: dict[str, tuple[str, list[str]]]) -> None:
         state: dict[str, int] = {}
@@ -575,4 +614,4 @@ def build_plan(schema: Schema, config: Config, num_passes: int = 1, seed: int | 
         raise ConfigError(b.problems)
     return Plan(seed=seed, schema=schema, dst_schema=b.dst_schema, order=order, tables=b.plans,
                 deferred_fks=broken, ignored=ignored, vocabulary=vocab, warnings=b.warnings,
-                pools=b.pools.ordered())
+                pools=b.pools.ordered(), external_parents=sorted(b.external_parents))

@@ -149,7 +149,15 @@ class JoinCollector:
         self.joins: list[tuple[str, Pool, exp.Expression]] = []
         self.arrays: dict[int, str] = {}  # pool index -> alias of its one-row array source
         self._pools: dict[int, Pool] = {}
+        self.sources: dict[str, tuple[str, exp.Expression]] = {}  # key -> (alias, one-row subquery)
         self._token = None
+
+    def source(self, key: str, build) -> str:
+        """Alias of a one-row subquery (built once per statement by build(alias))."""
+        if key not in self.sources:
+            alias = f"s{len(self.sources) + 1}"
+            self.sources[key] = (alias, build(alias))
+        return self.sources[key][0]
 
     def __enter__(self) -> "JoinCollector":
         self._token = _JOINS.set(self)  # type: ignore[arg-type]
@@ -165,10 +173,16 @@ class JoinCollector:
             src = exp.Subquery(this=agg, alias=exp.TableAlias(this=exp.to_identifier(alias, quoted=True),
                                                               columns=[exp.to_identifier("w", quoted=True)]))
             select = select.join(src, join_type="CROSS")
+        for _alias, sub in self.sources.values():
+            select = select.join(sub, join_type="CROSS")
         for alias, pool, key in self.joins:
             on = exp.EQ(this=sqlx.col("k", alias), expression=key)
             select = select.join(exp.alias_(pool.table(), alias, quoted=True), on=on, join_type="LEFT")
         return select
+
+
+def current() -> "JoinCollector | None":
+    return _JOINS.get()  # type: ignore[return-value]
 
 
 def fn_array_agg(pool: Pool) -> exp.Expression:
