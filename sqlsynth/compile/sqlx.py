@@ -134,8 +134,17 @@ def stream_seed(seed: int, *parts: str) -> int:
     return int.from_bytes(h, "big", signed=True)
 
 
+MASK32 = (1 << 32) - 1
+MASK21 = (1 << 21) - 1
+
+
 class Streams:
-    """Random streams of one table: h() gives a non-negative 53-bit integer, u() a float in [0, 1)."""
+    """Random streams of one table.
+
+    ``hashint8extended`` returns the Jenkins hash's two final words; only the low word is
+    fully mixed, so a draw uses its 32 low bits: h32() is uniform on [0, 2^32), u() on [0, 1).
+    pick(n) for n beyond 2^32 combines two independent words into 53 bits.
+    """
 
     def __init__(self, seed: int, table_name: str):
         self.seed = seed
@@ -144,18 +153,25 @@ class Streams:
     def seed_of(self, stream: str) -> int:
         return stream_seed(self.seed, self.table, stream)
 
-    def h(self, stream: str, row: exp.Expression) -> exp.Expression:
+    def h32(self, stream: str, row: exp.Expression) -> exp.Expression:
         return exp.Paren(this=exp.BitwiseAnd(
-            this=fn("hashint8extended", row.copy(), lit(self.seed_of(stream))), expression=lit(MASK53)))
+            this=fn("hashint8extended", row.copy(), lit(self.seed_of(stream))), expression=lit(MASK32)))
+
+    def h(self, stream: str, row: exp.Expression) -> exp.Expression:
+        """A non-negative 53-bit integer (two hash words)."""
+        # PostgreSQL gives <<, | and & one precedence (left to right): parenthesise every step
+        hi = exp.Paren(this=exp.BitwiseLeftShift(this=self.h32(stream, row), expression=lit(21)))
+        lo = exp.Paren(this=exp.BitwiseAnd(this=self.h32(stream + ":lo", row), expression=lit(MASK21)))
+        return exp.Paren(this=exp.BitwiseOr(this=hi, expression=lo))
 
     def u(self, stream: str, row: exp.Expression) -> exp.Expression:
         return exp.Paren(this=exp.Div(
-            this=exp.Cast(this=self.h(stream, row), to=exp.DataType.build("DOUBLE PRECISION")),
-            expression=exp.Literal.number("9007199254740992.0")))
+            this=exp.Cast(this=self.h32(stream, row), to=exp.DataType.build("DOUBLE PRECISION")),
+            expression=exp.Literal.number("4294967296.0")))
 
     def pick(self, stream: str, row: exp.Expression, n: int) -> exp.Expression:
         """An integer uniform in [0, n)."""
-        return mod(self.h(stream, row), lit(int(n)))
+        return mod(self.h32(stream, row) if n <= (1 << 20) else self.h(stream, row), lit(int(n)))
 
 
 def parse(sql: str) -> exp.Expression:

@@ -370,11 +370,28 @@ class Builder:
                 self.problem(tc.path, f"unique constraint {cname} on ({', '.join(cols)}): the configured "
                                       "generators cannot guarantee distinct values (use one with unique: true)")
 
+        # integer keys must fit their columns: serial keys are 1..n, FK columns hold the parent's keys
+        for c in tp.serials:
+            hi = types[c].int_bounds[1]
+            if n > hi:
+                self.problem(tc.path, f"{t.name}.{c} is {types[c].sql} (at most {hi}) but {t.name} gets {n} rows")
+        for g in tp.groups:
+            parent = self.schema.tables[g.fk.ref_table]
+            for c, rc in zip(g.fk.columns, g.fk.ref_columns):
+                pc = parent.columns.get(rc)
+                if pc is None or types[c].kind != "int" or not (pc.serial or pc.identity):
+                    continue
+                hi = types[c].int_bounds[1]
+                if g.n_parent > hi:
+                    self.problem(tc.path, f"{t.name}.{c} is {types[c].sql} (at most {hi}) but it refers to "
+                                          f"{g.fk.ref_table}, which gets {g.n_parent} rows; lower that table's "
+                                          "rows or widen the column")
+
         # FK values: parent's key Value evaluated at the chosen parent row
         for g in tp.groups:
             if g.index is None:
                 if g.self_ref:
-                    g.index = lambda row, s=f"fk:{g.fk.name}": add(lit(1), mod(streams.h(s, row), row.copy()))
+                    g.index = lambda row, s=f"fk:{g.fk.name}": add(lit(1), mod(streams.h32(s, row), row.copy()))
                 else:
                     g.index = lambda row, s=f"fk:{g.fk.name}", N=g.n_parent: add(lit(1), streams.pick(s, row, N))
             for c, rc in zip(g.fk.columns, g.fk.ref_columns):
@@ -434,7 +451,7 @@ class Builder:
                 if unique:  # distinct parents in key order; more rows than parents fails on the constraint
                     idx = add(lit(1), mod(exp.Sub(this=row.copy(), expression=lit(1)), n))
                 else:
-                    idx = add(lit(1), mod(streams.h(f"fk:{fk.name}", row), n))
+                    idx = add(lit(1), mod(streams.h32(f"fk:{fk.name}", row), n))
                 return sqlx.subscript(sqlx.col(f"w{i}", alias), idx)
             return f
 
@@ -542,7 +559,8 @@ def _unique_preference(ti: TypeInfo) -> int:
 
 
 _CLAMPED_SOURCES = {"dist_gen.normal", "dist_gen.lognormal", "dist_gen.uniform", "dist_gen.uniform_ms",
-                    "generic.numeric.float_number"}
+                    "generic.numeric.float_number", "dist_gen.multivariate_normal", "dist_gen.multivariate_lognormal",
+                    "sqlsynth.exponential", "sqlsynth.poisson"}
 
 
 def clamp(v: Value, ti: TypeInfo, b, col: Column) -> Value:

@@ -163,7 +163,13 @@ def seconds_of(d: dt.datetime) -> int:
 def spans_value(streams: Streams, stream: str, spans: list[tuple[int, int]], unique: bool, n_rows: int,
                 to_sql: Callable[[exp.Expression], exp.Expression]) -> Value:
     """A value uniform over a union of half-open integer spans [lo, hi), mapped by to_sql."""
-    spans = [(lo, hi) for lo, hi in spans if hi > lo]
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted((lo, hi) for lo, hi in spans if hi > lo):
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    spans = merged
     total = sum(hi - lo for lo, hi in spans)
     if total <= 0:
         raise Unsupported("empty value range")
@@ -281,12 +287,12 @@ def default_value(ti: TypeInfo, streams: Streams, column: str, bounds: Bounds, n
                            lambda e: mul(e, exp.Interval(this=lit("1"), unit=exp.var("SECOND"))))
     if k == "uuid":
         def u(row: exp.Expression) -> exp.Expression:
-            rnd = fn("md5", exp.Cast(this=streams.h(s, row), to=exp.DataType.build("TEXT")))
+            rnd = fn("md5", exp.Cast(this=streams.h32(s, row), to=exp.DataType.build("TEXT")))
             tail = fn("lpad", fn("to_hex", row.copy()), lit(12), lit("0"))
             return exp.Cast(this=fn("overlay", rnd, tail, lit(21)), to=exp.DataType.build("UUID"))
         return Value(_overlay_fix(u), injective=True)
     if k == "bytea":
-        return Value(lambda row: fn("decode", fn("md5", exp.Cast(this=streams.h(s, row), to=exp.DataType.build("TEXT"))), lit("hex")),
+        return Value(lambda row: fn("decode", fn("md5", exp.Cast(this=streams.h32(s, row), to=exp.DataType.build("TEXT"))), lit("hex")),
                      injective=False)
     if k in ("json", "jsonb"):
         def j(row: exp.Expression) -> exp.Expression:
@@ -341,8 +347,8 @@ def default_value(ti: TypeInfo, streams: Streams, column: str, bounds: Bounds, n
     if k == "range":
         return range_value(ti, streams, s, n_rows)
     if k == "pg_lsn":
-        return Value(lambda row: exp.Cast(this=concat(fn("to_hex", mod(streams.h(s, row), lit(65536))), lit("/"),
-                                                      fn("to_hex", mod(streams.h(s + ":b", row), lit(1 << 32)))),
+        return Value(lambda row: exp.Cast(this=concat(fn("to_hex", mod(streams.h32(s, row), lit(65536))), lit("/"),
+                                                      fn("to_hex", mod(streams.h32(s + ":b", row), lit(1 << 32)))),
                                           to=sqlx.dtype("pg_lsn")))
     raise Unsupported(f"no default generator for type {ti.sql}")
 
