@@ -21,7 +21,7 @@ TOP_KEYS = {
 }
 TABLE_KEYS = {
     "ignore", "vocabulary_table", "num_rows_per_pass", "rows", "row_generators", "primary_private",
-    "missingness_generators", "name_column", "unions",
+    "missingness_generators", "name_column", "unions", "children_per_parent",
 }
 GEN_KEYS = {"name", "columns_assigned", "args", "kwargs", "null_fraction", "unique", "pool_size", "locale"}
 

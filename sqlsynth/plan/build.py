@@ -226,6 +226,9 @@ class Builder:
         self.plans: dict[str, TablePlan] = {}
         self.pools = PoolSet(seed, config.locale, config.pool_size)
         self.external_parents: set[tuple[str, str]] = set()
+        self.stats: dict = {}
+        self.children: dict[str, dict] = self._children_settings()
+        self._degrees: dict[str, object] = {}
 
     def problem(self, path: str, message: str) -> None:
         self.problems.append(self.config.problem(path, message))
@@ -253,8 +256,69 @@ class Builder:
         return generated, ignored, vocab
 
     def row_count(self, name: str) -> int:
+        if name in self.children:
+            deg = self.degrees(name)
+            return deg.total_children if deg is not None else 0
         tc = self.config.table(name)
         return tc.rows if tc.rows is not None else tc.num_rows_per_pass * self.num_passes
+
+    # -- children per parent ---------------------------------------------------------------
+    def _children_settings(self) -> dict[str, dict]:
+        """tables.<t>.children_per_parent: {foreign_key: <name or [columns]>, histogram?: [{k, parents}]}."""
+        out: dict[str, dict] = {}
+        tables = self.config.raw.get("tables") if isinstance(self.config.raw, dict) else None
+        for name, td in (tables or {}).items():
+            if isinstance(td, dict) and td.get("children_per_parent") is not None:
+                out[str(name)] = td["children_per_parent"]
+        return out
+
+    def children_fk(self, name: str) -> ForeignKey | None:
+        spec = self.children.get(name)
+        path = f"tables.{name}.children_per_parent"
+        if not isinstance(spec, dict) or "foreign_key" not in spec:
+            self.problem(path, "needs foreign_key: <constraint name or list of columns>")
+            return None
+        want = spec["foreign_key"]
+        t = self.schema.tables.get(name)
+        if t is None:
+            return None
+        for _owner, fk in effective_fks(self.schema, t):
+            if fk.name == want or fk.columns == (want if isinstance(want, list) else [want]):
+                return fk
+        names = [fk.name for _o, fk in effective_fks(self.schema, t)]
+        self.problem(f"{path}.foreign_key", f"{name} has no foreign key {want!r}{suggest(str(want), names)}")
+        return None
+
+    def degrees(self, name: str):
+        from .children import scale_histogram
+
+        if name in self._degrees:
+            return self._degrees[name]
+        self._degrees[name] = None  # cycle guard
+        fk = self.children_fk(name)
+        if fk is None:
+            return None
+        spec = self.children[name]
+        path = f"tables.{name}.children_per_parent"
+        hist = spec.get("histogram")
+        stat_name = f"auto__children__{name}__{fk.name}"
+        if hist is None:
+            entry = self.stats.get(stat_name) if isinstance(self.stats, dict) else None
+            hist = entry.get("results") if isinstance(entry, dict) else entry
+            if hist is None:
+                self.problem(path, f"no statistic {stat_name!r}: run make-stats (or give a histogram)")
+                return None
+        try:
+            rows = [(int(r["k"]), float(r.get("parents", r.get("count")))) for r in hist]
+        except (TypeError, KeyError, ValueError):
+            self.problem(path, "histogram must be a list of {k, parents} rows")
+            return None
+        if fk.ref_table == name or fk.ref_table not in self.schema.tables:
+            self.problem(path, "children_per_parent needs a foreign key to another generated table")
+            return None
+        deg = scale_histogram(rows, self.row_count(fk.ref_table))
+        self._degrees[name] = deg
+        return deg
 
     # -- per table ---------------------------------------------------------------------------
     def build_table(self, tp: TablePlan, ignored: set[str], vocab: set[str]) -> None:
@@ -336,7 +400,12 @@ class Builder:
                     self.problem(tc.path, f"{t.name} needs rows in {fk.ref_table} for foreign key {fk.name}, "
                                           f"but {fk.ref_table} gets 0 rows")
                 continue
-            tp.groups.append(FKGroup(owner, fk, n_parent, self_ref=fk.ref_table == t.name))
+            group = FKGroup(owner, fk, n_parent, self_ref=fk.ref_table == t.name)
+            if t.name in self.children and self._degrees.get(t.name) is not None \
+                    and self.children_fk(t.name) is fk:
+                from .children import parent_index
+                group.index = parent_index(self._degrees[t.name], streams, f"children:{fk.name}")
+            tp.groups.append(group)
             claimed.update(fk.columns)
 
         # serial / identity integer keys are the row number
@@ -611,10 +680,11 @@ def with_nulls(v: Value, streams: Streams, stream: str, fraction: float) -> Valu
 
 
 def build_plan(schema: Schema, config: Config, num_passes: int = 1, seed: int | None = None,
-               dst_schema: str | None = None) -> Plan:
+               dst_schema: str | None = None, stats: dict | None = None) -> Plan:
     """Plan the whole load, or raise ConfigError with every problem found."""
     seed = seed if seed is not None else (config.seed if config.seed is not None else 0)
     b = Builder(schema, config, num_passes, seed, dst_schema or schema.schema)
+    b.stats = stats or {}
     generated, ignored, vocab = b.select_tables()
     for name in generated:
         t = schema.tables[name]
