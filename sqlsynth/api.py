@@ -36,7 +36,7 @@ def make_tables(settings: Settings, orm_file: str = "orm.yaml", force: bool = Fa
 
 
 def generate_config(settings: Settings, orm_file: str = "orm.yaml", config_file: str = "config.yaml",
-                    force: bool = False) -> dict:
+                    force: bool = False, fit: bool = False) -> dict:
     """Write a starter config.yaml listing every table with its settings."""
     _refuse_overwrite(config_file, force)
     if os.path.exists(orm_file):
@@ -49,6 +49,10 @@ def generate_config(settings: Settings, orm_file: str = "orm.yaml", config_file:
     from .config.starter import starter_config
 
     text, data = starter_config(schema)
+    if fit:  # stats: auto on numeric/categorical/date columns, chosen from orm.yaml only
+        from .stats.auto import fit_config
+
+        text, data = fit_config(schema, text, data)
     tmp = config_file + ".tmp"
     with open(tmp, "w", encoding="utf-8") as fh:
         fh.write(text)
@@ -89,25 +93,78 @@ def _checked_plan(schema: Schema, config: Config, **kwargs) -> Plan:
 
 
 def plan_load(orm_file: str, config_file: str, num_passes: int = 1, seed: int | None = None,
-              dst_schema: str | None = None) -> Plan:
+              dst_schema: str | None = None, stats_file: str | None = None) -> Plan:
     schema, config = load_inputs(orm_file, config_file)
+    config.stats_file = stats_file  # None: ./src-stats.yaml if it exists (read only when referenced)
     return _checked_plan(schema, config, num_passes=num_passes, seed=seed, dst_schema=dst_schema)
 
 
 def compile_program(orm_file: str, config_file: str, num_passes: int = 1, seed: int | None = None,
-                    dst_schema: str | None = None) -> Program:
-    return compile_plan(plan_load(orm_file, config_file, num_passes, seed, dst_schema))
+                    dst_schema: str | None = None, stats_file: str | None = None) -> Program:
+    return compile_plan(plan_load(orm_file, config_file, num_passes, seed, dst_schema, stats_file))
+
+
+def _precompute_stories(prog: Program, dst_dsn: str | None) -> None:
+    """Stories need the database to fill their rows: run the program in DST_DSN inside a
+    transaction that is rolled back, and keep the story rows as COPY blocks for the script."""
+    import psycopg
+
+    from .story.runner import StoryRunner, story_copy_blocks
+
+    if not dst_dsn:
+        raise SqlsynthError("compiling story generators needs a destination to run them against "
+                            "(DST_DSN, a database made by create-tables); nothing is written to it")
+    conn = connect(dst_dsn, what="destination database")
+    try:
+        conn.execute("BEGIN")
+        for step in prog.steps:
+            if not step.transactional:
+                continue
+            if step.kind == "stories":
+                res = StoryRunner(conn, prog.plan, prog.plan.stories, keep_rows=True).run()
+                step.data = story_copy_blocks(conn, prog.plan, res)
+                break
+            if step.kind == "copy":
+                with conn.cursor() as cur, cur.copy(step.sql) as cp:
+                    if step.data:
+                        cp.write(step.data + "\n")
+                    if step.chunks is not None:
+                        for chunk in step.chunks():
+                            cp.write(chunk)
+                continue
+            conn.execute(step.sql)
+    except psycopg.Error as e:
+        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise ExecutionError(f"running the stories for the script failed: {scrub(first, dst_dsn)}") from None
+    finally:
+        conn.rollback()
+        conn.close()
 
 
 def compile_script(orm_file: str, config_file: str, num_passes: int = 1, seed: int | None = None,
-                   dst_schema: str | None = None) -> str:
-    prog = compile_program(orm_file, config_file, num_passes, seed, dst_schema)
+                   dst_schema: str | None = None, dst_dsn: str | None = None, stats_file: str | None = None) -> str:
+    prog = compile_program(orm_file, config_file, num_passes, seed, dst_schema, stats_file)
+    if prog.plan is not None and prog.plan.stories:
+        _precompute_stories(prog, dst_dsn)
     header = [
         "sqlsynth compiled load program",
         f"from {os.path.basename(orm_file)} and {os.path.basename(config_file)}, --num-passes {num_passes}",
         "run with: psql -v ON_ERROR_STOP=1 -f FILE (into a database made by `sqlsynth create-tables`)",
     ]
     return render_script(prog, header)
+
+
+def compile_split(orm_file: str, config_file: str, out_dir: str, num_passes: int = 1, seed: int | None = None,
+                  dst_schema: str | None = None, jobs: int = 2, chunk_rows: int | None = None,
+                  defer_indexes: bool = True, force: bool = False, stats_file: str | None = None) -> list[str]:
+    """Write the load as separate psql scripts for parallel runs (see sqlsynth.compile.split)."""
+    from .compile.chunks import DEFAULT_CHUNK_ROWS, split_program
+    from .compile.split import write_split
+
+    plan = plan_load(orm_file, config_file, num_passes, seed, dst_schema, stats_file)
+    prog = compile_plan(plan)
+    return write_split(split_program(prog, plan, chunk_rows or DEFAULT_CHUNK_ROWS), plan, out_dir, jobs,
+                       defer_indexes, force)
 
 
 def _dst_schema(settings: Settings, schema: Schema) -> str:
@@ -143,21 +200,33 @@ def create_tables(settings: Settings, orm_file: str = "orm.yaml", config_file: s
     schema, config = load_inputs(orm_file, config_file)
     _generated, ignored, _vocab = _selection(schema, config)
     dsn = settings.need_dst()
+    if settings.dst_is_src():
+        raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to create tables in it")
     stmts = create_statements(schema, _dst_schema(settings, schema), skip_tables=ignored)
     _run_statements(dsn, stmts, "create-tables")
     return [t for t in sorted(schema.tables) if t not in ignored]
 
 
 def create_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str = "config.yaml",
-                num_passes: int = 1, seed: int | None = None, report: Report | None = None) -> Program:
+                num_passes: int = 1, seed: int | None = None, report: Report | None = None,
+                stats_file: str | None = None, jobs: int = 1, chunk_rows: int | None = None,
+                defer_constraints: bool | None = None, defer_indexes: bool | None = None,
+                progress=None) -> Program:
+    """Load the compiled program; jobs/chunk_rows/defer_*: see sqlsynth.execute.parallel.run_load."""
     from .execute.postgres import run_program
 
     schema, _config = load_inputs(orm_file, config_file)
     dsn = settings.need_dst()
-    prog = compile_program(orm_file, config_file, num_passes, seed, _dst_schema(settings, schema))
+    prog = compile_program(orm_file, config_file, num_passes, seed, _dst_schema(settings, schema), stats_file)
     if settings.dst_is_src():
         raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to write into it")
-    run_program(dsn, prog, report)
+    if getattr(prog, "plan", None) is None:
+        run_program(dsn, prog, report)
+        return prog
+    from .execute.parallel import run_load
+
+    run_load(dsn, prog.plan, prog, jobs=jobs, chunk_rows=chunk_rows, defer=defer_constraints,
+             defer_indexes=defer_indexes, progress=progress, report=report)
     return prog
 
 
@@ -189,15 +258,62 @@ def remove_tables(settings: Settings, orm_file: str = "orm.yaml", config_file: s
     return [t for t in sorted(schema.tables) if t not in ignored and not schema.tables[t].is_partition]
 
 
-def validate_config(config_file: str, orm_file: str = "orm.yaml") -> Config:
+# -- vocabulary tables (sqlsynth/vocab) -----------------------------------------------------------
+
+
+def make_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: str = "config.yaml",
+               force: bool = False, compress: bool = False, only: tuple[str, ...] = (), directory: str = ".",
+               report=None) -> list:
+    """Dump the source's vocabulary tables into <table>.copy[.gz] files (skipping existing ones unless force)."""
+    from .vocab import make_vocab as run
+
+    schema, config = load_inputs(orm_file, config_file)
+    _generated, _ignored, vocab = _selection(schema, config)
+    return run(settings, schema, vocab, force=force, compress=compress, only=only, directory=directory,
+               report=report)
+
+
+def create_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: str = "config.yaml",
+                 directory: str = ".", report=None) -> list:
+    """Load every vocabulary table from its file into the destination, in one transaction."""
+    from .vocab import create_vocab as run
+
+    schema, config = load_inputs(orm_file, config_file)
+    _generated, _ignored, vocab = _selection(schema, config)
+    return run(settings, schema, vocab, _dst_schema(settings, schema), directory=directory, report=report)
+
+
+def remove_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: str = "config.yaml") -> list[str]:
+    """Empty the vocabulary tables of the destination (refused while generated rows refer to them)."""
+    from .vocab import remove_vocab as run
+
+    schema, config = load_inputs(orm_file, config_file)
+    _generated, _ignored, vocab = _selection(schema, config)
+    return run(settings, schema, vocab, _dst_schema(settings, schema))
+
+
+def validate_config(config_file: str, orm_file: str = "orm.yaml", stats_file: str | None = None) -> Config:
     """Check config.yaml; with orm.yaml present also check tables, columns and generators."""
     config = load_config(config_file, required=True, defer=True)
+    config.stats_file = stats_file
+    from .config.published import schema_problems  # the published JSON Schema, if jsonschema is installed
+
+    config.problems += schema_problems(config)
     if os.path.exists(orm_file):
         schema = load_schema(orm_file)
         _checked_plan(schema, config, num_passes=1)
     elif config.problems:
         raise ConfigError(config.problems)
     return config
+
+
+def make_stats(settings: Settings, orm_file: str = "orm.yaml", config_file: str = "config.yaml",
+               stats_file: str = "src-stats.yaml", force: bool = False, jobs: int | None = None,
+               report: Report | None = None):
+    """Run the config's src-stats queries (and the automatic ones) on the source; write stats_file."""
+    from .stats.run import make_stats as run
+
+    return run(settings, orm_file, config_file, stats_file, force, jobs, report)
 
 
 def list_tables(orm_file: str = "orm.yaml", config_file: str = "config.yaml", which: str = "generated") -> list[str]:

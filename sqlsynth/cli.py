@@ -22,7 +22,17 @@ PASSES = click.option("--num-passes", "-n", default=1, show_default=True, type=c
 SEED = click.option("--seed", type=int, default=None,
                     help="Random seed; the same seed gives identical data. Default: config `seed`, else 0.")
 YES = click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+JOBS = click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=1),
+                    help="Connections inserting row-range chunks in parallel. 1: one transaction.")
+CHUNK_ROWS = click.option("--chunk-rows", default=None, type=click.IntRange(min=1),
+                          help="Rows per chunk of a big table (default 100000); smaller tables are one chunk.")
+DEFER = click.option("--defer-constraints/--no-defer-constraints", default=None,
+                     help="Drop the foreign keys of the generated tables before the load and re-add (validate) "
+                          "them after it. Default: with --jobs > 1, or above 1,000,000 rows.")
 FORCE = click.option("--force", "-f", is_flag=True, help="Overwrite an existing output file.")
+STATS = click.option("--stats-file", default=None,
+                     help="Source statistics written by make-stats (default: src-stats.yaml if it exists); "
+                          "read only if the config refers to it.")
 
 
 def _err(msg: str) -> None:
@@ -93,11 +103,35 @@ def make_tables(orm_file: str, force: bool) -> None:
 @ORM
 @CONFIG
 @FORCE
+@click.option("--fit", is_flag=True, help="Add `stats: auto` generators (fitted by make-stats) for numeric, "
+                                          "categorical and date columns.")
 @handled
-def generate_config(orm_file: str, config_file: str, force: bool) -> None:
+def generate_config(orm_file: str, config_file: str, force: bool, fit: bool) -> None:
     """Write a starter config.yaml with every table (from orm.yaml, or the source if there is none)."""
-    data = api.generate_config(load_settings(), orm_file, config_file, force)
+    data = api.generate_config(load_settings(), orm_file, config_file, force, fit=fit)
     click.echo(f"wrote {config_file}: {len(data['tables'])} tables")
+    if fit:
+        click.echo("run `sqlsynth make-stats` (against the source) to fit the `stats: auto` generators")
+
+
+@main.command("make-stats")
+@ORM
+@CONFIG
+@click.option("--stats-file", default="src-stats.yaml", show_default=True, help="Where to write the statistics.")
+@FORCE
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Run up to N queries at once, each on its own connection (config `use-asyncio: true`: 4).")
+@handled
+def make_stats(orm_file: str, config_file: str, stats_file: str, force: bool, jobs: int | None) -> None:
+    """Run the config's src-stats queries (and `stats: auto` ones) on the source; write src-stats.yaml."""
+    res = api.make_stats(load_settings(), orm_file, config_file, stats_file, force, jobs,
+                         report=lambda m: click.echo(m))
+    for w in res.warnings:
+        click.echo(f"sqlsynth: warning: {w}", err=True)
+    if res.dp_queries:
+        click.echo(f"privacy budget spent: epsilon {res.epsilon:g}, delta {res.delta:g} in total over "
+                   f"{res.dp_queries} differentially private quer{'y' if res.dp_queries == 1 else 'ies'}")
+    click.echo(f"wrote {stats_file}: {len(res.entries)} statistics")
 
 
 @main.command("compile")
@@ -107,12 +141,33 @@ def generate_config(orm_file: str, config_file: str, force: bool) -> None:
 @SEED
 @click.option("--output", "-o", default="-", show_default=True, help="Output SQL file, or - for stdout.")
 @click.option("--dst-schema", default=None, help="Schema to fill (default: DST_SCHEMA, else the orm's schema).")
+@STATS
+@click.option("--split", "split_dir", default=None, metavar="DIR",
+              help="Write separate scripts into DIR for parallel psql runs: a prologue, one script per row-range "
+                   "chunk, an epilogue, rollback.sql and run.sh (see the comment at the top of each).")
+@JOBS
+@CHUNK_ROWS
+@FORCE
 @handled
 def compile_cmd(orm_file: str, config_file: str, num_passes: int, seed: int | None, output: str,
-                dst_schema: str | None) -> None:
-    """Compile the config into one SQL script for `psql -v ON_ERROR_STOP=1 -f FILE`."""
-    dst_schema = dst_schema or load_settings().dst_schema
-    text = api.compile_script(orm_file, config_file, num_passes, seed, dst_schema)
+                dst_schema: str | None, stats_file: str | None, split_dir: str | None, jobs: int,
+                chunk_rows: int | None, force: bool) -> None:
+    """Compile the config into one SQL script for `psql -v ON_ERROR_STOP=1 -f FILE`, or (--split DIR)
+    into scripts that N psql sessions run in parallel."""
+    settings = load_settings()
+    dst_schema = dst_schema or settings.dst_schema
+    if split_dir is None and (jobs > 1 or chunk_rows is not None):
+        raise SqlsynthError("--jobs and --chunk-rows need --split DIR (one script is one transaction)")
+    if split_dir is not None:
+        if output != "-":
+            raise SqlsynthError("use either --output FILE or --split DIR")
+        files = api.compile_split(orm_file, config_file, split_dir, num_passes, seed, dst_schema,
+                                  jobs=jobs if jobs > 1 else 2, chunk_rows=chunk_rows, force=force,
+                                  stats_file=stats_file)
+        click.echo(f"wrote {len(files)} files into {split_dir}; run: DST_DSN=... sh {split_dir}/run.sh", err=True)
+        return
+    text = api.compile_script(orm_file, config_file, num_passes, seed, dst_schema, dst_dsn=settings.dst_dsn,
+                              stats_file=stats_file)
     if output == "-":
         click.echo(text, nl=False)
     else:
@@ -141,14 +196,34 @@ def create_tables(orm_file: str, config_file: str) -> None:
 @PASSES
 @SEED
 @click.option("--verbose", "-v", "verbose_here", is_flag=True, help="Print per-table progress.")
+@STATS
+@JOBS
+@CHUNK_ROWS
+@DEFER
+@click.option("--defer-indexes/--no-defer-indexes", default=None,
+              help="With deferred constraints, also drop the secondary (non-unique) indexes and rebuild them "
+                   "after the load. Default: yes when constraints are deferred.")
 @click.pass_context
 @handled
 def create_data(ctx: click.Context, orm_file: str, config_file: str, num_passes: int, seed: int | None,
-                verbose_here: bool) -> None:
-    """Generate rows in the destination, server-side, in one transaction."""
+                verbose_here: bool, stats_file: str | None, jobs: int, chunk_rows: int | None,
+                defer_constraints: bool | None, defer_indexes: bool | None) -> None:
+    """Generate rows in the destination, server-side: in one transaction (--jobs 1), or in row-range
+    chunks on N connections (--jobs N), restoring the destination if anything fails."""
+    from .execute.progress import Progress
+
     verbose = verbose_here or (ctx.obj.get("verbose") if ctx.obj else False)
-    report = (lambda m: click.echo(m, err=True)) if verbose or sys.stderr.isatty() else None
-    prog = api.create_data(load_settings(), orm_file, config_file, num_passes, seed, report)
+    progress = Progress("create-data", [], verbose=verbose)
+    progress.phase("compiling", log=False)
+    report = progress.log if verbose else None
+    try:
+        prog = api.create_data(load_settings(), orm_file, config_file, num_passes, seed, report, stats_file=stats_file,
+                               jobs=jobs, chunk_rows=chunk_rows, defer_constraints=defer_constraints,
+                               defer_indexes=defer_indexes, progress=progress)
+    except BaseException:
+        progress.close(ok=False)
+        raise
+    progress.close()
     for w in prog.warnings:
         click.echo(f"sqlsynth: warning: {w}", err=True)
     click.echo(f"generated {prog.total_rows} rows in {len(prog.tables)} tables (seed {prog.seed})")
@@ -161,6 +236,8 @@ def create_data(ctx: click.Context, orm_file: str, config_file: str, num_passes:
 @handled
 def remove_data(orm_file: str, config_file: str, yes: bool) -> None:
     """Empty the generated tables of the destination (vocabulary tables are kept)."""
+    if load_settings().dst_is_src():  # before asking
+        raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to remove data from it")
     _confirm(yes, "This deletes every row of the generated tables in DST_DSN")
     tables = api.remove_data(load_settings(), orm_file, config_file)
     click.echo(f"emptied {len(tables)} tables")
@@ -173,19 +250,106 @@ def remove_data(orm_file: str, config_file: str, yes: bool) -> None:
 @handled
 def remove_tables(orm_file: str, config_file: str, yes: bool) -> None:
     """Drop the tables (and types) of orm.yaml from the destination."""
+    if load_settings().dst_is_src():  # before asking
+        raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to drop its tables")
     _confirm(yes, "This drops the tables of orm.yaml in DST_DSN")
     tables = api.remove_tables(load_settings(), orm_file, config_file)
     click.echo(f"dropped {len(tables)} tables")
 
 
+# -- vocabulary tables (sqlsynth/vocab) --------------------------------------------------------------
+
+def _vocab_line(r) -> None:
+    name = r.path.removeprefix("./")
+    if r.skipped:
+        click.echo(f"{r.table}: {name} exists, skipped (--force rewrites it)")
+    else:
+        click.echo(f"{r.table}: {r.rows} rows in {r.seconds:.2f}s ({r.rate:,.0f} rows/s) {name}")
+
+
+@main.command("make-vocab")
+@ORM
+@CONFIG
+@click.option("--force/--no-force", "-f/+f", default=False, show_default=True,
+              help="Rewrite existing vocabulary files (default: skip them, so an interrupted run resumes).")
+@click.option("--compress/--no-compress", default=False, show_default=True, help="Write <table>.copy.gz.")
+@click.option("--only", multiple=True, metavar="TABLE", help="Only this vocabulary table (repeatable).")
+@handled
+def make_vocab(orm_file: str, config_file: str, force: bool, compress: bool, only: tuple[str, ...]) -> None:
+    """Dump the vocabulary tables of the source (SRC_DSN) into <table>.copy[.gz] files, with COPY."""
+    results = api.make_vocab(load_settings(), orm_file, config_file, force, compress, only, report=_vocab_line)
+    if not results:
+        click.echo(f"no vocabulary tables in {config_file} (mark them `vocabulary_table: true`)")
+        return
+    done = [r for r in results if not r.skipped]
+    click.echo(f"wrote {len(done)} vocabulary files ({sum(r.rows for r in done)} rows), "
+               f"skipped {len(results) - len(done)}")
+
+
+@main.command("create-vocab")
+@ORM
+@CONFIG
+@handled
+def create_vocab(orm_file: str, config_file: str) -> None:
+    """Load the vocabulary tables into the destination (DST_DSN) from their files, in one transaction."""
+    report = _vocab_line
+    progress = None
+    if sys.stdout.isatty() and sys.stderr.isatty():  # a live display (elapsed, rows, rows/s); else unchanged
+        from .execute.progress import Progress
+
+        progress = Progress("create-vocab", [])
+
+        def report(r) -> None:
+            with progress.paused():
+                _vocab_line(r)
+            progress.advance(r.table, r.rows, r.seconds)
+    try:
+        results = api.create_vocab(load_settings(), orm_file, config_file, report=report)
+    except BaseException:
+        if progress is not None:
+            progress.close(ok=False)
+        raise
+    if progress is not None:
+        progress.close()
+    if not results:
+        click.echo(f"no vocabulary tables in {config_file}; nothing to load")
+        return
+    click.echo(f"loaded {len(results)} vocabulary tables ({sum(r.rows for r in results)} rows)")
+
+
+@main.command("remove-vocab")
+@ORM
+@CONFIG
+@YES
+@handled
+def remove_vocab(orm_file: str, config_file: str, yes: bool) -> None:
+    """Empty the vocabulary tables of the destination (refused while generated rows refer to them)."""
+    settings = load_settings()
+    if settings.dst_is_src():  # before asking
+        raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to remove data from it")
+    _confirm(yes, "This deletes every row of the vocabulary tables in DST_DSN")
+    tables = api.remove_vocab(settings, orm_file, config_file)
+    click.echo(f"emptied {len(tables)} vocabulary tables")
+
+
 @main.command("validate-config")
 @click.argument("config_file", default="config.yaml")
 @ORM
+@STATS
 @handled
-def validate_config(config_file: str, orm_file: str) -> None:
+def validate_config(config_file: str, orm_file: str, stats_file: str | None) -> None:
     """Check config.yaml (and, with orm.yaml, its tables, columns and generators)."""
-    api.validate_config(config_file, orm_file)
+    api.validate_config(config_file, orm_file, stats_file)
     click.echo(f"{config_file} is valid")
+
+
+@main.command("config-schema")
+@click.option("--path", "path_only", is_flag=True, help="Print the path of the installed schema file instead.")
+def config_schema(path_only: bool) -> None:
+    """Print the JSON Schema (draft 2020-12) of config.yaml, for editors and CI checks."""
+    from .config.published import schema_path, schema_text
+
+    click.echo(schema_path() if path_only else schema_text(), nl=path_only)
 
 
 @main.command("list-tables")

@@ -20,7 +20,19 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return one_line(text)
+
+
+_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def one_line(text: str) -> str:
+    """text with its line breaks escaped (\\n, \\u2028, ...): one problem stays one line of output
+    even when a table, column or key name holds a line break."""
+    if not any(ch in text for ch in _BREAKS):
+        return text
+    return "".join(ch.encode("unicode_escape").decode("ascii") if ch in _BREAKS else ch for ch in text)
 
 
 class ConfigError(SqlsynthError):

@@ -51,10 +51,67 @@ class Settings:
         return self.dst_dsn
 
     def dst_is_src(self) -> bool:
+        """True when DST_DSN reaches the source's database (whatever the schemas): the same database
+        name on the same server, comparing host/port/dbname after parsing, not the DSN strings
+        (localhost = 127.0.0.1 = ::1 = the Unix socket; default port 5432; driver suffixes and
+        user/password/options ignored)."""
         if not self.src_dsn or not self.dst_dsn:
             return False
-        return normalize_dsn(self.src_dsn) == normalize_dsn(self.dst_dsn) and \
-            (self.src_schema or "public") == (self.dst_schema or "public")
+        if normalize_dsn(self.src_dsn) == normalize_dsn(self.dst_dsn):
+            return True
+        a, b = _database_identity(self.src_dsn), _database_identity(self.dst_dsn)
+        if a is None or b is None or a[1] != b[1]:
+            return False
+        if a[0] & b[0]:
+            return True
+        # different spellings of a host (a name and its address): compare what they resolve to
+        return bool({(ip, port) for h, port in a[0] for ip in _addresses(h)} &
+                    {(ip, port) for h, port in b[0] for ip in _addresses(h)})
+
+
+_LOCAL = {"", "localhost", "localhost.localdomain", "::1", "0:0:0:0:0:0:0:1"}
+
+
+def _canonical_host(host: str) -> str:
+    h = host.strip().strip("[]").lower()
+    if h in _LOCAL or h.startswith("/") or h.startswith("127.") or h.startswith("@"):
+        return "local"  # loopback or a Unix socket directory: this machine's server
+    return h
+
+
+def _database_identity(dsn: str) -> tuple[set[tuple[str, str]], str] | None:
+    """({(host, port), ...}, dbname) as libpq would read the DSN (with the PG* environment defaults)."""
+    import getpass
+
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        d = conninfo_to_dict(normalize_dsn(dsn))
+    except Exception:  # malformed: the connection will fail on its own
+        return None
+    hosts = (d.get("host") or d.get("hostaddr") or os.environ.get("PGHOST") or "").split(",")
+    ports = str(d.get("port") or os.environ.get("PGPORT") or "5432").split(",")
+    if len(ports) == 1:
+        ports = ports * len(hosts)
+    try:
+        user = d.get("user") or os.environ.get("PGUSER") or getpass.getuser()
+    except Exception:
+        user = ""
+    dbname = d.get("dbname") or os.environ.get("PGDATABASE") or user
+    pairs = {(_canonical_host(h), (p or "5432").strip()) for h, p in zip(hosts, ports)}
+    return pairs, dbname
+
+
+def _addresses(host: str) -> set[str]:
+    if host == "local":
+        return {"local"}
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except (OSError, UnicodeError):
+        return set()
+    return {"local" if _canonical_host(str(i[4][0])) == "local" else str(i[4][0]) for i in infos}
 
 
 def load_settings(env_file: str = ".env") -> Settings:

@@ -30,6 +30,7 @@ class Step:
     rows: int = 0
     transactional: bool = True
     data: str | None = None  # COPY ... FROM STDIN payload (text format)
+    chunks: object = None  # or a callable giving COPY payload chunks lazily (user Python values)
 
 
 @dataclass
@@ -38,6 +39,7 @@ class Program:
     steps: list[Step] = field(default_factory=list)
     tables: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    plan: object = None  # the Plan, for steps that run user Python (stories)
 
     @property
     def total_rows(self) -> int:
@@ -78,8 +80,6 @@ def insert_sql(plan: Plan, tp: TablePlan, lo: int, hi: int) -> str:
     with JoinCollector() as joins:
         exprs = [tp.values[c].at(ROW.copy()) for c in cols]
     select = joins.apply(exp.select(*exprs).from_(row_source(lo, hi)))
-    if any(c.name == WORDS_REF[1] and c.table == WORDS_REF[0] for e in exprs for c in e.find_all(exp.Column)):
-        select = select.join(words_array_source(), join_type="CROSS")
     head = f"INSERT INTO {qtable(plan.dst_schema, tp.name)} ({', '.join(q(c) for c in cols)})"
     if tp.overriding_system:
         head += " OVERRIDING SYSTEM VALUE"
@@ -90,7 +90,9 @@ def guard_sql(plan: Plan, tables: list[str]) -> str:
     """A DO block that stops the load if any target table already holds rows."""
     checks = []
     for t in tables:
-        msg = exp.Literal.string(f"sqlsynth: table {t} already has rows; run remove-data first").sql("postgres")
+        # RAISE reads % as a placeholder: a table named "a%b" must not break the guard
+        msg = exp.Literal.string(f"sqlsynth: table {t.replace('%', '%%')} already has rows; "
+                                 "run remove-data first").sql("postgres")
         checks.append(f"IF EXISTS (SELECT 1 FROM {qtable(plan.dst_schema, t)}) THEN RAISE EXCEPTION {msg}; END IF;")
     body = "BEGIN " + " ".join(checks) + " END"
     return "DO " + exp.Literal.string(body).sql("postgres")
@@ -112,21 +114,30 @@ def parents_guard_sql(parents: list[tuple[str, str]]) -> str:
     """Stop early, with a clear message, when a vocabulary table that keys are drawn from is empty."""
     checks = []
     for schema, t in parents:
-        msg = exp.Literal.string(f"sqlsynth: table {t} is empty but generated rows refer to it; "
+        msg = exp.Literal.string(f"sqlsynth: table {t.replace('%', '%%')} is empty but generated rows refer to it; "
                                  "run create-vocab first").sql("postgres")
         checks.append(f"IF NOT EXISTS (SELECT 1 FROM {qtable(schema, t)}) THEN RAISE EXCEPTION {msg}; END IF;")
     return "DO " + exp.Literal.string("BEGIN " + " ".join(checks) + " END").sql("postgres")
 
 
 def compile_plan(plan: Plan) -> Program:
-    prog = Program(seed=plan.seed, tables=list(plan.order), warnings=list(plan.warnings))
+    prog = Program(seed=plan.seed, tables=list(plan.order), warnings=list(plan.warnings), plan=plan)
     targets = [t for t in plan.order if plan.tables[t].rows > 0]
+    # Types of the orm (enums, domains: "Mood", year) are written unqualified in casts: resolve
+    # them in the destination schema, whatever the session's search_path.
+    prog.steps.append(Step(f"SET LOCAL search_path = {q(plan.dst_schema)}"))
     if targets:
         prog.steps.append(Step(guard_sql(plan, targets), kind="guard"))
     if plan.external_parents:
         prog.steps.append(Step(parents_guard_sql(plan.external_parents), kind="guard"))
     for pool in plan.pools:
         prog.steps.extend(pool_steps(pool))
+    for stage in plan.py_stages:
+        prog.steps.append(Step(stage.create_sql(), kind="pool"))
+        prog.steps.append(Step(stage.copy_sql(), kind="copy", chunks=stage.copy_chunks,
+                               path=f"{stage.path} ({stage.table}: {stage.n_rows} rows computed in Python)",
+                               table=stage.table))
+        prog.steps.append(Step(f"ANALYZE {qtable('pg_temp', stage.table_name)}", kind="pool"))
     readd: list[Step] = []
     for owner, fk in plan.deferred_fks:
         if fk.deferrable:
@@ -141,14 +152,18 @@ def compile_plan(plan: Plan) -> Program:
             continue
         prog.steps.append(Step(insert_sql(plan, tp, 1, tp.rows), kind="insert", table=name, path=tp.path,
                                rows=tp.rows))
+    if plan.stories:
+        prog.steps.append(Step("-- stories", kind="stories", path="story_generators"))
     prog.steps.extend(readd)
     setvals = []
     for name in plan.order:
         tp = plan.tables[name]
         for c in tp.serials:
-            if tp.rows > 0:
+            if tp.rows > 0 or plan.stories:
                 seq = sqlx.fn("pg_get_serial_sequence", lit(qtable(plan.dst_schema, name)), lit(c))
-                setvals.append(f"PERFORM {render(sqlx.fn('setval', seq, lit(tp.rows), exp.true()))};")
+                top = exp.Subquery(this=exp.select(exp.Max(this=sqlx.col(c))).from_(sqlx.table(plan.dst_schema, name)))
+                nxt = sqlx.add(exp.Coalesce(this=top, expressions=[lit(0)]), lit(1))
+                setvals.append(f"PERFORM {render(sqlx.fn('setval', seq, nxt, exp.false()))};")
     if setvals:  # sequences continue after the generated keys
         prog.steps.append(Step("DO " + exp.Literal.string("BEGIN " + " ".join(setvals) + " END").sql("postgres")))
     for name in targets:
@@ -157,21 +172,34 @@ def compile_plan(plan: Plan) -> Program:
     return prog
 
 
+def _comment(text: object) -> str:
+    """Text for a -- comment on one line: a line break in a table name must not end the comment
+    (the rest of the line would be run by psql)."""
+    return " ".join(str(text).splitlines())
+
+
 def render_script(prog: Program, header: list[str] | None = None) -> str:
     """The program as a psql script: one transaction, stops at the first error."""
-    out = [f"-- {line}" for line in (header or [])]
+    out = [f"-- {_comment(line)}" for line in (header or [])]
     out.append(f"-- seed {prog.seed}; {prog.total_rows} rows in {len([s for s in prog.steps if s.kind == 'insert'])} tables")
     out.append("\\set ON_ERROR_STOP on")
     out.append("BEGIN;")
     for s in prog.steps:
         if s.transactional:
             if s.kind == "insert":
-                out.append(f"-- {s.table}: {s.rows} rows ({s.path})")
+                out.append(f"-- {_comment(s.table)}: {s.rows} rows ({_comment(s.path)})")
+            if s.kind == "stories":
+                out.append(s.data or "-- (no story rows)")
+                continue
             if s.kind == "copy":
-                out.append(f"-- pool: {s.path}")
+                out.append(f"-- pool: {_comment(s.path)}")
                 out.append(s.sql + ";")
                 if s.data:
                     out.append(s.data)
+                if s.chunks is not None:
+                    text = "".join(s.chunks()).rstrip("\n")
+                    if text:
+                        out.append(text)
                 out.append("\\.")
                 continue
             out.append(s.sql + ";")

@@ -50,6 +50,9 @@ def lit(v: object) -> exp.Expression:
     if isinstance(v, int):
         return exp.Literal.number(v) if v >= 0 else exp.Neg(this=exp.Literal.number(-v))
     if isinstance(v, float):
+        if v != v or v in (float("inf"), float("-inf")):  # NaN, Infinity: no numeric literal spells them
+            return exp.Cast(this=exp.Literal.string(str(v).replace("inf", "Infinity").replace("nan", "NaN")),
+                            to=exp.DataType.build("DOUBLE PRECISION"))
         r = repr(v)
         if "e" in r or "E" in r:
             r = format(v, ".17f").rstrip("0").rstrip(".") or "0"

@@ -67,7 +67,9 @@ def _single_unique(schema: Schema, t: Table, column: str) -> bool:
         cons = ([tb.primary_key] if tb.primary_key else []) + list(tb.unique)
         if any(u.columns == [column] for u in cons):
             return True
-        if any(ix.unique and ix.columns == [column] and not ix.where for ix in tb.indexes):
+        from ..plan.build import index_key_columns  # partial and lower()/upper()/trim() indexes too
+
+        if any(ix.unique and index_key_columns(ix, tb) == [column] for ix in tb.indexes):
             return True
     return False
 

@@ -21,9 +21,10 @@ TOP_KEYS = {
 }
 TABLE_KEYS = {
     "ignore", "vocabulary_table", "num_rows_per_pass", "rows", "row_generators", "primary_private",
-    "missingness_generators", "name_column", "unions", "children_per_parent",
+    "missingness_generators", "name_column", "unions", "children_per_parent", "rows_from_source",
 }
-GEN_KEYS = {"name", "columns_assigned", "args", "kwargs", "null_fraction", "unique", "pool_size", "locale"}
+GEN_KEYS = {"name", "columns_assigned", "args", "kwargs", "null_fraction", "unique", "pool_size", "locale",
+            "stats"}
 
 
 @dataclass
@@ -32,11 +33,12 @@ class RowGenerator:
     columns: list[str]
     args: list[Any] = field(default_factory=list)
     kwargs: dict[str, Any] = field(default_factory=dict)
-    null_fraction: float | None = None
+    null_fraction: float | str | None = None  # "auto": the source's share (sqlsynth.stats)
     pool_size: int | None = None
     locale: str | None = None
     path: str = ""
     line: int | None = None
+    stats: Any = None  # `stats: auto` or {auto: true, ...}: kwargs fitted by make-stats (sqlsynth.stats)
 
 
 @dataclass
@@ -63,6 +65,8 @@ class Config:
     pool_size: int = 1000
     # Problems found while loading, kept (with defer=True) so that later checks can report theirs too.
     problems: list[Problem] = field(default_factory=list)
+    stats_file: str | None = None  # src-stats.yaml to read (None: ./src-stats.yaml if it exists)
+    src_stats: dict | None = None  # set by sqlsynth.stats.apply when a plan is built
 
     def table(self, name: str) -> TableConfig:
         return self.tables.get(name) or TableConfig(name=name, path=f"tables.{name}")
@@ -130,9 +134,14 @@ def read_yaml(path: str) -> tuple[Any, dict[str, int]]:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as e:
         raise ConfigError([_yaml_problem(path, e)]) from None
+    except RecursionError:
+        raise ConfigError([Problem(path, None, "", "invalid YAML: nested too deeply")]) from None
     lines: dict[str, int] = {}
     if node is None:
         return {}, lines
+    alias_problem = _alias_problem(node, path)
+    if alias_problem:
+        raise ConfigError([alias_problem])
     dups: list[tuple[str, int, int]] = []
     _record_lines(node, "", lines, dups)
     if dups:
@@ -142,6 +151,50 @@ def read_yaml(path: str) -> tuple[Any, dict[str, int]]:
         return yaml.safe_load(text), lines
     except yaml.YAMLError as e:
         raise ConfigError([_yaml_problem(path, e)]) from None
+    except RecursionError:
+        raise ConfigError([Problem(path, None, "", "invalid YAML: nested too deeply")]) from None
+
+
+MAX_YAML_NODES = 1_000_000
+
+
+def _alias_problem(root: yaml.Node, path: str) -> Problem | None:
+    """Refuse a recursive alias (``&a [*a]``) and aliases expanding past MAX_YAML_NODES values (a
+    "billion laughs"): the config is walked as a tree, which would never end or exhaust memory."""
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(node: yaml.Node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in active:
+            raise _Recursive(node)
+        active.add(key)
+        children = ([c for pair in node.value for c in pair] if isinstance(node, yaml.MappingNode)
+                    else node.value if isinstance(node, yaml.SequenceNode) else [])
+        total = 1
+        for child in children:
+            total += size(child)
+            if total > MAX_YAML_NODES:
+                break
+        active.discard(key)
+        sizes[key] = total
+        return total
+
+    try:
+        if size(root) > MAX_YAML_NODES:
+            return Problem(path, None, "", f"invalid YAML: aliases expand to more than {MAX_YAML_NODES:,} values")
+    except _Recursive as e:
+        return Problem(path, e.node.start_mark.line + 1, "", "invalid YAML: recursive alias (a value contains itself)")
+    except RecursionError:
+        return Problem(path, None, "", "invalid YAML: nested too deeply")
+    return None
+
+
+class _Recursive(Exception):
+    def __init__(self, node: yaml.Node):
+        self.node = node
 
 
 def suggest(word: str, options: Any) -> str:
@@ -268,8 +321,8 @@ def _row_generator(cfg: Config, g: Any, gpath: str, problems: list[Problem]) -> 
         problems.append(cfg.problem(f"{gpath}.kwargs", "must be a mapping"))
         ok = False
     nf = g.get("null_fraction")
-    if nf is not None and (isinstance(nf, bool) or not isinstance(nf, (int, float)) or not 0 <= nf <= 1):
-        problems.append(cfg.problem(f"{gpath}.null_fraction", "must be a number between 0 and 1"))
+    if nf is not None and nf != "auto" and (isinstance(nf, bool) or not isinstance(nf, (int, float)) or not 0 <= nf <= 1):
+        problems.append(cfg.problem(f"{gpath}.null_fraction", "must be a number between 0 and 1, or auto"))
         ok = False
     ps = g.get("pool_size")
     if ps is not None and (not _is_int(ps) or ps <= 0):
@@ -284,4 +337,5 @@ def _row_generator(cfg: Config, g: Any, gpath: str, problems: list[Problem]) -> 
     if g.get("unique") is not None:
         kwargs = {**kwargs, "unique": g["unique"]}
     return RowGenerator(name=name, columns=list(cols), args=list(args), kwargs=dict(kwargs),
-                        null_fraction=nf, pool_size=ps, locale=loc, path=gpath, line=cfg.line_of(gpath))
+                        null_fraction=nf, pool_size=ps, locale=loc, path=gpath, line=cfg.line_of(gpath),
+                        stats=g.get("stats"))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
-
+from ..schema.io import dump_yaml
+from .published import modeline
 from ..schema.model import Schema
 from .infer import infer_table
 
@@ -24,6 +24,8 @@ HEADER = """\
 # foreign keys and unique constraints. Partitions of a partitioned table are not
 # listed: rows are generated into the parent and routed by PostgreSQL.
 """
+# First line: editors with the YAML language server check the file against the published schema.
+HEADER = modeline() + HEADER
 
 
 def starter_config(schema: Schema) -> tuple[str, dict[str, Any]]:
@@ -38,4 +40,4 @@ def starter_config(schema: Schema) -> tuple[str, dict[str, Any]]:
             "row_generators": infer_table(schema, t),
         }
     data = {"tables": tables}
-    return HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), data
+    return HEADER + dump_yaml(data), data  # NEL/LS/PS in names survive the round trip

@@ -18,10 +18,12 @@ def _first_line(e: BaseException) -> str:
     return text.splitlines()[0] if text else type(e).__name__
 
 
-def run_program(dsn: str, prog: Program, report: Report | None = None) -> dict[str, tuple[int, float]]:
+def run_program(dsn: str, prog: Program, report: Report | None = None, plan=None,
+                on_step: Callable[[Step, float], None] | None = None) -> dict[str, tuple[int, float]]:
     """Execute every step; on any error roll back and raise ExecutionError naming the table and config entry.
 
-    Returns {table: (rows, seconds)} for the inserts.
+    Returns {table: (rows, seconds)} for the inserts (summed over a table's chunks). on_step(step, seconds)
+    is called after each executed SQL statement (progress displays).
     """
     import psycopg
 
@@ -35,15 +37,28 @@ def run_program(dsn: str, prog: Program, report: Report | None = None) -> dict[s
                     if not step.transactional:
                         continue
                     t0 = time.perf_counter()
+                    if step.kind == "stories":
+                        from ..story.runner import StoryRunner
+                        the_plan = plan or prog.plan
+                        res = StoryRunner(conn, the_plan, the_plan.stories, report=report).run()
+                        if report and res is not None:
+                            report(f"stories: done in {time.perf_counter() - t0:.2f}s")
+                        continue
                     if step.kind == "copy":
                         with conn.cursor() as cur, cur.copy(step.sql) as cp:
                             if step.data:
                                 cp.write(step.data + "\n")
+                            if step.chunks is not None:
+                                for chunk in step.chunks():
+                                    cp.write(chunk)
                         continue
                     conn.execute(step.sql)
+                    if on_step is not None:
+                        on_step(step, time.perf_counter() - t0)
                     if step.kind == "insert" and step.table:
                         dt = time.perf_counter() - t0
-                        stats[step.table] = (step.rows, dt)
+                        n0, s0 = stats.get(step.table, (0, 0.0))
+                        stats[step.table] = (n0 + step.rows, s0 + dt)
                         if report:
                             report(f"{step.table}: {step.rows} rows in {dt:.2f}s ({step.rows / max(dt, 1e-9):,.0f} rows/s)")
         except psycopg.Error as e:

@@ -25,6 +25,7 @@ from ..schema.types import TypeInfo, resolve_type
 from . import distributions as _distributions  # noqa: F401  (registers more generators)
 from . import generators as gens
 from .checks import bounds_for
+from ..story.python import is_user_name
 from .pools import Pool, PoolSet
 from .values import (EPOCH, Unsupported, Value, date_from_days, default_value, permutation, seconds_of,
                      spans_value, ts_from_seconds)
@@ -50,6 +51,7 @@ class TablePlan:
     serials: list[str] = field(default_factory=list)
     overriding_system: bool = False
     missing: dict = field(default_factory=dict)  # column -> (stream, cumulative weights, null pattern ids)
+    python_columns: dict = field(default_factory=dict)  # column -> (PyStage, index): user Python values
 
     @property
     def name(self) -> str:
@@ -72,6 +74,11 @@ class Plan:
     warnings: list[str] = field(default_factory=list)
     pools: list[Pool] = field(default_factory=list)
     external_parents: list[tuple[str, str]] = field(default_factory=list)  # read at run time (vocabulary)
+    py_stages: list = field(default_factory=list)  # custom Python row generators (staged with COPY)
+    stats: dict = field(default_factory=dict)
+    user_modules: list[str] = field(default_factory=list)
+    num_passes: int = 1
+    stories: list = field(default_factory=list)  # StorySpec: user Python stories run after the generated rows
 
 
 def effective_fks(schema: Schema, t: Table) -> list[tuple[str, ForeignKey]]:
@@ -100,12 +107,102 @@ def unique_sets(schema: Schema, t: Table) -> list[tuple[str, list[str]]]:
                 seen.add(key)
                 out.append((u.name, list(u.columns)))
         for ix in tb.indexes:
-            if ix.unique and ix.columns and not ix.where:
-                key = tuple(sorted(ix.columns))
+            cols = index_key_columns(ix, tb) if ix.unique else None
+            if cols:
+                key = tuple(sorted(cols))
                 if key not in seen:
                     seen.add(key)
-                    out.append((ix.name, list(ix.columns)))
+                    out.append((ix.name, cols))
     return out
+
+
+_USING = re.compile(r"\sUSING\s+\w+\s*\(", re.I)
+_TEXT_CASTS = {exp.DataType.Type.TEXT, exp.DataType.Type.VARCHAR}
+
+
+def _index_key_list(definition: str) -> str | None:
+    """The text inside the key list parentheses of CREATE [UNIQUE] INDEX ... USING m (...)."""
+    m = _USING.search(definition or "")
+    if not m:
+        return None
+    depth, i, quote = 1, m.end(), None
+    while i < len(definition):
+        ch = definition[i]
+        if quote:
+            if ch == quote:
+                quote = None
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return definition[m.end():i]
+        i += 1
+    return None
+
+
+def _folded_column(e: exp.Expression) -> str | None:
+    """The column under a key expression that stays distinct when the column is distinct, or None.
+
+    Accepted (conservatively): plain columns, and lower()/upper()/btrim()/ltrim()/rtrim() of
+    whitespace, casts to text/varchar without a length, COLLATE, opclasses and sort options
+    around one column. Distinct values made by sqlsynth (a row-number suffix, a formatted
+    sequence, a row number) stay distinct under these; anything else (md5, concatenations,
+    substrings, coalesce, several columns) is not relied on.
+    """
+    while True:
+        if isinstance(e, (exp.Ordered, exp.Paren, exp.Collate, exp.Opclass, exp.Lower, exp.Upper)):
+            e = e.this
+        elif isinstance(e, exp.Trim):
+            chars = e.args.get("expression")
+            if chars is not None and not (isinstance(chars, exp.Literal) and chars.is_string
+                                          and not chars.this.strip()):
+                return None
+            e = e.this
+        elif isinstance(e, exp.Cast):
+            to = e.args.get("to")
+            if not isinstance(to, exp.DataType) or to.this not in _TEXT_CASTS or to.expressions:
+                return None
+            e = e.this
+        elif isinstance(e, exp.Column) and not e.table:
+            return e.name
+        else:
+            return None
+
+
+def index_key_columns(ix, t: Table) -> list[str] | None:
+    """Plain columns whose distinctness satisfies the unique index ``ix``, or None if unknown.
+
+    A partial index (WHERE ...) is satisfied by distinct values on every row. An expression
+    index is mapped to its columns only when every key is a plain column or an accepted
+    fold of one (see _folded_column), read from the definition with sqlglot.
+    """
+    import sqlglot
+
+    if ix.columns and all(ix.columns):
+        cols = list(ix.columns)
+    else:
+        keys = _index_key_list(ix.definition)
+        if keys is None:
+            return None
+        try:
+            tree = sqlglot.parse_one(f"CREATE UNIQUE INDEX i ON t USING btree ({keys})", dialect="postgres")
+        except Exception:
+            return None
+        params = tree.this.args.get("params") if isinstance(tree, exp.Create) and isinstance(tree.this, exp.Index) else None
+        keyexprs = params.args.get("columns") if params is not None else None
+        if not keyexprs:
+            return None
+        cols = []
+        for k in keyexprs:
+            c = _folded_column(k)
+            if c is None:
+                return None
+            cols.append(c)
+    cols = list(dict.fromkeys(cols))
+    return cols if all(c in t.columns for c in cols) else None
 
 
 def _topo_order(names: list[str], edges: dict[str, list[tuple[str, str, ForeignKey, bool]]]) -> tuple[list[str], list[tuple[str, ForeignKey]]]:
@@ -227,6 +324,10 @@ class Builder:
         self.pools = PoolSet(seed, config.locale, config.pool_size)
         self.external_parents: set[tuple[str, str]] = set()
         self.stats: dict = {}
+        raw = config.raw if isinstance(config.raw, dict) else {}
+        self.user_modules = [m for m in (raw.get("row_generators_module"), raw.get("story_generators_module"))
+                             if isinstance(m, str) and m]
+        self.py_stages: list = []
         self.children: dict[str, dict] = self._children_settings()
         self._degrees: dict[str, object] = {}
 
@@ -267,7 +368,7 @@ class Builder:
         """tables.<t>.children_per_parent: {foreign_key: <name or [columns]>, histogram?: [{k, parents}]}."""
         out: dict[str, dict] = {}
         tables = self.config.raw.get("tables") if isinstance(self.config.raw, dict) else None
-        for name, td in (tables or {}).items():
+        for name, td in (tables.items() if isinstance(tables, dict) else ()):  # a wrong `tables` is reported by load
             if isinstance(td, dict) and td.get("children_per_parent") is not None:
                 out[str(name)] = td["children_per_parent"]
         return out
@@ -310,7 +411,7 @@ class Builder:
                 return None
         try:
             rows = [(int(r["k"]), float(r.get("parents", r.get("count")))) for r in hist]
-        except (TypeError, KeyError, ValueError):
+        except (TypeError, KeyError, ValueError, OverflowError):  # OverflowError: k: .inf
             self.problem(path, "histogram must be a list of {k, parents} rows")
             return None
         if fk.ref_table == name or fk.ref_table not in self.schema.tables:
@@ -332,6 +433,7 @@ class Builder:
             around_default(bounds[c.name], c, types[c.name])
         configured: dict[str, str] = {}
         deps: dict[str, tuple[str, list[str]]] = {}
+        upgradable: dict[str, Callable[[], bool]] = {}
         for i, rg in enumerate(tc.row_generators):
             gpath = rg.path
             bad = False
@@ -348,6 +450,9 @@ class Builder:
                     bad = True
             if rg.name in FK_DEFAULT_NAMES:  # datafaker's per-row parent lookup: our arithmetic FK does it
                 continue
+            if not bad and self.user_modules and is_user_name(rg.name, self.user_modules):
+                self._python_generator(tp, rg, types, n, configured, deps)
+                continue
             if not gens.is_known(rg.name, rg.locale or self.config.locale):
                 self.problem(f"{gpath}.name", f"unknown generator {rg.name!r}{suggest(rg.name, gens.known_names())}")
                 continue
@@ -356,20 +461,35 @@ class Builder:
             ctx = gens.GenContext(streams=streams, stream="gen:" + ",".join(rg.columns), columns=rg.columns,
                                   types=[types[c] for c in rg.columns], bounds=[bounds[c] for c in rg.columns],
                                   n_rows=n, pools=self.pools, pool_size=rg.pool_size, locale=rg.locale,
-                                  table_columns=set(t.columns), row_values=tp.values)
+                                  table_columns=set(t.columns), row_values=tp.values, stats=self.stats,
+                                  open_ended=bool(isinstance(self.config.raw, dict) and self.config.raw.get("story_generators")))
             try:
                 vals = gens.build(rg.name, ctx, rg.args, rg.kwargs)
             except gens.GeneratorError as e:
-                self.problem(gpath, str(e))
+                self.problem(f"{gpath}.{e.where}" if getattr(e, "where", None) else gpath, str(e))
                 continue
             for c in rg.columns:
                 deps[c] = (gpath, list(ctx.depends_on))
-            for c, v in zip(rg.columns, vals):
-                v = clamp(v, types[c], bounds[c], t.columns[c])
-                if rg.null_fraction:
-                    v = with_nulls(v, streams, f"null:{c}", rg.null_fraction)
-                tp.values[c] = v
-                configured[c] = f"{gpath} ({rg.name})"
+
+            def install(vals: list[Value], rg=rg, gpath=gpath) -> None:
+                for c, v in zip(rg.columns, vals):
+                    v = clamp(v, types[c], bounds[c], t.columns[c])
+                    if rg.null_fraction and not v.injective:
+                        v = with_nulls(v, streams, f"null:{c}", rg.null_fraction)
+                    tp.values[c] = v
+                    configured[c] = f"{gpath} ({rg.name})"
+
+            install(vals)
+            if len(rg.columns) == 1:
+                def make_unique(rg=rg, ctx=ctx, install=install) -> bool:
+                    """Rebuild this generator with unique values (a key column configured without unique: true)."""
+                    ctx.unique = True
+                    try:
+                        install(gens.build(rg.name, ctx, rg.args, rg.kwargs))
+                        return True
+                    except gens.GeneratorError:
+                        return False
+                upgradable[rg.columns[0]] = make_unique
 
         self._check_expression_cycles(deps)
         self._apply_missingness(tp, tc, streams, t)
@@ -435,6 +555,8 @@ class Builder:
                 unique_cols.add(pick)
             elif inside:
                 self._enumerate(tp, inside[:1], streams, cname)
+            elif any(c in upgradable and upgradable[c]() for c in sorted(cols, key=lambda c: _unique_preference(types[c]))):
+                continue
             else:
                 self.problem(tc.path, f"unique constraint {cname} on ({', '.join(cols)}): the configured "
                                       "generators cannot guarantee distinct values (use one with unique: true)")
@@ -489,6 +611,34 @@ class Builder:
         for c, (stream, cum, null_in) in tp.missing.items():
             if c in tp.values:
                 tp.values[c] = with_pattern_nulls(tp.values[c], streams, stream, cum, null_in)
+
+    def _python_generator(self, tp: TablePlan, rg, types: dict, n: int, configured: dict, deps: dict) -> None:
+        """A function of the user's row_generators_module: computed in Python, staged with COPY."""
+        from ..story.python import UserCodeError, resolve_function
+        from ..story.rowgen import PyStage
+
+        try:
+            func = resolve_function(rg.name, self.user_modules)
+            stage = PyStage(index=len(self.py_stages) + 1, table=tp.name, columns=list(rg.columns), func=func,
+                            args=list(rg.args), kwargs=dict(rg.kwargs), n_rows=n, seed=self.seed,
+                            locale=rg.locale or self.config.locale, stats=self.stats_view(),
+                            modules=self.user_modules, path=rg.path)
+            stage.check()
+        except UserCodeError as e:
+            self.problem(rg.path, str(e))
+            return
+        self.py_stages.append(stage)
+        for i, c in enumerate(rg.columns):
+            ti = types[c]
+            cast_to = None if ti.kind == "text" else ti.sql
+            tp.values[c] = Value(stage.value(i, cast_to), source=rg.name)
+            tp.python_columns[c] = (stage, i)
+            configured[c] = f"{rg.path} ({rg.name})"
+            deps[c] = (rg.path, [])
+
+    def stats_view(self) -> dict:
+        from ..story.python import stats_view
+        return stats_view(self.stats)
 
     def _external_fk(self, tp: TablePlan, fk: ForeignKey, streams: Streams) -> None:
         """A foreign key into a table sqlsynth does not generate (a vocabulary table): its keys are read
@@ -684,7 +834,10 @@ def build_plan(schema: Schema, config: Config, num_passes: int = 1, seed: int | 
     """Plan the whole load, or raise ConfigError with every problem found."""
     seed = seed if seed is not None else (config.seed if config.seed is not None else 0)
     b = Builder(schema, config, num_passes, seed, dst_schema or schema.schema)
-    b.stats = stats or {}
+    from ..stats.apply import apply_stats  # src-stats.yaml: stats: auto, null_fraction: auto, rows_from_source
+
+    b.problems.extend(apply_stats(config, stats))
+    b.stats = config.src_stats
     generated, ignored, vocab = b.select_tables()
     for name in generated:
         t = schema.tables[name]
@@ -698,8 +851,12 @@ def build_plan(schema: Schema, config: Config, num_passes: int = 1, seed: int | 
     order, broken = _topo_order(generated, edges)
     for name in order:
         b.build_table(b.plans[name], ignored, vocab)
+    from ..story.runner import story_specs
+    stories = story_specs(num_passes, config.raw if isinstance(config.raw, dict) else {}, b.problem)
     if b.problems:
         raise ConfigError(b.problems)
     return Plan(seed=seed, schema=schema, dst_schema=b.dst_schema, order=order, tables=b.plans,
                 deferred_fks=broken, ignored=ignored, vocabulary=vocab, warnings=b.warnings,
-                pools=b.pools.ordered(), external_parents=sorted(b.external_parents))
+                pools=b.pools.ordered(), external_parents=sorted(b.external_parents),
+                py_stages=b.py_stages, stats=b.stats, user_modules=b.user_modules, num_passes=num_passes,
+                stories=stories)

@@ -57,7 +57,9 @@ def g_zipf_choice(ctx: GenContext, a: Any = None, n: int | None = None) -> list[
     _single(ctx, "zipf_choice")
     values = _rows_values(a, "zipf_choice")
     if n is not None:
-        values = values[: int(n)]
+        if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+            raise GeneratorError(f"n must be a whole number >= 1 (how many of the values to use), got {n!r}")
+        values = values[:n]
     return [weighted_value(ctx, values, [1.0 / (i + 1) for i in range(len(values))])]
 
 

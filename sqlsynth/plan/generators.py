@@ -25,7 +25,12 @@ from .values import (EPOCH, Bounds, Unsupported, Value, choice_value, date_from_
 
 
 class GeneratorError(Exception):
-    """Bad arguments or an impossible request; the message is shown with the config path."""
+    """Bad arguments or an impossible request; the message is shown with the config path
+    (plus ``where``, e.g. ``kwargs.mean``, when the problem is in one argument)."""
+
+    def __init__(self, message: str, where: str | None = None):
+        super().__init__(message)
+        self.where = where
 
 
 @dataclass
@@ -40,34 +45,61 @@ class GenContext:
     pools: "PoolSet | None" = None
     pool_size: int | None = None
     locale: str | None = None
+    open_ended: bool = False  # story rows may follow the n generated rows
     table_columns: set = field(default_factory=set)
     row_values: dict | None = None  # the table's Values, read lazily at render time
     depends_on: list = field(default_factory=list)
+    stats: Any = None  # the loaded src-stats.yaml, for SRC_STATS references (sqlsynth.stats.refs)
 
 
-def literal_arg(v: Any) -> Any:
-    """datafaker writes args as Python expressions ('"num"'); read literals, never evaluate code."""
+def literal_arg(v: Any, stats: Any = None) -> Any:
+    """datafaker writes args as Python expressions ('"num"'); read literals, never evaluate code.
+
+    SRC_STATS["x"]["results"][0]["mean"] (parsed with ast) and {src_stats: x, path: [...]} are
+    replaced by that part of src-stats.yaml, as is (not read again as literals); a missing one
+    raises sqlsynth.stats.refs.StatsRefError."""
+    from ..stats.refs import is_structured_ref, resolve_structured, resolve_text
+
     if isinstance(v, str):
         s = v.strip()
-        if s.startswith("SRC_STATS"):
-            raise GeneratorError("SRC_STATS references need source statistics (make-stats), not supported yet")
-        if s[:1] in ("'", '"', "[", "{", "(") or s in ("None", "True", "False"):
+        if "SRC_STATS" in s:
+            return resolve_text(s, stats)
+        # Only a whole value is a Python literal: " {}" (a format with a leading space, or a
+        # unicode line separator) is a string, not the dict {} with its whitespace dropped.
+        if s == v and (s[:1] in ("'", '"', "[", "{", "(") or s in ("None", "True", "False")):
             try:
                 return ast.literal_eval(s)
             except (ValueError, SyntaxError):
                 return v
         return v
     if isinstance(v, list):
-        return [literal_arg(x) for x in v]
+        return [literal_arg(x, stats) for x in v]
     if isinstance(v, dict):
-        return {k: literal_arg(x) for k, x in v.items()}
+        if is_structured_ref(v):
+            return resolve_structured(v, stats)
+        return {k: literal_arg(x, stats) for k, x in v.items()}
     return v
+
+
+def _literal(v: Any, stats: Any, where: str) -> Any:
+    from ..stats.refs import StatsRefError
+
+    try:
+        return literal_arg(v, stats)
+    except StatsRefError as e:
+        raise GeneratorError(str(e), where=where) from None
 
 
 def _num(name: str, v: Any) -> float:
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         raise GeneratorError(f"{name} must be a number, got {v!r}")
-    return float(v)
+    try:
+        f = float(v)
+    except OverflowError:
+        raise GeneratorError(f"{name} is too large: {v!r}") from None
+    if not math.isfinite(f):  # .nan/.inf would compile to SQL that fails, or to NaN rows
+        raise GeneratorError(f"{name} must be a finite number, got {v!r}")
+    return f
 
 
 def _single(ctx: GenContext, name: str) -> None:
@@ -110,6 +142,8 @@ def g_float(ctx: GenContext, start: float = -1000.0, end: float = 1000.0, precis
     lo, hi = _num("start", start), _num("end", end)
     if hi < lo:
         raise GeneratorError(f"end ({end}) is below start ({start})")
+    if isinstance(precision, bool) or not isinstance(precision, int):  # used when rendering: check it now
+        raise GeneratorError(f"precision must be a whole number of decimal places, got {precision!r}")
     s = ctx.streams
 
     def f(row: exp.Expression) -> exp.Expression:
@@ -212,6 +246,8 @@ def _year_bounds(start: Any, end: Any) -> tuple[int, int]:
     for n, v in (("start", start), ("end", end)):
         if not isinstance(v, int) or isinstance(v, bool):
             raise GeneratorError(f"{n} must be a year (a whole number), got {v!r}")
+        if not 1 <= v <= 9999:  # what Python's datetime (and PostgreSQL's ISO years) can hold
+            raise GeneratorError(f"{n} must be a year between 1 and 9999, got {v!r}")
     if end < start:
         raise GeneratorError(f"end ({end}) is before start ({start})")
     return start, end
@@ -304,7 +340,8 @@ def pool_value(ctx: GenContext, name: str, args: list, kwargs: dict) -> list[Val
 
 def pool_column(ctx: GenContext, pool: Pool, k: int, ti: TypeInfo) -> Value:
     unique = ctx.unique
-    suffix = unique and ctx.n_rows > k
+    # rows beyond n (story rows) must stay distinct too: a text key then always gets the row-number suffix
+    suffix = unique and (ctx.n_rows > k or (ctx.open_ended and ti.kind == "text"))
     if suffix and ti.kind != "text":
         raise GeneratorError(f"unique values asked for {ctx.n_rows} rows but the pool has only {k} distinct "
                              f"values; raise pool_size")
@@ -335,8 +372,8 @@ def pool_column(ctx: GenContext, pool: Pool, k: int, ti: TypeInfo) -> Value:
 def build(name: str, ctx: GenContext, args: list, kwargs: dict) -> list[Value]:
     """Compile one configured generator; raise GeneratorError with a readable message."""
     f = REGISTRY.get(name)
-    args = [literal_arg(a) for a in args]
-    kwargs = {k: literal_arg(v) for k, v in kwargs.items()}
+    args = [_literal(a, ctx.stats, f"args[{i}]") for i, a in enumerate(args)]
+    kwargs = {k: _literal(v, ctx.stats, f"kwargs.{k}") for k, v in kwargs.items()}
     unique = kwargs.pop("unique", False)
     if unique not in (True, False):
         raise GeneratorError(f"unique must be true or false, got {unique!r}")
@@ -359,6 +396,10 @@ def build(name: str, ctx: GenContext, args: list, kwargs: dict) -> list[Value]:
         values = f(ctx, *args, **kwargs)
     except Unsupported as e:
         raise GeneratorError(str(e)) from None
+    except (TypeError, ValueError, OverflowError, ArithmeticError) as e:
+        # arguments of a wrong type or size that a generator did not check itself (int(1e999), ...):
+        # reported at the config entry, never a traceback
+        raise GeneratorError(f"invalid arguments for {name}: {e}") from None
     if len(values) != len(ctx.columns):
         raise GeneratorError(f"{name} gives {len(values)} values but columns_assigned names {len(ctx.columns)}")
     for v in values:

@@ -150,7 +150,20 @@ class JoinCollector:
         self.arrays: dict[int, str] = {}  # pool index -> alias of its one-row array source
         self._pools: dict[int, Pool] = {}
         self.sources: dict[str, tuple[str, exp.Expression]] = {}  # key -> (alias, one-row subquery)
+        self.stages: dict[str, tuple[str, object, exp.Expression]] = {}  # key -> (alias, PyStage, row expr)
         self._token = None
+
+    def stage_join(self, key: str, stage, row: exp.Expression) -> str:
+        """Alias of a LEFT JOIN on a Python staging table at row number `row`."""
+        if key not in self.stages:
+            self.stages[key] = (f"py{len(self.stages) + 1}", stage, row.copy())
+        return self.stages[key][0]
+
+    def named_source(self, alias: str, build) -> str:
+        """A one-row subquery under a fixed alias (the default vocabulary)."""
+        if alias not in self.sources:
+            self.sources[alias] = (alias, build())
+        return alias
 
     def source(self, key: str, build) -> str:
         """Alias of a one-row subquery (built once per statement by build(alias))."""
@@ -175,6 +188,10 @@ class JoinCollector:
             select = select.join(src, join_type="CROSS")
         for _alias, sub in self.sources.values():
             select = select.join(sub, join_type="CROSS")
+        for alias, stage, row in self.stages.values():
+            on = exp.EQ(this=sqlx.col("i", alias), expression=row)
+            tbl = sqlx.table("pg_temp", stage.table_name)  # type: ignore[attr-defined]
+            select = select.join(exp.alias_(tbl, alias, quoted=True), on=on, join_type="LEFT")
         for alias, pool, key in self.joins:
             on = exp.EQ(this=sqlx.col("k", alias), expression=key)
             select = select.join(exp.alias_(pool.table(), alias, quoted=True), on=on, join_type="LEFT")

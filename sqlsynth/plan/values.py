@@ -92,6 +92,11 @@ def words_array_source() -> exp.Expression:
 
 
 def _w() -> exp.Expression:
+    from .pools import current
+
+    coll = current()
+    if coll is not None:
+        coll.named_source(WORDS_REF[0], words_array_source)
     return sqlx.col(WORDS_REF[1], WORDS_REF[0])
 
 
@@ -203,7 +208,10 @@ def default_value(ti: TypeInfo, streams: Streams, column: str, bounds: Bounds, n
         return choice_value(streams, s, values, ti)
     if k == "array":
         assert ti.element is not None
-        ev = default_value(ti.element, streams, column + "[]", Bounds(), n_rows)
+        from .checks import bounds_for  # (checks imports this module)
+
+        # elements of a domain array (posint[]) keep within the domain's CHECKs
+        ev = default_value(ti.element, streams, column + "[]", bounds_for("", [], ti.element.checks), n_rows)
 
         def arr(row: exp.Expression) -> exp.Expression:
             # 0-3 elements, each from its own stream
@@ -259,7 +267,10 @@ def default_value(ti: TypeInfo, streams: Streams, column: str, bounds: Bounds, n
             raise Unsupported(f"{ti.sql} is too short for {n_rows} unique values")
         return text_value(streams, s, ti.length, unique, n_rows)
     if k == "char1":
-        return Value(lambda row: exp.Cast(this=fn("chr", add(lit(97), streams.pick(s, row, 26))), to=sqlx.dtype('"char"')))
+        # chr() takes an integer; the stream arithmetic is bigint
+        return Value(lambda row: exp.Cast(this=fn("chr", exp.Cast(this=add(lit(97), streams.pick(s, row, 26)),
+                                                                  to=exp.DataType.build("INT"))),
+                                          to=sqlx.dtype('"char"')))
     if k == "bool":
         p_true = {"true": 0.9, "false": 0.1}.get((default or "").strip().lower(), 0.5)
         return Value(lambda row: exp.LT(this=streams.u(s, row), expression=lit(p_true)))
@@ -381,8 +392,10 @@ def range_value(ti: TypeInfo, streams: Streams, s: str, n_rows: int) -> Value:
             a = date_from_days(lo)
             b = date_from_days(add(lo.copy(), add(lit(1), streams.pick(s + ":len", row, 30))))
         else:
-            a = streams.pick(s + ":lo", row, 1000)
-            b = add(a.copy(), add(lit(1), streams.pick(s + ":len", row, 100)))
+            # the stream arithmetic is bigint: int4range/numrange need their own subtype
+            a = exp.Cast(this=streams.pick(s + ":lo", row, 1000), to=exp.DataType.build(sub_t))
+            b = exp.Cast(this=add(streams.pick(s + ":lo", row, 1000), add(lit(1), streams.pick(s + ":len", row, 100))),
+                         to=exp.DataType.build(sub_t))
         return fn(ctor, a, b)
     return Value(r)
 

@@ -353,8 +353,11 @@ def create_statements(schema: Schema, dst_schema: str, skip_tables: Iterable[str
 def drop_statements(schema: Schema, dst_schema: str, skip_tables: Iterable[str] = frozenset()) -> list[str]:
     """DDL dropping what create_statements made (partitions go with their parents)."""
     skip = _skipped(schema, skip_tables)
-    out = [f"DROP TABLE IF EXISTS {_qname([t.name], dst_schema)} CASCADE"
-           for t in _kept_tables(schema, skip) if t.partition_of not in schema.tables]
+    # One statement without CASCADE: foreign keys among these tables go with them, but an object
+    # that is not ours (a hand-made table or view using one of them) stops the drop instead of
+    # losing its foreign key or being dropped with it.
+    tables = [_qname([t.name], dst_schema) for t in _kept_tables(schema, skip) if t.partition_of not in schema.tables]
+    out = [f"DROP TABLE IF EXISTS {', '.join(tables)}"] if tables else []
     for d in reversed(_domains_in_order(schema)):
         if _own(d.name, f"domains.{d.name}"):
             out.append(f"DROP DOMAIN IF EXISTS {_qname(parse_name(d.name, 'domain'), dst_schema)}")

@@ -190,8 +190,27 @@ def _check_references(schema: Schema, file: str, problems: list[Problem]) -> Non
             problems.append(Problem(file, None, f"{path}.partition_of", f"unknown table {t.partition_of!r}"))
 
 
+class SafeDumper(yaml.SafeDumper):
+    """yaml.SafeDumper that writes strings holding NEL, LINE or PARAGRAPH SEPARATOR double-quoted
+    (escaped): PyYAML folds a NEL inside a plain or single-quoted scalar into a space, so a table,
+    column or enum label holding one would not read back as itself."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+    style = '"' if any(ch in data for ch in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+SafeDumper.add_representer(str, _represent_str)
+
+
+def dump_yaml(data: Any, **kwargs: Any) -> str:
+    """yaml.safe_dump for sqlsynth's files (orm.yaml, config.yaml): unicode kept, key order kept."""
+    return yaml.dump(data, Dumper=SafeDumper, sort_keys=False, allow_unicode=True, **kwargs)
+
+
 def dump_schema(schema: Schema, path: str) -> None:
-    text = yaml.safe_dump(schema_to_dict(schema), sort_keys=False, allow_unicode=True, width=120)
+    text = dump_yaml(schema_to_dict(schema), width=120)
     tmp = f"{path}.tmp"
     with open(tmp, "w", encoding="utf-8") as fh:
         fh.write("# sqlsynth orm file: the schema reflected by `sqlsynth make-tables`.\n")

@@ -1,10 +1,11 @@
 -- seed 1; 10 rows in 1 tables
 \set ON_ERROR_STOP on
 BEGIN;
+SET LOCAL search_path = "public";
 DO 'BEGIN IF EXISTS (SELECT 1 FROM "public"."t") THEN RAISE EXCEPTION ''sqlsynth: table t already has rows; run remove-data first''; END IF; END';
 -- t: 10 rows (tables.t)
 INSERT INTO "public"."t" ("id", "k")
 SELECT "g"."i", CASE WHEN (CAST((HASHINT8EXTENDED("g"."i", -915318029211873645) & 4294967295) AS DOUBLE PRECISION) / 4294967296.0) < 0.6 THEN 'small' WHEN (CAST((HASHINT8EXTENDED("g"."i", -915318029211873645) & 4294967295) AS DOUBLE PRECISION) / 4294967296.0) < 0.9 THEN 'medium' ELSE 'large' END FROM GENERATE_SERIES(CAST(1 AS BIGINT), 10) AS "g"("i");
-DO 'BEGIN PERFORM SETVAL(PG_GET_SERIAL_SEQUENCE(''"public"."t"'', ''id''), 10, TRUE); END';
+DO 'BEGIN PERFORM SETVAL(PG_GET_SERIAL_SEQUENCE(''"public"."t"'', ''id''), COALESCE((SELECT MAX("id") FROM "public"."t"), 0) + 1, FALSE); END';
 COMMIT;
 ANALYZE "public"."t";
