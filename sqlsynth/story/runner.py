@@ -1,0 +1,303 @@
+"""Story generators on a batched fallback path.
+
+A story is the user's Python generator with the ancestors' protocol: it yields
+``(table_name, partial_row)`` and is sent back the full row as inserted (database
+defaults and generated keys included). Columns a story leaves out are filled by that
+table's configured generators — compiled SQL evaluated server-side at the row's
+number — or, for custom Python generators, by the user's function.
+
+Many stories advance together: each round gathers the pending row of every active
+story, inserts the rows of one table with one multi-row ``INSERT ... SELECT ... FROM
+(VALUES ...) RETURNING *``, and sends each story its row. Scheduling is fixed, and
+Python's ``random`` and the ``generic`` object are seeded, so the same seed gives the
+same stories.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator
+
+from sqlglot import exp
+
+from ..compile import sqlx
+from ..compile.sqlx import q, qtable, stream_seed
+from ..errors import ExecutionError
+from ..plan.build import Plan, TablePlan
+from ..plan.pools import JoinCollector
+from .python import Env, UserCodeError, argument, resolve_function, seeded_generic, stats_view
+
+BATCH = 500  # stories advancing together
+CTID = "__sqlsynth_ctid__"
+VALUES_MARK = "\x00values\x00"
+
+
+@dataclass
+class StorySpec:
+    name: str
+    func: Callable
+    args: list
+    kwargs: dict
+    count: int
+    path: str
+
+
+def story_specs(num_passes: int, config_raw: dict, file_problem: Callable[[str, str], None]) -> list[StorySpec]:
+    """Read story_generators from the config; report problems through file_problem(path, msg)."""
+    specs: list[StorySpec] = []
+    items = config_raw.get("story_generators") or []
+    module = config_raw.get("story_generators_module")
+    if items and not isinstance(items, list):
+        file_problem("story_generators", "must be a list")
+        return specs
+    for i, item in enumerate(items):
+        path = f"story_generators[{i}]"
+        if not isinstance(item, dict):
+            file_problem(path, "must be a mapping with name and num_stories_per_pass")
+            continue
+        name = item.get("name")
+        n = item.get("num_stories_per_pass")
+        if not isinstance(name, str):
+            file_problem(f"{path}.name", "missing story name")
+            continue
+        if not isinstance(n, int) or isinstance(n, bool) or n < 0:
+            file_problem(f"{path}.num_stories_per_pass", f"must be a whole number >= 0, got {n!r}")
+            continue
+        if not module:
+            file_problem(path, "story_generators needs story_generators_module")
+            continue
+        try:
+            func = resolve_function(name, [module])
+        except UserCodeError as e:
+            file_problem(f"{path}.name", str(e))
+            continue
+        args = item.get("args") or []
+        kwargs = item.get("kwargs") or {}
+        if not isinstance(args, list) or not isinstance(kwargs, dict):
+            file_problem(path, "args must be a list and kwargs a mapping")
+            continue
+        specs.append(StorySpec(name, func, list(args), dict(kwargs), n * num_passes, path))
+    return specs
+
+
+@dataclass
+class _Story:
+    sid: int
+    spec: StorySpec
+    gen: Iterator
+    pending: tuple[str, dict] | None = None
+
+
+@dataclass
+class StoryResult:
+    rows: dict[str, list[dict]] = field(default_factory=dict)  # table -> rows as inserted, in order
+    tids: dict[str, list[str]] = field(default_factory=dict)  # table -> ctids of the story rows, in order
+
+    @property
+    def total(self) -> int:
+        return sum(len(v) for v in self.rows.values())
+
+
+def _param(v: Any) -> Any:
+    if isinstance(v, dict):
+        return json.dumps(v, default=str)
+    if isinstance(v, (list, tuple)) and any(isinstance(x, dict) for x in v):
+        return json.dumps(list(v), default=str)
+    if isinstance(v, (list, tuple)):
+        from .rowgen import pg_array
+        return pg_array(v)
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return v if v is None else str(v)
+
+
+class StoryRunner:
+    def __init__(self, conn: Any, plan: Plan, specs: list[StorySpec], locale: str = "en_GB",
+                 batch: int = BATCH, keep_rows: bool = False, report: Callable[[str], None] | None = None):
+        self.conn, self.plan, self.specs = conn, plan, specs
+        self.batch = batch
+        self.keep_rows = keep_rows
+        self.report = report
+        self.next_row = {t: tp.rows + 1 for t, tp in plan.tables.items()}
+        self.result = StoryResult()
+        self.generic = seeded_generic(stream_seed(plan.seed, "stories") & 0x7FFFFFFF, locale)
+        self.env = Env(generic=self.generic, stats=stats_view(plan.stats), modules=plan.user_modules,
+                       dst_db_conn=conn)
+        self.order = {t: i for i, t in enumerate(plan.order)}
+        self.inserted = 0
+        self._templates: dict[tuple, tuple[str, str, list[str]]] = {}
+
+    def _start(self, sid: int, spec: StorySpec) -> _Story | None:
+        try:
+            args = [argument(a, self.env) for a in spec.args]
+            kwargs = {k: argument(v, self.env) for k, v in spec.kwargs.items()}
+            gen = spec.func(*args, **kwargs)
+            st = _Story(sid, spec, gen)
+            st.pending = self._checked(st, next(gen))
+            return st
+        except StopIteration:
+            return None
+        except UserCodeError as e:
+            raise ExecutionError(f"story {spec.name} ({spec.path}): {e}") from None
+        except ExecutionError:
+            raise
+        except Exception as e:  # noqa: BLE001 - the user's story failed
+            raise ExecutionError(f"story {spec.name} ({spec.path}) raised {type(e).__name__}: {e}") from None
+
+    def _checked(self, st: _Story, item: Any) -> tuple[str, dict]:
+        if not (isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], dict)):
+            raise ExecutionError(f"story {st.spec.name} ({st.spec.path}) must yield (table_name, dict), got {item!r}")
+        table, row = item
+        if table not in self.plan.tables:
+            why = ("a vocabulary table" if table in self.plan.vocabulary else
+                   "an ignored table" if table in self.plan.ignored else
+                   "a partition (yield its parent)" if table in self.plan.schema.tables else "not a table of orm.yaml")
+            raise ExecutionError(f"story {st.spec.name} ({st.spec.path}) yielded a row for {table!r}, which is {why}")
+        t = self.plan.tables[table].table
+        unknown = [c for c in row if c not in t.columns]
+        if unknown:
+            raise ExecutionError(f"story {st.spec.name} ({st.spec.path}) yielded unknown column(s) "
+                                 f"{', '.join(map(repr, unknown))} for table {table!r}")
+        gen_cols = [c for c in row if t.columns[c].generated]
+        if gen_cols:
+            raise ExecutionError(f"story {st.spec.name} ({st.spec.path}) sets generated column(s) "
+                                 f"{', '.join(gen_cols)} of {table!r}")
+        return table, row
+
+    def run(self) -> StoryResult:
+        random.seed(stream_seed(self.plan.seed, "stories:random") & 0x7FFFFFFF)
+        queue = [(spec, k) for spec in self.specs for k in range(spec.count)]
+        queue.reverse()
+        active: list[_Story] = []
+        sid = 0
+        while queue or active:
+            while queue and len(active) < self.batch:
+                spec, _k = queue.pop()
+                st = self._start(sid, spec)
+                sid += 1
+                if st is not None:
+                    active.append(st)
+            if not active:
+                break
+            by_table: dict[str, list[_Story]] = {}
+            for st in active:
+                by_table.setdefault(st.pending[0], []).append(st)  # type: ignore[index]
+            finished: set[int] = set()
+            for table in sorted(by_table, key=lambda t: self.order.get(t, 1 << 30)):
+                stories = by_table[table]
+                rows = self._insert(table, [st.pending[1] for st in stories])  # type: ignore[index]
+                for st, full in zip(stories, rows):
+                    try:
+                        st.pending = self._checked(st, st.gen.send(full))
+                    except StopIteration:
+                        finished.add(st.sid)
+                    except ExecutionError:
+                        raise
+                    except Exception as e:  # noqa: BLE001 - the user's story failed
+                        raise ExecutionError(f"story {st.spec.name} ({st.spec.path}) raised "
+                                             f"{type(e).__name__}: {e}") from None
+            active = [st for st in active if st.sid not in finished]
+        return self.result
+
+    def _insert(self, table: str, partials: list[dict]) -> list[dict]:
+        tp = self.plan.tables[table]
+        out: list[dict | None] = [None] * len(partials)
+        numbered = []
+        for k, partial in enumerate(partials):
+            i = self.next_row[table]
+            self.next_row[table] += 1
+            row = dict(partial)
+            for c, (stage, idx) in tp.python_columns.items():
+                if c not in row:
+                    row[c] = stage.values_at(i)[idx]
+            numbered.append((k, i, row))
+        groups: dict[tuple[str, ...], list] = {}
+        for item in numbered:
+            groups.setdefault(tuple(sorted(item[2])), []).append(item)
+        for cols, items in groups.items():
+            returned = self._insert_group(tp, list(cols), items)
+            for (k, _i, _row), full in zip(items, returned):
+                out[k] = full
+        self.inserted += len(partials)
+        return out  # type: ignore[return-value]
+
+    def _insert_group(self, tp: TablePlan, provided: list[str], items: list) -> list[dict]:
+        from psycopg.rows import dict_row
+
+        t = tp.table
+        key = (t.name, tuple(provided))
+        if key not in self._templates:
+            self._templates[key] = self._template(tp, provided)
+        head, body, s_cols = self._templates[key]
+        placeholder = "(" + ", ".join(["%s::bigint"] + ["%s::text"] * len(provided)) + ")"
+        values_sql = ", ".join([placeholder] * len(items))
+        src = f"(VALUES {values_sql}) AS {q('s')} ({', '.join(q(c) for c in s_cols)})"
+        sql = f"{head}\n{body.replace(VALUES_MARK, src, 1)}\nRETURNING *, ctid AS {q(CTID)}"
+        params: list[Any] = []
+        for _k, i, row in items:
+            params.append(i)
+            params.extend(_param(row[c]) for c in provided)
+        import psycopg
+
+        try:
+            with self.conn.cursor(row_factory=dict_row) as cur:
+                cur.execute(sql, params)
+                rows = cur.fetchall()
+            tids = [r.pop(CTID) for r in rows]
+            if self.keep_rows:
+                self.result.tids.setdefault(t.name, []).extend(str(x) for x in tids)
+            return rows
+        except psycopg.Error as e:
+            msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+            raise ExecutionError(f"story rows for table {t.name} ({tp.path}): {msg}") from None
+
+    def _template(self, tp: TablePlan, provided: list[str]) -> tuple[str, str, list[str]]:
+        """INSERT head and SELECT body (compiled once per table and set of provided columns)."""
+        t = tp.table
+        cols = [c.name for c in t.writable_columns() if c.name in tp.values or c.name in provided]
+        s_cols = ["i"] + [f"c{j}" for j in range(len(provided))]
+        row_ref = sqlx.col("i", "s")
+        with JoinCollector() as joins:
+            exprs = []
+            for c in cols:
+                if c in provided:
+                    v = sqlx.col(f"c{provided.index(c)}", "s")
+                    exprs.append(sqlx.cast(v, t.columns[c].type))
+                else:
+                    exprs.append(tp.values[c].at(row_ref.copy()))
+        select = exp.select(*exprs).from_(exp.Table(this=exp.to_identifier("__sqlsynth_values__")))
+        select = joins.apply(select).order_by(exp.Ordered(this=row_ref.copy()))
+        # psycopg placeholders: escape the modulo operators of the compiled expressions first
+        body = sqlx.render(select).replace("%", "%%").replace('"__sqlsynth_values__"', VALUES_MARK, 1)
+        head = f"INSERT INTO {qtable(self.plan.dst_schema, t.name)} ({', '.join(q(c) for c in cols)})"
+        if tp.overriding_system:
+            head += " OVERRIDING SYSTEM VALUE"
+        return head.replace("%", "%%"), body, s_cols
+
+
+def story_copy_blocks(conn: Any, plan: Plan, result: StoryResult) -> str:
+    """Story rows, read back with COPY ... TO STDOUT (exact text format), as COPY blocks for a
+    self-contained script (tables in dependency order, rows in insertion order)."""
+    out = []
+    order = {t: i for i, t in enumerate(plan.order)}
+    for table in sorted(result.tids, key=lambda t: order.get(t, 1 << 30)):
+        tids = result.tids[table]
+        t = plan.tables[table].table
+        cols = [c.name for c in t.writable_columns()]
+        collist = ", ".join(q(c) for c in cols)
+        sel = (f"SELECT {', '.join('t.' + q(c) for c in cols)} FROM unnest(%s::tid[]) WITH ORDINALITY AS x(tid, n) "
+               f"JOIN {qtable(plan.dst_schema, table)} AS t ON t.ctid = x.tid ORDER BY x.n")
+        data = []
+        with conn.cursor() as cur:
+            with cur.copy(f"COPY ({sel}) TO STDOUT", (tids,)) as cp:
+                for chunk in cp:
+                    data.append(bytes(chunk).decode())
+        out.append(f"-- story rows: {table} ({len(tids)})")
+        out.append(f"COPY {qtable(plan.dst_schema, table)} ({collist}) FROM STDIN;")
+        text = "".join(data).rstrip("\n")
+        if text:
+            out.append(text)
+        out.append("\\.")
+    return "\n".join(out)
