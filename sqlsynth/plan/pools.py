@@ -38,12 +38,23 @@ def _generic(locale: str, seed: int):
     return Generic(locale=loc, seed=seed)
 
 
+_INSPECTION: dict[str, Any] = {}
+
+
+def _inspection_generic(locale: str):
+    """One Generic per locale for checking names and signatures (building one loads every
+    dataset of the locale); pools build their own, seeded."""
+    if locale not in _INSPECTION:
+        _INSPECTION[locale] = _generic(locale, 0)
+    return _INSPECTION[locale]
+
+
 def resolve_method(name: str, locale: str = "en_GB"):
     """generic.<provider>.<method> -> the bound Mimesis method, or PoolError."""
     parts = name.split(".")
     if len(parts) != 3 or parts[0] != "generic":
         raise PoolError(f"{name!r} is not a generic.<provider>.<method> name")
-    g = _generic(locale, 0)
+    g = _inspection_generic(locale)
     provider = getattr(g, parts[1], None)
     if provider is None or parts[1].startswith("_"):
         raise PoolError(f"Mimesis has no provider {parts[1]!r}")
