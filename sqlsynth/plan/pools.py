@@ -104,24 +104,35 @@ class Pool:
         return sqlx.table("pg_temp", self.table_name)
 
     def build(self) -> list[str]:
-        """Draw until `size` distinct values (or the provider runs dry); deterministic for the seed."""
+        """Draw until `size` distinct values (or the provider runs dry); deterministic for the seed.
+
+        With a column length, values that fit are kept and longer ones skipped, so a varchar(20)
+        district gets whole county names rather than cut ones; only when few values fit (sentences
+        into a short column) are cut values used to fill the pool."""
         if self.values:
             return self.values
         method = getattr(getattr(_generic(self.locale, self.seed), self.name.split(".")[1]), self.name.split(".")[2])
         seen: dict[str, None] = {}
+        cut: dict[str, None] = {}
         misses = 0
         while len(seen) < self.size and misses < max(200, self.size):
             try:
                 v = _as_text(method(*self.args, **self.kwargs))
             except Exception as e:  # noqa: BLE001 - a Mimesis error is a config problem
                 raise PoolError(f"{self.name} failed: {e}") from None
-            if self.max_length is not None:
-                v = v[: self.max_length]
+            if self.max_length is not None and len(v) > self.max_length:
+                misses += 1
+                if len(cut) < self.size:
+                    cut.setdefault(v[: self.max_length], None)
+                continue
             if v in seen:
                 misses += 1
                 continue
             seen[v] = None
-        self.values = list(seen)
+        values = list(seen)
+        if len(values) < min(self.size, 50):
+            values += [v for v in cut if v not in seen][: self.size - len(values)]
+        self.values = values
         return self.values
 
 
