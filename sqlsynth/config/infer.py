@@ -33,13 +33,14 @@ RULES: list[tuple[str, set[str], str, dict[str, Any]]] = [
     (r"post(al)?_?code|zip(_?code)?|postcode", {"text"}, "generic.address.postal_code", {}),
     (r"lat(itude)?", {"numeric", "float"}, "generic.address.latitude", {}),
     (r"lng|lon(gitude)?", {"numeric", "float"}, "generic.address.longitude", {}),
-    (r"title|headline|subject", {"text"}, "generic.text.title", {}),
+    (r"job(_?title)?|occupation|profession", {"text"}, "generic.person.occupation", {}),
+    (r"(\w+_)?title", {"text"}, "sqlsynth.title", {}),  # a film's or book's, not a sentence
+    (r"headline|subject", {"text"}, "generic.text.title", {}),
     (r"description|summary|comments?|notes?|bio|body|content|remarks?|message|text", {"text"},
      "generic.text.sentence", {}),
     (r"url|website|homepage|link", {"text"}, "generic.internet.url", {}),
     (r"ip(_?address)?", {"text"}, "generic.internet.ip_v4", {}),
     (r"company(_?name)?|organi[sz]ation|employer", {"text"}, "generic.finance.company", {}),
-    (r"job(_?title)?|occupation|profession", {"text"}, "generic.person.occupation", {}),
     (r"nationality", {"text"}, "generic.person.nationality", {}),
     (r"language|lang", {"text"}, "generic.person.language", {}),
     (r"gender|sex", {"text"}, "generic.person.gender", {}),
@@ -86,6 +87,8 @@ def infer_column(schema: Schema, t: Table, c: Column) -> dict[str, Any] | None:
         if kind in kinds and rx.match(name):
             gen = (gname, dict(kw))
             break
+    if gen is not None and gen[0] == "sqlsynth.title" and name == "title" and PERSON_TABLES.search(t.name):
+        gen = ("generic.person.title", {})  # Mr, Dr, Prof. in a table of people
     if gen is None and kind == "text" and name in ("name", "label", "tag", "keyword"):
         if t.name.lower() in ("language", "languages"):
             gen = ("generic.person.language", {})

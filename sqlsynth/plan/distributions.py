@@ -197,7 +197,41 @@ def g_truncated_string(ctx: GenContext, subgen_fn: str = "", params: dict | None
                   source=v.source) for v in vals]
 
 
+def g_title(ctx: GenContext, words: int = 2, case: str = "title") -> list[Value]:
+    """A short title such as 'Plenty Harbor' (Pagila's 'ACADEMY DINOSAUR'): `words` independent picks
+    from a pool of Mimesis words (generic.text.word); case 'title', 'upper' or 'lower'; cut to the
+    column's length."""
+    from .pools import PoolError, lookup
+
+    _single(ctx, "title")
+    if isinstance(words, bool) or not isinstance(words, int) or not 1 <= words <= 8:
+        raise GeneratorError("words must be a whole number from 1 to 8")
+    folds = {"title": "initcap", "upper": "upper", "lower": "lower"}
+    if case not in folds:
+        raise GeneratorError(f"case must be one of {', '.join(folds)}, got {case!r}")
+    assert ctx.pools is not None
+    pool = ctx.pools.get("generic.text.word", [], {}, size=ctx.pool_size, locale=ctx.locale)
+    try:
+        k = len(pool.build())
+    except PoolError as e:
+        raise GeneratorError(str(e)) from None
+    if k == 0:
+        raise GeneratorError("generic.text.word produced no values")
+    length = ctx.types[0].length if ctx.types and ctx.types[0].kind == "text" else None
+
+    def f(row: exp.Expression) -> exp.Expression:
+        parts: list[exp.Expression] = []
+        for i in range(words):
+            if parts:
+                parts.append(lit(" "))
+            parts.append(lookup(pool, ctx.streams.pick(f"{ctx.stream}:w{i}", row, k)))
+        e = fn(folds[case], sqlx.concat(*parts) if len(parts) > 1 else parts[0])
+        return fn("left", e, lit(length)) if length is not None else e
+    return [Value(lambda row: _cast_to_column(ctx, f(row)), source="title")]
+
+
 REGISTRY.update({
+    "sqlsynth.title": g_title,
     "sqlsynth.exponential": g_exponential,
     "sqlsynth.poisson": g_poisson,
     "dist_gen.zipf_choice": g_zipf_choice,
