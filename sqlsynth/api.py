@@ -93,15 +93,20 @@ def _checked_plan(schema: Schema, config: Config, **kwargs) -> Plan:
 
 
 def plan_load(orm_file: str, config_file: str, num_passes: int = 1, seed: int | None = None,
-              dst_schema: str | None = None, stats_file: str | None = None) -> Plan:
+              dst_schema: str | None = None, stats_file: str | None = None, append: bool = False) -> Plan:
     schema, config = load_inputs(orm_file, config_file)
     config.stats_file = stats_file  # None: ./src-stats.yaml if it exists (read only when referenced)
-    return _checked_plan(schema, config, num_passes=num_passes, seed=seed, dst_schema=dst_schema)
+    plan = _checked_plan(schema, config, num_passes=num_passes, seed=seed, dst_schema=dst_schema, append=append)
+    if append and (plan.stories or plan.py_stages):
+        what = "story generators" if plan.stories else "custom Python row generators"
+        raise SqlsynthError(f"--append does not support {what} yet (their rows are numbered from 1); "
+                            "run remove-data and load again")
+    return plan
 
 
 def compile_program(orm_file: str, config_file: str, num_passes: int = 1, seed: int | None = None,
-                    dst_schema: str | None = None, stats_file: str | None = None) -> Program:
-    return compile_plan(plan_load(orm_file, config_file, num_passes, seed, dst_schema, stats_file))
+                    dst_schema: str | None = None, stats_file: str | None = None, append: bool = False) -> Program:
+    return compile_plan(plan_load(orm_file, config_file, num_passes, seed, dst_schema, stats_file, append))
 
 
 def _precompute_stories(prog: Program, dst_dsn: str | None) -> None:
@@ -142,8 +147,9 @@ def _precompute_stories(prog: Program, dst_dsn: str | None) -> None:
 
 
 def compile_script(orm_file: str, config_file: str, num_passes: int = 1, seed: int | None = None,
-                   dst_schema: str | None = None, dst_dsn: str | None = None, stats_file: str | None = None) -> str:
-    prog = compile_program(orm_file, config_file, num_passes, seed, dst_schema, stats_file)
+                   dst_schema: str | None = None, dst_dsn: str | None = None, stats_file: str | None = None,
+                   append: bool = False) -> str:
+    prog = compile_program(orm_file, config_file, num_passes, seed, dst_schema, stats_file, append)
     if prog.plan is not None and prog.plan.stories:
         _precompute_stories(prog, dst_dsn)
     header = [
@@ -151,6 +157,8 @@ def compile_script(orm_file: str, config_file: str, num_passes: int = 1, seed: i
         f"from {os.path.basename(orm_file)} and {os.path.basename(config_file)}, --num-passes {num_passes}",
         "run with: psql -v ON_ERROR_STOP=1 -f FILE (into a database made by `sqlsynth create-tables`)",
     ]
+    if append:
+        header.append("--append: adds rows after those already in the tables (offsets read when it runs)")
     return render_script(prog, header)
 
 
@@ -211,13 +219,19 @@ def create_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str
                 num_passes: int = 1, seed: int | None = None, report: Report | None = None,
                 stats_file: str | None = None, jobs: int = 1, chunk_rows: int | None = None,
                 defer_constraints: bool | None = None, defer_indexes: bool | None = None,
-                progress=None) -> Program:
-    """Load the compiled program; jobs/chunk_rows/defer_*: see sqlsynth.execute.parallel.run_load."""
+                progress=None, append: bool = False) -> Program:
+    """Load the compiled program; jobs/chunk_rows/defer_*: see sqlsynth.execute.parallel.run_load.
+
+    append: add rows to tables that already hold some (else a table with rows stops the load);
+    one transaction only (--jobs 1), since restoring after a failure cannot simply empty the tables."""
     from .execute.postgres import run_program
 
     schema, _config = load_inputs(orm_file, config_file)
     dsn = settings.need_dst()
-    prog = compile_program(orm_file, config_file, num_passes, seed, _dst_schema(settings, schema), stats_file)
+    if append and jobs > 1:
+        raise SqlsynthError("--append runs in one transaction: use it with --jobs 1")
+    prog = compile_program(orm_file, config_file, num_passes, seed, _dst_schema(settings, schema), stats_file,
+                           append)
     if settings.dst_is_src():
         raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to write into it")
     if getattr(prog, "plan", None) is None:

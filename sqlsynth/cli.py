@@ -22,6 +22,10 @@ PASSES = click.option("--num-passes", "-n", default=1, show_default=True, type=c
 SEED = click.option("--seed", type=int, default=None,
                     help="Random seed; the same seed gives identical data. Default: config `seed`, else 0.")
 YES = click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+APPEND = click.option("--append", is_flag=True,
+                      help="Add rows to tables that already hold some (without it a table with rows stops the "
+                           "load). New rows are numbered after the existing ones and refer to parents of the "
+                           "same run; one transaction (--jobs 1).")
 JOBS = click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=1),
                     help="Connections inserting row-range chunks in parallel. 1: one transaction.")
 CHUNK_ROWS = click.option("--chunk-rows", default=None, type=click.IntRange(min=1),
@@ -148,10 +152,11 @@ def make_stats(orm_file: str, config_file: str, stats_file: str, force: bool, jo
 @JOBS
 @CHUNK_ROWS
 @FORCE
+@APPEND
 @handled
 def compile_cmd(orm_file: str, config_file: str, num_passes: int, seed: int | None, output: str,
                 dst_schema: str | None, stats_file: str | None, split_dir: str | None, jobs: int,
-                chunk_rows: int | None, force: bool) -> None:
+                chunk_rows: int | None, force: bool, append: bool) -> None:
     """Compile the config into one SQL script for `psql -v ON_ERROR_STOP=1 -f FILE`, or (--split DIR)
     into scripts that N psql sessions run in parallel."""
     settings = load_settings()
@@ -159,6 +164,8 @@ def compile_cmd(orm_file: str, config_file: str, num_passes: int, seed: int | No
     if split_dir is None and (jobs > 1 or chunk_rows is not None):
         raise SqlsynthError("--jobs and --chunk-rows need --split DIR (one script is one transaction)")
     if split_dir is not None:
+        if append:
+            raise SqlsynthError("--append writes one script (one transaction): it cannot be used with --split")
         if output != "-":
             raise SqlsynthError("use either --output FILE or --split DIR")
         files = api.compile_split(orm_file, config_file, split_dir, num_passes, seed, dst_schema,
@@ -167,7 +174,7 @@ def compile_cmd(orm_file: str, config_file: str, num_passes: int, seed: int | No
         click.echo(f"wrote {len(files)} files into {split_dir}; run: DST_DSN=... sh {split_dir}/run.sh", err=True)
         return
     text = api.compile_script(orm_file, config_file, num_passes, seed, dst_schema, dst_dsn=settings.dst_dsn,
-                              stats_file=stats_file)
+                              stats_file=stats_file, append=append)
     if output == "-":
         click.echo(text, nl=False)
     else:
@@ -203,11 +210,12 @@ def create_tables(orm_file: str, config_file: str) -> None:
 @click.option("--defer-indexes/--no-defer-indexes", default=None,
               help="With deferred constraints, also drop the secondary (non-unique) indexes and rebuild them "
                    "after the load. Default: yes when constraints are deferred.")
+@APPEND
 @click.pass_context
 @handled
 def create_data(ctx: click.Context, orm_file: str, config_file: str, num_passes: int, seed: int | None,
                 verbose_here: bool, stats_file: str | None, jobs: int, chunk_rows: int | None,
-                defer_constraints: bool | None, defer_indexes: bool | None) -> None:
+                defer_constraints: bool | None, defer_indexes: bool | None, append: bool) -> None:
     """Generate rows in the destination, server-side: in one transaction (--jobs 1), or in row-range
     chunks on N connections (--jobs N), restoring the destination if anything fails."""
     from .execute.progress import Progress
@@ -219,7 +227,7 @@ def create_data(ctx: click.Context, orm_file: str, config_file: str, num_passes:
     try:
         prog = api.create_data(load_settings(), orm_file, config_file, num_passes, seed, report, stats_file=stats_file,
                                jobs=jobs, chunk_rows=chunk_rows, defer_constraints=defer_constraints,
-                               defer_indexes=defer_indexes, progress=progress)
+                               defer_indexes=defer_indexes, progress=progress, append=append)
     except BaseException:
         progress.close(ok=False)
         raise

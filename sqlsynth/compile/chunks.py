@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from sqlglot import exp
+
 from ..plan.build import Plan
 from ..schema.model import ForeignKey
 from .program import Program, Step, fk_add_sql, row_source
@@ -57,6 +59,7 @@ class TableChunks:
     tail: str  # statement text after it
     temp_tables: tuple[str, ...] = ()  # pg_temp tables (pools, staging) the statement reads
     whole: str | None = None  # the statement when it could not be split (count == 1)
+    offset: exp.Expression | None = None  # --append: the table's run-time row offset
 
     def bounds(self, j: int) -> tuple[int, int]:
         return chunk_bounds(self.rows, self.count, j)
@@ -65,7 +68,7 @@ class TableChunks:
         if self.whole is not None:
             return self.whole
         lo, hi = self.bounds(j)
-        return f"{self.head}{render(row_source(lo, hi))}{self.tail}"
+        return f"{self.head}{render(row_source(lo, hi, self.offset))}{self.tail}"
 
     def step(self, j: int) -> Step:
         lo, hi = self.bounds(j)
@@ -86,13 +89,13 @@ def table_chunks(plan: Plan, step: Step, chunk_rows: int) -> TableChunks:
     count = chunk_count(step.rows, chunk_rows)
     if count == 1:
         return whole
-    source = render(row_source(1, tp.rows))
+    source = render(row_source(1, tp.rows, tp.offset))
     if step.sql.count(source) != 1:
         return whole
     head, tail = step.sql.split(source)
     # nothing else in the statement depends on the range (values are functions of the row number and
     # the table's row count): tests/test_parallel.py checks chunk statements against insert_sql(lo, hi)
-    return TableChunks(step.table or "", step.rows, count, step.path, head, tail, temps)
+    return TableChunks(step.table or "", step.rows, count, step.path, head, tail, temps, offset=tp.offset)
 
 
 def cycle_sql(plan: Plan) -> set[str]:

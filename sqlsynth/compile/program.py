@@ -65,9 +65,13 @@ def fk_add_sql(dst_schema: str, owner: str, fk: ForeignKey) -> str:
     return " ".join(parts)
 
 
-def row_source(lo: int, hi: int) -> exp.Expression:
-    """generate_series(lo::bigint, hi) AS g(i)."""
-    gs = sqlx.fn("generate_series", exp.Cast(this=lit(lo), to=exp.DataType.build("BIGINT")), lit(hi))
+def row_source(lo: int, hi: int, offset: exp.Expression | None = None) -> exp.Expression:
+    """generate_series(lo::bigint, hi) AS g(i); with --append, both ends shifted by the offset."""
+    start: exp.Expression = exp.Cast(this=lit(lo), to=exp.DataType.build("BIGINT"))
+    end: exp.Expression = lit(hi)
+    if offset is not None:
+        start, end = sqlx.add(start, offset.copy()), sqlx.add(end, offset.copy())
+    gs = sqlx.fn("generate_series", start, end)
     return exp.Table(this=gs, alias=exp.TableAlias(this=exp.to_identifier("g", quoted=True),
                                                    columns=[exp.to_identifier("i", quoted=True)]))
 
@@ -79,7 +83,7 @@ def insert_sql(plan: Plan, tp: TablePlan, lo: int, hi: int) -> str:
     cols = tp.columns()
     with JoinCollector() as joins:
         exprs = [tp.values[c].at(ROW.copy()) for c in cols]
-    select = joins.apply(exp.select(*exprs).from_(row_source(lo, hi)))
+    select = joins.apply(exp.select(*exprs).from_(row_source(lo, hi, tp.offset)))
     head = f"INSERT INTO {qtable(plan.dst_schema, tp.name)} ({', '.join(q(c) for c in cols)})"
     if tp.overriding_system:
         head += " OVERRIDING SYSTEM VALUE"
@@ -92,10 +96,32 @@ def guard_sql(plan: Plan, tables: list[str]) -> str:
     for t in tables:
         # RAISE reads % as a placeholder: a table named "a%b" must not break the guard
         msg = exp.Literal.string(f"sqlsynth: table {t.replace('%', '%%')} already has rows; "
-                                 "run remove-data first").sql("postgres")
+                                 "run remove-data first, or add --append").sql("postgres")
         checks.append(f"IF EXISTS (SELECT 1 FROM {qtable(plan.dst_schema, t)}) THEN RAISE EXCEPTION {msg}; END IF;")
     body = "BEGIN " + " ".join(checks) + " END"
     return "DO " + exp.Literal.string(body).sql("postgres")
+
+
+def offsets_sql(plan: Plan, tables: list[str]) -> list[str]:
+    """--append: each target table's offset, read once before any insert: the larger of its row
+    count and its serial/identity keys, so new keys (offset + row) never meet existing ones."""
+    from ..plan.build import OFFSETS_TABLE
+
+    name = qtable("pg_temp", OFFSETS_TABLE)
+    rows = []
+    for t in tables:
+        tp = plan.tables[t]
+        src = sqlx.table(plan.dst_schema, t)
+        parts: list[exp.Expression] = [exp.Subquery(this=exp.select(exp.Count(this=exp.Star())).from_(src))]
+        for c in tp.serials:
+            parts.append(exp.Subquery(this=exp.select(exp.Coalesce(
+                this=exp.Cast(this=exp.Max(this=sqlx.col(c)), to=exp.DataType.build("BIGINT")),
+                expressions=[lit(0)])).from_(src.copy())))
+        off = parts[0] if len(parts) == 1 else sqlx.fn("greatest", *parts)
+        rows.append(exp.Tuple(expressions=[exp.Literal.string(t), off]))
+    values = exp.Values(expressions=rows)
+    return [f"CREATE TEMP TABLE {q(OFFSETS_TABLE)} (t text PRIMARY KEY, o bigint NOT NULL) ON COMMIT DROP",
+            f"INSERT INTO {name} (t, o) {render(values)}"]
 
 
 def pool_steps(pool: Pool) -> list[Step]:
@@ -126,7 +152,12 @@ def compile_plan(plan: Plan) -> Program:
     # Types of the orm (enums, domains: "Mood", year) are written unqualified in casts: resolve
     # them in the destination schema, whatever the session's search_path.
     prog.steps.append(Step(f"SET LOCAL search_path = {q(plan.dst_schema)}"))
-    if targets:
+    if targets and plan.append:
+        # locked before the offsets are read: no concurrent writer can take the same keys meanwhile
+        lock = ", ".join(qtable(plan.dst_schema, t) for t in targets)
+        prog.steps.append(Step(f"LOCK TABLE {lock} IN SHARE ROW EXCLUSIVE MODE", kind="guard"))
+        prog.steps.extend(Step(sql, kind="guard") for sql in offsets_sql(plan, targets))
+    elif targets:
         prog.steps.append(Step(guard_sql(plan, targets), kind="guard"))
     if plan.external_parents:
         prog.steps.append(Step(parents_guard_sql(plan.external_parents), kind="guard"))

@@ -52,6 +52,8 @@ class TablePlan:
     overriding_system: bool = False
     missing: dict = field(default_factory=dict)  # column -> (stream, cumulative weights, null pattern ids)
     python_columns: dict = field(default_factory=dict)  # column -> (PyStage, index): user Python values
+    # --append: the rows already in the table, read at run time; the new rows are numbered after them
+    offset: exp.Expression | None = None
 
     @property
     def name(self) -> str:
@@ -79,6 +81,7 @@ class Plan:
     user_modules: list[str] = field(default_factory=list)
     num_passes: int = 1
     stories: list = field(default_factory=list)  # StorySpec: user Python stories run after the generated rows
+    append: bool = False  # rows are added after those already in the tables (offsets read at run time)
 
 
 def effective_fks(schema: Schema, t: Table) -> list[tuple[str, ForeignKey]]:
@@ -586,7 +589,7 @@ class Builder:
                 else:
                     g.index = lambda row, s=f"fk:{g.fk.name}", N=g.n_parent: add(lit(1), streams.pick(s, row, N))
             for c, rc in zip(g.fk.columns, g.fk.ref_columns):
-                tp.values[c] = Value(self._parent_value(g.fk.ref_table, rc, g.index), injective=g.injective,
+                tp.values[c] = Value(self._parent_value(g.fk.ref_table, rc, g.index, tp), injective=g.injective,
                                      source=f"foreign key {g.fk.name}")
 
         # everything else: type defaults
@@ -748,13 +751,34 @@ class Builder:
             for g in groups:
                 g.injective = False
 
-    def _parent_value(self, parent: str, column: str, index: Callable) -> Callable[[exp.Expression], exp.Expression]:
+    def _parent_value(self, parent: str, column: str, index: Callable,
+                      child: TablePlan | None = None) -> Callable[[exp.Expression], exp.Expression]:
+        """The parent's key at the parent row picked by index. Indexes count rows of this run
+        (1..n): with --append the child's row number is made local first, and the parent row is
+        shifted past the parent's earlier rows, so children point at parents of the same run."""
         def f(row: exp.Expression) -> exp.Expression:
-            pv = self.plans[parent].values.get(column)
+            pp = self.plans[parent]
+            pv = pp.values.get(column)
             if pv is None:
                 return exp.Null()
-            return pv.at(exp.Paren(this=index(row)))
+            local = row
+            if child is not None and child.offset is not None:
+                local = exp.Paren(this=exp.Sub(this=row.copy(), expression=child.offset.copy()))
+            j = index(local)
+            if pp.offset is not None:
+                j = add(exp.Paren(this=j), pp.offset.copy())
+            return pv.at(exp.Paren(this=j))
         return f
+
+
+OFFSETS_TABLE = "sqlsynth_offsets"
+
+
+def offset_expr(table: str) -> exp.Expression:
+    """(SELECT o FROM pg_temp.sqlsynth_offsets WHERE t = 'table'): one InitPlan per statement."""
+    sel = exp.select(sqlx.col("o")).from_(sqlx.table("pg_temp", OFFSETS_TABLE)).where(
+        exp.EQ(this=sqlx.col("t"), expression=exp.Literal.string(table)))
+    return exp.Subquery(this=sel)
 
 
 _NUM_DEFAULT = re.compile(r"^\(?'?(-?\d+(?:\.\d+)?)'?\)?(?:::[a-z ]+(?:\(\d+(?:,\s*\d+)?\))?)?$")
@@ -830,8 +854,11 @@ def with_nulls(v: Value, streams: Streams, stream: str, fraction: float) -> Valu
 
 
 def build_plan(schema: Schema, config: Config, num_passes: int = 1, seed: int | None = None,
-               dst_schema: str | None = None, stats: dict | None = None) -> Plan:
-    """Plan the whole load, or raise ConfigError with every problem found."""
+               dst_schema: str | None = None, stats: dict | None = None, append: bool = False) -> Plan:
+    """Plan the whole load, or raise ConfigError with every problem found.
+
+    append: add the rows after those already in the destination (create-data --append): each
+    table's rows are numbered from its offset, read at run time into pg_temp.sqlsynth_offsets."""
     seed = seed if seed is not None else (config.seed if config.seed is not None else 0)
     b = Builder(schema, config, num_passes, seed, dst_schema or schema.schema)
     from ..stats.apply import apply_stats  # src-stats.yaml: stats: auto, null_fraction: auto, rows_from_source
@@ -842,6 +869,8 @@ def build_plan(schema: Schema, config: Config, num_passes: int = 1, seed: int | 
     for name in generated:
         t = schema.tables[name]
         b.plans[name] = TablePlan(table=t, rows=b.row_count(name), path=config.table(name).path)
+        if append:
+            b.plans[name].offset = offset_expr(name)
     edges: dict[str, list] = {}
     for name in generated:
         for owner, fk in effective_fks(schema, schema.tables[name]):
@@ -859,4 +888,4 @@ def build_plan(schema: Schema, config: Config, num_passes: int = 1, seed: int | 
                 deferred_fks=broken, ignored=ignored, vocabulary=vocab, warnings=b.warnings,
                 pools=b.pools.ordered(), external_parents=sorted(b.external_parents),
                 py_stages=b.py_stages, stats=b.stats, user_modules=b.user_modules, num_passes=num_passes,
-                stories=stories)
+                stories=stories, append=append)

@@ -2,7 +2,7 @@
 \set ON_ERROR_STOP on
 BEGIN;
 SET LOCAL search_path = "public";
-DO 'BEGIN IF EXISTS (SELECT 1 FROM "public"."t") THEN RAISE EXCEPTION ''sqlsynth: table t already has rows; run remove-data first''; END IF; END';
+DO 'BEGIN IF EXISTS (SELECT 1 FROM "public"."t") THEN RAISE EXCEPTION ''sqlsynth: table t already has rows; run remove-data first, or add --append''; END IF; END';
 -- t: 10 rows (tables.t)
 INSERT INTO "public"."t" ("id", "x")
 SELECT "g"."i", 10.0 + 2.5 * (SQRT((-2.0) * LN(1.0 - (CAST((HASHINT8EXTENDED("g"."i", -4429319108330429450) & 4294967295) AS DOUBLE PRECISION) / 4294967296.0))) * COS(6.283185307179586 * (CAST((HASHINT8EXTENDED("g"."i", 7007908545299654251) & 4294967295) AS DOUBLE PRECISION) / 4294967296.0))) FROM GENERATE_SERIES(CAST(1 AS BIGINT), 10) AS "g"("i");

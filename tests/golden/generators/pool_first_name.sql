@@ -2,7 +2,7 @@
 \set ON_ERROR_STOP on
 BEGIN;
 SET LOCAL search_path = "public";
-DO 'BEGIN IF EXISTS (SELECT 1 FROM "public"."t") THEN RAISE EXCEPTION ''sqlsynth: table t already has rows; run remove-data first''; END IF; END';
+DO 'BEGIN IF EXISTS (SELECT 1 FROM "public"."t") THEN RAISE EXCEPTION ''sqlsynth: table t already has rows; run remove-data first, or add --append''; END IF; END';
 CREATE TEMP TABLE "sqlsynth_pool_1" (k integer PRIMARY KEY, v text NOT NULL) ON COMMIT DROP;
 -- pool: generic.person.first_name (5 values)
 COPY "pg_temp"."sqlsynth_pool_1" (k, v) FROM STDIN;

@@ -2,7 +2,7 @@
 \set ON_ERROR_STOP on
 BEGIN;
 SET LOCAL search_path = "public";
-DO 'BEGIN IF EXISTS (SELECT 1 FROM "public"."t") THEN RAISE EXCEPTION ''sqlsynth: table t already has rows; run remove-data first''; END IF; END';
+DO 'BEGIN IF EXISTS (SELECT 1 FROM "public"."t") THEN RAISE EXCEPTION ''sqlsynth: table t already has rows; run remove-data first, or add --append''; END IF; END';
 -- t: 10 rows (tables.t)
 INSERT INTO "public"."t" ("id", "x", "y")
 SELECT "g"."i", 0 + (HASHINT8EXTENDED("g"."i", -4511094304431738045) & 4294967295) % 101, ((0 + (HASHINT8EXTENDED("g"."i", -4511094304431738045) & 4294967295) % 101) * 2 + 1) FROM GENERATE_SERIES(CAST(1 AS BIGINT), 10) AS "g"("i");

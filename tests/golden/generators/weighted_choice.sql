@@ -2,7 +2,7 @@
 \set ON_ERROR_STOP on
 BEGIN;
 SET LOCAL search_path = "public";
-DO 'BEGIN IF EXISTS (SELECT 1 FROM "public"."t") THEN RAISE EXCEPTION ''sqlsynth: table t already has rows; run remove-data first''; END IF; END';
+DO 'BEGIN IF EXISTS (SELECT 1 FROM "public"."t") THEN RAISE EXCEPTION ''sqlsynth: table t already has rows; run remove-data first, or add --append''; END IF; END';
 -- t: 10 rows (tables.t)
 INSERT INTO "public"."t" ("id", "k")
 SELECT "g"."i", CASE WHEN (CAST((HASHINT8EXTENDED("g"."i", -915318029211873645) & 4294967295) AS DOUBLE PRECISION) / 4294967296.0) < 0.6 THEN 'small' WHEN (CAST((HASHINT8EXTENDED("g"."i", -915318029211873645) & 4294967295) AS DOUBLE PRECISION) / 4294967296.0) < 0.9 THEN 'medium' ELSE 'large' END FROM GENERATE_SERIES(CAST(1 AS BIGINT), 10) AS "g"("i");
