@@ -83,6 +83,9 @@ def main() -> None:
             t0 = time.perf_counter()
             run_program(db, prog)
             gen_times.append(time.perf_counter() - t0)
+            with psycopg.connect(db) as c:
+                sample = c.execute("SELECT first_name, last_name, email, city, amount, score, created, status "
+                                   "FROM people ORDER BY id LIMIT 3").fetchall()
             with psycopg.connect(db, autocommit=True) as c:
                 c.execute("TRUNCATE people")
                 t0 = time.perf_counter()
@@ -92,7 +95,6 @@ def main() -> None:
         g, k = min(gen_times), min(const_times)
         with psycopg.connect(db) as c:
             ver = c.execute("SHOW server_version").fetchone()[0]
-            sample = c.execute("SELECT first_name, last_name, email, city, amount, score, created, status FROM people LIMIT 3").fetchall()
         print(f"# Generators vs constants ({args.rows:,} rows, best of {args.repeat}; PostgreSQL {ver}, "
               f"{os.cpu_count()} CPUs, {platform.python_version()})\n")
         print("| fill | seconds | rows/s |")
@@ -100,6 +102,7 @@ def main() -> None:
         print(f"| constant INSERT ... SELECT | {k:.2f} | {args.rows / k:,.0f} |")
         print(f"| sqlsynth (4 pools, lognormal, normal, datetime, weighted choice; incl. pool COPY, ANALYZE) | {g:.2f} | {args.rows / g:,.0f} |")
         print(f"\nratio sqlsynth / constant: **{k / g:.0%}** (target >= 70%); compile time {compile_s:.2f}s\n")
+        print("Generated rows:\n")
         for r in sample:
             print("    ", r)
     finally:
