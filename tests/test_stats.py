@@ -117,10 +117,11 @@ def test_make_stats_writes_datafaker_format(src):
 
 
 @needs_snsql
-def test_make_stats_differentially_private_query(src):
+def test_make_stats_differentially_private_query(src, dst):
     """The tutorial's two-stage DP query: the per-customer query stays on the server (a temporary
-    view), smartnoise-sql aggregates it with noise; the budget spent is printed and recorded."""
-    write_config("""\
+    view), smartnoise-sql aggregates it with noise; the budget spent is printed and recorded; the
+    noisy result drives generation."""
+    stats_cfg = """\
 src-stats:
   - name: customer_payments
     query: >
@@ -137,7 +138,8 @@ src-stats:
       avg_amount: {type: float, lower: 0, upper: 12}
       payments: {type: int, lower: 0, upper: 60}
     comments: [average payment per customer, differentially private]
-""")
+"""
+    write_config(stats_cfg)
     out = run(["make-stats"]).output
     assert "customer_payments: 1 row" in out and "privacy spent: epsilon" in out
     assert "privacy budget spent: epsilon" in out
@@ -154,6 +156,20 @@ src-stats:
     assert abs(row["customers"] - exact_n) < 50
     with psycopg.connect(src) as conn:  # the temporary view went with the session
         assert conn.execute("SELECT count(*) FROM pg_class WHERE relname = 'query_result'").fetchone()[0] == 0
+    # the noisy mean drives a generator: payments around it
+    write_config(stats_cfg + """\
+tables:
+  payment:
+    rows: 20000
+    row_generators:
+      - name: dist_gen.normal
+        columns_assigned: amount
+        kwargs: {mean: 'SRC_STATS["customer_payments"]["results"][0]["mean"]', sd: 0.5}
+""")
+    run(["create-tables"])
+    run(["create-data", "--seed", "4"])
+    mean, _sd, n = payment_mean_sd(dst)
+    assert n == 20000 and abs(mean - row["mean"]) < 0.02, (mean, row["mean"])
 
 
 @needs_snsql
