@@ -114,6 +114,7 @@ def _precompute_stories(prog: Program, dst_dsn: str | None) -> None:
     transaction that is rolled back, and keep the story rows as COPY blocks for the script."""
     import psycopg
 
+    from .execute.postgres import exec_step
     from .story.runner import StoryRunner, story_copy_blocks
 
     if not dst_dsn:
@@ -129,15 +130,7 @@ def _precompute_stories(prog: Program, dst_dsn: str | None) -> None:
                 res = StoryRunner(conn, prog.plan, prog.plan.stories, keep_rows=True).run()
                 step.data = story_copy_blocks(conn, prog.plan, res)
                 break
-            if step.kind == "copy":
-                with conn.cursor() as cur, cur.copy(step.sql) as cp:
-                    if step.data:
-                        cp.write(step.data + "\n")
-                    if step.chunks is not None:
-                        for chunk in step.chunks():
-                            cp.write(chunk)
-                continue
-            conn.execute(step.sql)
+            exec_step(conn, step)
     except psycopg.Error as e:
         first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         raise ExecutionError(f"running the stories for the script failed: {scrub(first, dst_dsn)}") from None

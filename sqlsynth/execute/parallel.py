@@ -46,6 +46,7 @@ from ..db import connect, scrub
 from ..errors import ExecutionError
 from ..plan.build import Plan
 from .constraints import Deferred, DeferredSet, read_deferrable, read_sequences, restore_sequences_sql
+from .postgres import exec_step
 from .progress import Progress
 
 Report = Callable[[str], None]
@@ -64,27 +65,6 @@ def should_defer(total_rows: int, jobs: int, defer: bool | None) -> bool:
     if defer is not None:
         return defer
     return jobs > 1 or total_rows > BIG_LOAD_ROWS
-
-
-def _exec_step(conn, step: Step, session: bool = False) -> None:
-    """Execute one step (COPY payloads included). session=True: turn transaction-scoped setup into
-    session-scoped setup (SET LOCAL -> SET, temp tables kept after commit)."""
-    sql = step.sql
-    if session:
-        if sql.startswith("SET LOCAL "):
-            sql = "SET " + sql[len("SET LOCAL "):]
-        if sql.startswith("CREATE TEMP TABLE ") and sql.endswith(" ON COMMIT DROP"):
-            sql = sql[: -len(" ON COMMIT DROP")]
-    if step.kind == "copy":
-        with conn.cursor() as cur, cur.copy(sql) as cp:
-            if step.data:
-                cp.write(step.data + "\n")
-            chunks = getattr(step, "chunks", None)
-            if chunks is not None:
-                for chunk in chunks():
-                    cp.write(chunk)
-        return
-    conn.execute(sql)
 
 
 def _is_context(step: Step) -> bool:
@@ -303,7 +283,7 @@ class _Worker(threading.Thread):
                                 application_name=f"sqlsynth worker {self.index}")
             self.pid = self.conn.info.backend_pid
             for step in self.context:
-                _exec_step(self.conn, step, session=True)
+                exec_step(self.conn, step, session=True)
         except BaseException as e:  # noqa: BLE001 - reported to the scheduler
             self.ready.set()
             self.sched.fail(None, e)
@@ -430,7 +410,7 @@ class ParallelLoad:
                                             "indexes", log=False)
         else:
             assert task.step is not None
-            _exec_step(conn, task.step)
+            exec_step(conn, task.step)
 
     def run(self) -> Stats:
         import psycopg
@@ -445,7 +425,7 @@ class ParallelLoad:
                                                     self._fk_selection(), self.defer_indexes)
                     self.deferred.sequences = read_sequences(coord, self.deferred.relids)
                     for s in self.prologue:
-                        _exec_step(coord, s)
+                        exec_step(coord, s)
                     for d in self.deferred.drop_order:
                         coord.execute(d.drop_sql)
             except psycopg.Error as e:
@@ -553,7 +533,7 @@ class ParallelLoad:
         try:
             with conn.transaction():
                 for s in steps:
-                    _exec_step(conn, s)
+                    exec_step(conn, s)
         finally:
             conn.close()
 

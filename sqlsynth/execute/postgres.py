@@ -18,6 +18,27 @@ def _first_line(e: BaseException) -> str:
     return text.splitlines()[0] if text else type(e).__name__
 
 
+def exec_step(conn, step: Step, session: bool = False) -> None:
+    """Execute one step (COPY payloads included). session=True: turn transaction-scoped setup into
+    session-scoped setup (SET LOCAL -> SET, temp tables kept after commit)."""
+    sql = step.sql
+    if session:
+        if sql.startswith("SET LOCAL "):
+            sql = "SET " + sql[len("SET LOCAL "):]
+        if sql.startswith("CREATE TEMP TABLE ") and sql.endswith(" ON COMMIT DROP"):
+            sql = sql[: -len(" ON COMMIT DROP")]
+    if step.kind == "copy":
+        with conn.cursor() as cur, cur.copy(sql) as cp:
+            if step.data:
+                cp.write(step.data + "\n")
+            chunks = getattr(step, "chunks", None)
+            if chunks is not None:
+                for chunk in chunks():
+                    cp.write(chunk)
+        return
+    conn.execute(sql)
+
+
 def run_program(dsn: str, prog: Program, report: Report | None = None, plan=None,
                 on_step: Callable[[Step, float], None] | None = None) -> dict[str, tuple[int, float]]:
     """Execute every step; on any error roll back and raise ExecutionError naming the table and config entry.
@@ -44,15 +65,9 @@ def run_program(dsn: str, prog: Program, report: Report | None = None, plan=None
                         if report and res is not None:
                             report(f"stories: done in {time.perf_counter() - t0:.2f}s")
                         continue
+                    exec_step(conn, step)
                     if step.kind == "copy":
-                        with conn.cursor() as cur, cur.copy(step.sql) as cp:
-                            if step.data:
-                                cp.write(step.data + "\n")
-                            if step.chunks is not None:
-                                for chunk in step.chunks():
-                                    cp.write(chunk)
                         continue
-                    conn.execute(step.sql)
                     if on_step is not None:
                         on_step(step, time.perf_counter() - t0)
                     if step.kind == "insert" and step.table:
