@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import json
+import random
 import uuid
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
@@ -72,6 +73,7 @@ class PyStage:
     modules: list[str]
     path: str = ""
     _source: SeededSource | None = field(default=None, repr=False)
+    _blocks: dict = field(default_factory=dict, repr=False)
 
     @property
     def table_name(self) -> str:
@@ -97,11 +99,23 @@ class PyStage:
             raise UserCodeError(f"wrong arguments for {self.func.__module__}.{self.func.__name__}: {e}") from None
 
     def values_at(self, row: int) -> tuple:
-        """The values of one row on its own (used for story rows beyond the generated ones)."""
-        src = self.source()
-        src.reseed(-row)
-        args, kwargs = self._bound_args()
-        return self._as_tuple(self.func(*args, **kwargs))
+        """The values of one row (story rows beyond the generated ones): the same values copy_chunks
+        gives that row, computed a block at a time (reseeding Mimesis per row cost more than the
+        user's function). Python's `random` is saved and restored around it, so the stories' own
+        draws do not depend on when a block is computed."""
+        b = (row - 1) // BLOCK
+        block = self._blocks.get(b)
+        if block is None:
+            state = random.getstate()
+            try:
+                src = self.source()
+                src.reseed(b)
+                args, kwargs = self._bound_args()
+                block = [self._as_tuple(self.func(*args, **kwargs)) for _ in range(BLOCK)]
+            finally:
+                random.setstate(state)
+            self._blocks = {b: block}  # rows come in increasing order: one block is enough
+        return block[(row - 1) % BLOCK]
 
     def _as_tuple(self, out: Any) -> tuple:
         if len(self.columns) == 1:

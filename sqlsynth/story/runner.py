@@ -8,7 +8,7 @@ number — or, for custom Python generators, by the user's function.
 
 Many stories advance together: each round gathers the pending row of every active
 story, inserts the rows of one table with one multi-row ``INSERT ... SELECT ... FROM
-(VALUES ...) RETURNING *``, and sends each story its row. Scheduling is fixed, and
+unnest(arrays) RETURNING *``, and sends each story its row. Scheduling is fixed, and
 Python's ``random`` and the ``generic`` object are seeded, so the same seed gives the
 same stories.
 """
@@ -231,14 +231,13 @@ class StoryRunner:
         if key not in self._templates:
             self._templates[key] = self._template(tp, provided)
         head, body, s_cols = self._templates[key]
-        placeholder = "(" + ", ".join(["%s::bigint"] + ["%s::text"] * len(provided)) + ")"
-        values_sql = ", ".join([placeholder] * len(items))
-        src = f"(VALUES {values_sql}) AS {q('s')} ({', '.join(q(c) for c in s_cols)})"
+        # one array parameter per column (unnest), not one placeholder per value: a round of
+        # thousands of rows is a handful of parameters for psycopg to parse and adapt
+        arrays = ", ".join(["%s::bigint[]"] + ["%s::text[]"] * len(provided))
+        src = f"unnest({arrays}) AS {q('s')} ({', '.join(q(c) for c in s_cols)})"
         sql = f"{head}\n{body.replace(VALUES_MARK, src, 1)}\nRETURNING *, ctid AS {q(CTID)}"
-        params: list[Any] = []
-        for _k, i, row in items:
-            params.append(i)
-            params.extend(_param(row[c]) for c in provided)
+        params: list[Any] = [[i for _k, i, _row in items]]
+        params.extend([_param(row[c]) for _k, _i, row in items] for c in provided)
         import psycopg
 
         try:
