@@ -67,6 +67,34 @@ def should_defer(total_rows: int, jobs: int, defer: bool | None) -> bool:
     return jobs > 1 or total_rows > BIG_LOAD_ROWS
 
 
+def _spooled(step: Step) -> Step:
+    """A COPY step whose rows come from the user's Python (custom row generators): computed once,
+    here, into an anonymous temporary file that every worker streams with positional reads. Each
+    worker computing them itself would cost N times the Python time, and the user's functions use
+    the process-wide `random`, so concurrent computation would not be deterministic."""
+    if step.kind != "copy" or step.chunks is None:
+        return step
+    import dataclasses
+    import os
+    import tempfile
+
+    fh = tempfile.TemporaryFile()  # unlinked already; closed when the last reference goes
+    for chunk in step.chunks():
+        fh.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+    fh.flush()
+    size = fh.tell()
+
+    def chunks(fh=fh, size=size):
+        pos = 0
+        while pos < size:
+            data = os.pread(fh.fileno(), min(1 << 20, size - pos), pos)
+            if not data:
+                break
+            pos += len(data)
+            yield data
+    return dataclasses.replace(step, chunks=chunks)
+
+
 def _is_context(step: Step) -> bool:
     """Setup every session needs: SET (LOCAL) ..., value pools and staging tables."""
     return step.kind in ("pool", "copy") or (step.kind == "sql" and step.sql.startswith("SET "))
@@ -349,7 +377,7 @@ class ParallelLoad:
                 what = "story generators" if s.kind == "stories" else f"a {s.kind!r} step"
                 raise ExecutionError(f"--jobs > 1 cannot run {what} yet; use --jobs 1")
         self.phases = self.phases.without_cycle_steps(self.plan)
-        self.context = [s for s in self.phases.head if _is_context(s)]
+        self.context = [_spooled(s) for s in self.phases.head if _is_context(s)]
         self.prologue = [s for s in self.phases.head if not _is_context(s) or s.kind == "sql"]
         self.deferred = DeferredSet()
         self._t_table: dict[str, list[float]] = {}
