@@ -27,7 +27,7 @@ from ..plan.build import Plan
 from ..schema import ddl
 from .chunks import Phases, TableChunks, model_foreign_keys
 from .program import Step, fk_add_sql
-from .sqlx import lit, q, qtable, render
+from .sqlx import dollar_quote, lit, q, qtable, render
 
 PROLOGUE = "00-prologue.sql"
 EPILOGUE = "99-epilogue.sql"
@@ -196,7 +196,7 @@ def write_split(ph: Phases, plan: Plan, out_dir: str, jobs: int = 2, defer_index
     tables = ", ".join(qtable(plan.dst_schema, t) for t in targets)
     body = ["BEGIN;"] + ([f"TRUNCATE {tables};"] if tables else [])
     for o in sorted(objects, key=lambda o: o.stage):
-        body.append(f"DO $sqlsynth$ BEGIN IF NOT ({o.exists}) THEN EXECUTE {_dollar(o.add)}; END IF; END $sqlsynth$;")
+        body.append(f"DO $sqlsynth$ BEGIN IF NOT ({o.exists}) THEN EXECUTE {dollar_quote(o.add)}; END IF; END $sqlsynth$;")
     body.append("COMMIT;")
     path = os.path.join(out_dir, ROLLBACK)
     _write(path, _header(ph, n_chunks, jobs, "after a failure in step 2 or 3: puts the destination back as it was "
@@ -212,13 +212,6 @@ def write_split(ph: Phases, plan: Plan, out_dir: str, jobs: int = 2, defer_index
 
 def _safe(name: str) -> str:
     return "".join(c if c.isalnum() or c in "_-" else "_" for c in name)[:40]
-
-
-def _dollar(sql: str) -> str:
-    tag = "$q$"
-    while tag in sql:
-        tag = "$q" + tag[1:]
-    return f"{tag}{sql}{tag}"
 
 
 def _run_sh(jobs: int) -> str:

@@ -21,6 +21,14 @@ TWO53 = float(1 << 53)
 DIALECT = "postgres"
 
 
+def dollar_quote(sql: str) -> str:
+    """SQL text as a dollar-quoted string literal, with a tag the text does not contain."""
+    tag = "$q$"
+    while tag in sql:
+        tag = "$q" + tag[1:]
+    return f"{tag}{sql}{tag}"
+
+
 def q(name: str) -> str:
     """A quoted identifier as SQL text."""
     return exp.to_identifier(name, quoted=True).sql(DIALECT)

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..compile.sqlx import dollar_quote
+
 _TREE = "SELECT %s::regclass::oid UNION SELECT relid::oid FROM pg_partition_tree(%s::regclass) ORDER BY 1"
 
 _FKS = """
@@ -142,23 +144,16 @@ class DeferredSet:
         """Idempotent statements re-creating whatever is missing (and validating what was left NOT VALID)."""
         out = []
         for d in self.add_order:
-            out.append(f"DO $sqlsynth$ BEGIN IF NOT EXISTS ({d.exists_sql}) THEN EXECUTE {_dollar(d.add_sql)}; "
+            out.append(f"DO $sqlsynth$ BEGIN IF NOT EXISTS ({d.exists_sql}) THEN EXECUTE {dollar_quote(d.add_sql)}; "
                        "END IF; END $sqlsynth$")
             if d.validate_sql:
                 out.append(f"DO $sqlsynth$ BEGIN IF EXISTS ({d.exists_sql} AND NOT convalidated) THEN EXECUTE "
-                           f"{_dollar(d.validate_sql)}; END IF; END $sqlsynth$")
+                           f"{dollar_quote(d.validate_sql)}; END IF; END $sqlsynth$")
         return out
 
 
 def _ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
-
-
-def _dollar(sql: str) -> str:
-    tag = "$q$"
-    while tag in sql:
-        tag = "$q" + tag[1:]
-    return f"{tag}{sql}{tag}"
 
 
 def _lit(s: str) -> str:
