@@ -828,7 +828,7 @@ def clamp(v: Value, ti: TypeInfo, b, col: Column) -> Value:
     # float8 -> numeric cast formats and parses text, about 0.5 us a row, more than all the
     # arithmetic of a lognormal draw; bigint -> numeric is cheap, and |x * 10^s| < 10^18 fits.
     scaled = ti.kind == "numeric" and ti.precision is not None and ti.precision <= 18 and lo is not None \
-        and hi is not None
+        and hi is not None and (ti.scale or 0) >= 0  # PostgreSQL 15 allows numeric(p, -s): not this path
     scale = (ti.scale or 0) if scaled else 0
 
     def f(row: exp.Expression) -> exp.Expression:
