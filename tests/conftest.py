@@ -84,6 +84,28 @@ def make_db(pg_server_dsn):
         _drop_db(pg_server_dsn, name)
 
 
+SETTINGS = ("SRC_DSN", "SRC_SCHEMA", "DST_DSN", "DST_SCHEMA")
+
+
+@pytest.fixture
+def sql_project(tmp_path, monkeypatch, make_db):
+    """Factory: sql_project(source_sql, prefix) -> (src, dst). A source database filled with
+    source_sql, an empty destination, cwd = tmp_path, and only SRC_DSN/DST_DSN set (connection
+    settings from the caller's environment removed)."""
+    def factory(source_sql: str, prefix: str) -> tuple[str, str]:
+        src, dst = make_db(f"{prefix}_src"), make_db(f"{prefix}_dst")
+        with psycopg.connect(src) as conn:
+            conn.execute(source_sql)
+        monkeypatch.chdir(tmp_path)
+        for key in list(os.environ):
+            if key.upper() in SETTINGS:
+                monkeypatch.delenv(key)
+        monkeypatch.setenv("SRC_DSN", src)
+        monkeypatch.setenv("DST_DSN", dst)
+        return src, dst
+    return factory
+
+
 @pytest.fixture
 def fresh_db(make_db) -> str:
     """DSN of a new empty database for this test."""

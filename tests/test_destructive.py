@@ -24,7 +24,6 @@ from click.testing import CliRunner
 from sqlsynth.cli import main
 from sqlsynth.schema.io import dump_yaml
 
-SETTINGS = ("SRC_DSN", "SRC_SCHEMA", "DST_DSN", "DST_SCHEMA")
 SQLSYNTH = Path(sys.executable).parent / "sqlsynth"
 
 SOURCE_SQL = """
@@ -60,18 +59,10 @@ def types_in(dsn: str) -> set[str]:
 
 
 @pytest.fixture
-def loaded(tmp_path, monkeypatch, make_db):
+def loaded(tmp_path, sql_project):
     """Source and destination; kind is a vocabulary table, skipped is ignored; data loaded; plus a
     hand-made table (with a row) in the destination's schema."""
-    src, dst = make_db("sqlsynth_dx_src"), make_db("sqlsynth_dx_dst")
-    with psycopg.connect(src) as conn:
-        conn.execute(SOURCE_SQL)
-    monkeypatch.chdir(tmp_path)
-    for key in list(os.environ):
-        if key.upper() in SETTINGS:
-            monkeypatch.delenv(key)
-    monkeypatch.setenv("SRC_DSN", src)
-    monkeypatch.setenv("DST_DSN", dst)
+    src, dst = sql_project(SOURCE_SQL, "sqlsynth_dx")
     run("make-tables")
     run("generate-config")
     data = yaml.safe_load(Path("config.yaml").read_text(encoding="utf-8"))
@@ -265,16 +256,8 @@ def _fk_definitions(dsn: str) -> set[tuple[str, str]]:
 
 
 @pytest.fixture
-def midway(tmp_path, monkeypatch, make_db):
-    src, dst = make_db("sqlsynth_mw_src"), make_db("sqlsynth_mw_dst")
-    with psycopg.connect(src) as conn:
-        conn.execute(MIDWAY_SQL)
-    monkeypatch.chdir(tmp_path)
-    for key in list(os.environ):
-        if key.upper() in SETTINGS:
-            monkeypatch.delenv(key)
-    monkeypatch.setenv("SRC_DSN", src)
-    monkeypatch.setenv("DST_DSN", dst)
+def midway(tmp_path, sql_project):
+    _src, dst = sql_project(MIDWAY_SQL, "sqlsynth_mw")
     run("make-tables")
     run("generate-config")
     run("create-tables")

@@ -27,7 +27,6 @@ from sqlsynth.cli import main
 from sqlsynth.plan.build import index_key_columns, unique_sets
 from sqlsynth.schema.model import Column, Index, Schema, Table
 
-SETTINGS = ("SRC_DSN", "SRC_SCHEMA", "DST_DSN", "DST_SCHEMA")
 SRC_SCHEMA = "src schema; --$$"
 DST_SCHEMA = 'dst "schema"'
 PSQL_SCHEMA = "psql's schema"
@@ -148,18 +147,10 @@ def table_hashes(dsn: str, schema: str) -> dict[str, tuple[int, str]]:
 
 
 @pytest.fixture
-def loaded(tmp_path, monkeypatch, make_db):
+def loaded(tmp_path, monkeypatch, sql_project):
     """The hostile source, reflected and loaded into a fresh destination's DST_SCHEMA."""
-    src, dst = make_db("sqlsynth_hs_src"), make_db("sqlsynth_hs_dst")
-    with psycopg.connect(src) as conn:
-        conn.execute(SOURCE_SQL)
-    monkeypatch.chdir(tmp_path)
-    for key in list(os.environ):
-        if key.upper() in SETTINGS:
-            monkeypatch.delenv(key)
-    monkeypatch.setenv("SRC_DSN", src)
+    src, dst = sql_project(SOURCE_SQL, "sqlsynth_hs")
     monkeypatch.setenv("SRC_SCHEMA", SRC_SCHEMA)
-    monkeypatch.setenv("DST_DSN", dst)
     monkeypatch.setenv("DST_SCHEMA", DST_SCHEMA)
     cli("make-tables")
     cli("generate-config")
