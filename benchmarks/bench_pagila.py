@@ -65,7 +65,7 @@ from sqlsynth.schema.model import Schema, Table
 from sqlsynth.settings import Settings
 
 DEFAULT_ADMIN = "postgresql://root@127.0.0.1:5432/postgres"
-DEFAULT_PAGILA = os.environ.get("PAGILA_DIR", "/work/shared/data/pagila")
+DEFAULT_PAGILA = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "sqlsynth", "examples", "pagila")
 INT_MAX = {"smallint": 32767, "int2": 32767, "integer": 2147483647, "int4": 2147483647, "int": 2147483647,
            "bigint": 9223372036854775807, "int8": 9223372036854775807}
 PARTITION_TS = "2007-03-15 12:00:00"  # inside payment_p2007_03

@@ -65,7 +65,8 @@ from bench_pagila import (DEFAULT_ADMIN, DEFAULT_PAGILA, base_type, ceiling_sql,
 
 from sqlsynth import api  # noqa: E402
 from sqlsynth.execute.constraints import read_deferrable  # noqa: E402
-from sqlsynth.execute.parallel import _exec_step, run_load  # noqa: E402
+from sqlsynth.execute.parallel import run_load  # noqa: E402
+from sqlsynth.execute.postgres import exec_step  # noqa: E402
 from sqlsynth.plan.build import effective_fks  # noqa: E402
 from sqlsynth.schema.io import load_schema  # noqa: E402
 from sqlsynth.settings import Settings  # noqa: E402
@@ -375,7 +376,7 @@ def column_profile(dsn: str, plan, prog, tables: list[str], sample: int = 200_00
     with psycopg.connect(dsn, autocommit=True) as conn:
         for s in prog.steps:
             if s.transactional and (s.kind in ("pool", "copy") or (s.kind == "sql" and s.sql.startswith("SET "))):
-                _exec_step(conn, s, session=True)
+                exec_step(conn, s, session=True)
 
         def run(select_sql: str) -> float:
             best = float("inf")

@@ -22,7 +22,7 @@ import pytest
 from psycopg import sql
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGILA_DIR = Path(os.environ.get("SQLSYNTH_PAGILA_DIR", ROOT.parent / "shared" / "data" / "pagila"))
+PAGILA_DIR = ROOT / "sqlsynth" / "examples" / "pagila"  # bundled, with its LICENSE.txt
 
 
 def _with_db(dsn: str, dbname: str) -> str:

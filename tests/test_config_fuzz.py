@@ -463,7 +463,7 @@ def _errors(config) -> list[tuple[str, str]]:
 
 
 def test_schema_accepts_what_sqlsynth_writes_and_rejects_wrong_shapes(workdir):
-    bundled = yaml.safe_load((ROOT / "templates" / "pagila" / "config.yaml").read_text(encoding="utf-8"))
+    bundled = yaml.safe_load((ROOT / "sqlsynth" / "examples" / "pagila" / "config.yaml").read_text(encoding="utf-8"))
     assert _errors(bundled) == []
     with chdir(workdir):
         Path("config.yaml").unlink(missing_ok=True)

@@ -15,7 +15,7 @@ import pytest
 from sqlsynth import api
 
 HERE = Path(__file__).parent
-FIX = HERE.parent / "templates" / "pagila"
+FIX = HERE.parent / "sqlsynth" / "examples" / "pagila"
 
 
 def check_golden(name: str, text: str) -> None:

@@ -95,7 +95,7 @@ def test_chunk_bounds_cover_every_row_once():
 
 
 def test_chunk_statements_are_the_compiled_insert_over_their_range():
-    root = Path(__file__).resolve().parent.parent / "templates" / "pagila"
+    root = Path(__file__).resolve().parent.parent / "sqlsynth" / "examples" / "pagila"
     plan = api.plan_load(str(root / "orm.yaml"), str(root / "config.yaml"), num_passes=1000, seed=7)
     prog = compile_plan(plan)
     phases = split_program(prog, plan, 300)
