@@ -1,15 +1,23 @@
 """Differentially private statistics through smartnoise-sql (the optional ``dp`` extra).
 
-The first-stage query stays on the server: it becomes ``CREATE TEMP VIEW query_result AS
-<query>`` on the worker's own connection, and smartnoise-sql runs the ``dp-query`` against
-that view through the live psycopg connection (``engine="postgres"``), so only aggregates
-come back to Python. snsql is imported here, lazily, only when a dp-query exists.
+The first-stage query stays on the server, and the source stays read-only: smartnoise-sql
+runs the ``dp-query`` over a table ``query_result`` (``engine="postgres"``) through a
+connection wrapper that, for every SQL text smartnoise sends, parses it with sqlglot and
+replaces the table ``query_result`` by the parsed first stage as a subquery
+(``(<first stage>) AS query_result``), then sends the result through sqlsynth.readonly's gate
+and run_select (one prepared SELECT in a READ ONLY transaction). No view is created: PostgreSQL
+refuses every CREATE, temporary views included, in a read-only transaction. Only aggregates come
+back to Python. snsql is imported here, lazily, only when a dp-query exists.
 """
 
 from __future__ import annotations
 
 import warnings
 from typing import Any
+
+from sqlglot import exp
+
+from ..readonly import RefusedQuery, check_select, render, run_select
 
 INSTALL_HINT = "pip install 'sqlsynth[dp]'"
 TABLE_OPTIONS = {"max_ids", "row_privacy", "sample_max_ids", "censor_dims", "clamp_counts", "clamp_columns",
@@ -61,7 +69,8 @@ def snsql_metadata(meta: dict) -> dict:
     """datafaker's snsql-metadata as smartnoise's {collection: {schema: {table: ...}}}.
 
     The table is declared both unqualified (``FROM query_result``, as datafaker's configs say)
-    and in ``pg_temp`` (``FROM pg_temp.query_result``); both reach the temporary view.
+    and in ``pg_temp`` (``FROM pg_temp.query_result``, as earlier sqlsynth versions had it); both
+    become the first stage.
     """
     table = dict(meta)
     return {"sqlsynth": {"": {"query_result": table}, "pg_temp": {"query_result": dict(table)}}}
@@ -76,6 +85,60 @@ def _plain(v: Any) -> Any:
     return v
 
 
+TABLE = "query_result"
+
+
+def over_first_stage(sql: str, first_stage: exp.Expression) -> str:
+    """smartnoise's SQL with each reference to the table query_result (or pg_temp.query_result)
+    replaced by the first stage as a subquery, rendered from the trees (no text pasted)."""
+    tree = check_select(sql)
+    for t in list(tree.find_all(exp.Table)):
+        if t.name.lower() == TABLE and t.db.lower() in ("", "pg_temp") and not t.catalog:
+            alias = t.args.get("alias") or exp.TableAlias(this=exp.to_identifier(TABLE))
+            t.replace(exp.Subquery(this=first_stage.copy(), alias=alias.copy()))
+    return render(tree)
+
+
+class _Cursor:
+    """The DB-API cursor smartnoise's PostgresReader uses: execute, description, iteration."""
+
+    def __init__(self, conn: Any, first_stage: exp.Expression):
+        self.conn, self.first_stage = conn, first_stage
+        self.description: list[tuple[str]] | None = None
+        self.rows: list[tuple] = []
+
+    def execute(self, sql: str, *args: Any) -> None:
+        try:
+            text = over_first_stage(str(sql), self.first_stage)
+        except RefusedQuery as e:
+            raise RefusedQuery(f"the SQL smartnoise-sql wrote for the dp-query is refused: {e}") from None
+        columns, self.rows = run_select(self.conn, text)
+        self.description = [(c,) for c in columns]
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def fetchall(self) -> list[tuple]:
+        return list(self.rows)
+
+
+class GatedConnection:
+    """What smartnoise sees as its connection: every query goes through the read-only gate; commit
+    and rollback are no-ops (run_select owns its transaction)."""
+
+    def __init__(self, conn: Any, first_stage: exp.Expression):
+        self.conn, self.first_stage = conn, first_stage
+
+    def cursor(self) -> _Cursor:
+        return _Cursor(self.conn, self.first_stage)
+
+    def commit(self) -> None:
+        pass
+
+    def rollback(self) -> None:
+        pass
+
+
 def run_dp(conn: Any, query: str, dp_query: str, epsilon: float, delta: float | None,
            meta: dict, total: bool = False) -> tuple[list[str], list[list[Any]], float, float]:
     """(columns, rows, epsilon spent, delta spent) of dp_query over query_result := query.
@@ -83,38 +146,26 @@ def run_dp(conn: Any, query: str, dp_query: str, epsilon: float, delta: float | 
     smartnoise's epsilon is per mechanism (AVG and STDDEV use several); with total=True the
     per-mechanism epsilon is scaled so that the query spends `epsilon` in all.
 
-    conn is a psycopg 3 connection in autocommit mode whose sessions default to read-only
-    transactions; the temporary view is created in an explicit read-write transaction and
-    dropped afterwards.
+    conn is a source connection from sqlsynth.readonly.open_source.
     """
     snsql = require_snsql()
     from snsql import Privacy
 
-    body = query.strip().rstrip(";").strip()
-    with conn.transaction():
-        conn.execute("SET TRANSACTION READ WRITE")
-        conn.execute("DROP VIEW IF EXISTS pg_temp.query_result")
-        conn.execute(f"CREATE TEMP VIEW query_result AS {body}")
-    try:
-        def reader_for(eps: float):
-            privacy = Privacy(epsilon=eps, delta=delta) if delta is not None else Privacy(epsilon=eps)
-            return snsql.from_connection(conn, privacy=privacy, metadata=snsql_metadata(meta), engine="postgres")
+    first_stage = check_select(query)
+    gated = GatedConnection(conn, first_stage)
 
-        if total:
-            per_unit = float(reader_for(1.0).get_privacy_cost(dp_query)[0])
-            epsilon = epsilon / per_unit if per_unit > 0 else epsilon
-        reader = reader_for(epsilon)
-        with warnings.catch_warnings():  # numpy's "invalid value in sqrt" from smartnoise's internals
-            warnings.simplefilter("ignore", RuntimeWarning)
-            result = reader.execute(dp_query)
-        eps, dl = reader.odometer.spent
-    finally:
-        try:
-            with conn.transaction():
-                conn.execute("SET TRANSACTION READ WRITE")
-                conn.execute("DROP VIEW IF EXISTS pg_temp.query_result")
-        except Exception:  # noqa: BLE001 - the session ends soon anyway; its temp view goes with it
-            pass
+    def reader_for(eps: float):
+        privacy = Privacy(epsilon=eps, delta=delta) if delta is not None else Privacy(epsilon=eps)
+        return snsql.from_connection(gated, privacy=privacy, metadata=snsql_metadata(meta), engine="postgres")
+
+    if total:
+        per_unit = float(reader_for(1.0).get_privacy_cost(dp_query)[0])
+        epsilon = epsilon / per_unit if per_unit > 0 else epsilon
+    reader = reader_for(epsilon)
+    with warnings.catch_warnings():  # numpy's "invalid value in sqrt" from smartnoise's internals
+        warnings.simplefilter("ignore", RuntimeWarning)
+        result = reader.execute(dp_query)
+    eps, dl = reader.odometer.spent
     header = [str(h) for h in result[0]] if result else []
     rows = [[_plain(x) for x in r] for r in result[1:]]
     return header, rows, float(eps), float(dl)

@@ -7,8 +7,10 @@ write src-stats.yaml in datafaker's format.
       results: [{column: value, ...}, ...]
       privacy: {epsilon_spent: ..., delta_spent: ...}     # differentially private entries only
 
-Every query runs in a read-only transaction (a dp-query's temporary view excepted). With
---jobs N (or ``use-asyncio: true``), independent queries run at once on separate connections.
+Every query passes sqlsynth.readonly's gate first (exactly one SELECT; all refusals are reported
+together, before anything runs) and is sent as a prepared statement in a READ ONLY transaction;
+a dp-query's first stage becomes a subquery of the SQL smartnoise-sql writes (no view, no write).
+With --jobs N (or ``use-asyncio: true``), independent queries run at once on separate connections.
 Any failure is reported as one located line per query and nothing is written.
 """
 
@@ -27,8 +29,9 @@ from typing import Any, Callable
 import yaml
 
 from ..config.load import Config, load_config
-from ..db import connect, scrub
+from ..db import scrub
 from ..errors import ConfigError, Problem, SqlsynthError
+from ..readonly import RefusedQuery, open_source, refusal, run_select
 from ..schema.model import Schema
 from ..settings import Settings
 from .auto import StatQuery, auto_queries
@@ -166,6 +169,12 @@ def collect_queries(cfg: Config, schema: Schema | None, src_schema: str | None) 
     problems: list[Problem] = []
     user = user_queries(cfg, problems)
     auto = sorted(auto_queries(cfg, schema, src_schema, problems), key=lambda q: q.name)
+    for q in user + auto:  # the read-only gate, for every query before any runs
+        why = refusal(q.query)
+        if why is not None:
+            problems.append(cfg.problem(q.path if q.auto else f"{q.path}.query", why))
+        if q.dp_query is not None and (why := refusal(q.dp_query)) is not None:
+            problems.append(cfg.problem(q.path if q.auto else f"{q.path}.dp-query", why))
     seen: dict[str, str] = {}
     for q in user + auto:
         if q.name in seen:
@@ -192,7 +201,7 @@ def needs_schema(cfg: Config) -> bool:
 
 
 class _Connections:
-    """One connection per worker thread: autocommit, read-only by default, SRC_SCHEMA first."""
+    """One source connection per worker thread (sqlsynth.readonly.open_source), SRC_SCHEMA first."""
 
     def __init__(self, dsn: str, src_schema: str | None):
         self.dsn, self.src_schema = dsn, src_schema
@@ -203,12 +212,7 @@ class _Connections:
     def get(self):
         conn = getattr(self.local, "conn", None)
         if conn is None or conn.closed:
-            conn = connect(self.dsn, what="source database", autocommit=True)
-            conn.execute("SET default_transaction_read_only = on")
-            if self.src_schema:
-                from ..compile.sqlx import q
-
-                conn.execute("SELECT set_config('search_path', %s, false)", [q(self.src_schema)])
+            conn = open_source(self.dsn, self.src_schema)
             self.local.conn = conn
             with self.lock:
                 self.all.append(conn)
@@ -244,18 +248,18 @@ def _run_one(q: StatQuery, conns: _Connections, cfg: Config) -> tuple[dict | Non
     note = ""
     if q.dp_query is None:
         try:
-            cur = conn.execute(q.query)
-            if cur.description is None:
-                return None, cfg.problem(q.path if q.auto else f"{q.path}.query",
-                                         "the query returns no rows (it must be a SELECT)"), ""
-            cols = [d.name for d in cur.description]
-            rows = [dict(zip(cols, map(plain, r))) for r in cur.fetchall()]
+            cols, raw_rows = run_select(conn, q.query)
+            rows = [dict(zip(cols, map(plain, r))) for r in raw_rows]
+        except RefusedQuery as e:
+            return None, cfg.problem(q.path if q.auto else f"{q.path}.query", str(e)), ""
         except psycopg.Error as e:
             return None, cfg.problem(q.path if q.auto else f"{q.path}.query", _first_line(e, conns.dsn)), ""
     else:
         try:
             cols, raw_rows, eps, delta = run_dp(conn, q.query, q.dp_query, q.epsilon, q.delta, q.metadata or {},
                                               total=q.auto)
+        except RefusedQuery as e:  # the SQL smartnoise-sql wrote (the first stage passed the gate before)
+            return None, cfg.problem(q.path if q.auto else f"{q.path}.dp-query", str(e)), ""
         except psycopg.Error as e:
             return None, cfg.problem(q.path if q.auto else f"{q.path}.query", _first_line(e, conns.dsn)), ""
         except DPUnavailable as e:

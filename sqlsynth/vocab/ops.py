@@ -30,6 +30,7 @@ from typing import Any, Callable, Iterable, Iterator
 from ..compile.sqlx import qtable
 from ..db import connect, scrub
 from ..errors import ExecutionError, SqlsynthError
+from ..readonly import RefusedQuery, check_select
 from ..schema.ddl import q
 from ..schema.model import Schema, Table
 from ..settings import Settings
@@ -88,6 +89,7 @@ def _order_by(conn: Any, qualified: str, table: Table) -> str:
     cols = [q(c.name) for c in table.writable_columns()]
 
     def orderable(expr: str) -> bool:
+        check_select(f"SELECT 1 FROM {qualified} ORDER BY {expr}")
         try:
             with conn.transaction():  # a savepoint: a failed EXPLAIN must not end the snapshot
                 conn.execute(f"EXPLAIN SELECT 1 FROM {qualified} ORDER BY {expr}")
@@ -135,7 +137,9 @@ def make_vocab(settings: Settings, schema: Schema, vocab: set[str], force: bool 
                 t = schema.tables[table]
                 qualified = qtable(src, table)
                 cols = ", ".join(q(c.name) for c in t.writable_columns())
-                query = f"COPY (SELECT {cols} FROM {qualified} ORDER BY {_order_by(conn, qualified, t)}) TO STDOUT"
+                select = f"SELECT {cols} FROM {qualified} ORDER BY {_order_by(conn, qualified, t)}"
+                check_select(select)  # the read-only gate (names from orm.yaml, quoted); COPY ... TO STDOUT is ours
+                query = f"COPY ({select}) TO STDOUT"
                 t0 = time.perf_counter()
                 with files.AtomicWriter(path) as out:
                     out.write(files.header_line(t))
@@ -147,6 +151,8 @@ def make_vocab(settings: Settings, schema: Schema, vocab: set[str], force: bool 
     except psycopg.Error as e:
         where = f"table {table}: " if table else ""
         raise ExecutionError(f"make-vocab: {where}{_first_line(e, dsn)}{_detail(e)}") from None
+    except RefusedQuery as e:
+        raise ExecutionError(f"make-vocab: table {table}: {e}") from None
     finally:
         conn.close()
     return results
