@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from .db import normalize_dsn
+from .db import normalize_dsn, server_identity
 from .errors import SqlsynthError
 
 KEYS = ("SRC_DSN", "SRC_SCHEMA", "DST_DSN", "DST_SCHEMA")
@@ -51,14 +51,23 @@ class Settings:
         return self.dst_dsn
 
     def dst_is_src(self) -> bool:
-        """True when DST_DSN reaches the source's database (whatever the schemas): the same database
-        name on the same server, comparing host/port/dbname after parsing, not the DSN strings
-        (localhost = 127.0.0.1 = ::1 = the Unix socket; default port 5432; driver suffixes and
-        user/password/options ignored)."""
+        """True when DST_DSN reaches the source's database (whatever the schemas).
+
+        The same DSN text is the same database. Otherwise both servers are asked who they are: the
+        cluster's system_identifier (pg_control_system()) and the database's oid, so that no
+        spelling of the source (a host alias with hostaddr=, a forwarded port, a socket path)
+        passes. When either cannot be reached from here (the source often cannot, from the
+        destination's network), the DSNs are compared after parsing: the same database name on
+        the same server (hostaddr before host, as libpq connects; localhost = 127.0.0.1 = ::1 = the
+        Unix socket; default port 5432; driver suffixes and user/password/options ignored)."""
         if not self.src_dsn or not self.dst_dsn:
             return False
         if normalize_dsn(self.src_dsn) == normalize_dsn(self.dst_dsn):
             return True
+        dst_id = server_identity(self.dst_dsn)
+        src_id = server_identity(self.src_dsn) if dst_id is not None else None
+        if dst_id is not None and src_id is not None:
+            return dst_id == src_id
         a, b = _database_identity(self.src_dsn), _database_identity(self.dst_dsn)
         if a is None or b is None or a[1] != b[1]:
             return False
@@ -89,7 +98,9 @@ def _database_identity(dsn: str) -> tuple[set[tuple[str, str]], str] | None:
         d = conninfo_to_dict(normalize_dsn(dsn))
     except Exception:  # malformed: the connection will fail on its own
         return None
-    hosts = (d.get("host") or d.get("hostaddr") or os.environ.get("PGHOST") or "").split(",")
+    # libpq connects to hostaddr when it is given (host then only names the server for TLS/auth)
+    hosts = (d.get("hostaddr") or d.get("host") or os.environ.get("PGHOSTADDR") or os.environ.get("PGHOST")
+             or "").split(",")
     ports = str(d.get("port") or os.environ.get("PGPORT") or "5432").split(",")
     if len(ports) == 1:
         ports = ports * len(hosts)

@@ -27,7 +27,7 @@ from click.testing import CliRunner
 from psycopg import sql
 
 from sqlsynth.cli import main
-from sqlsynth.db import mask_dsn, normalize_dsn, scrub
+from sqlsynth.db import MALFORMED, mask_dsn, normalize_dsn, parse_dsn, scrub
 from sqlsynth.schema.io import dump_yaml
 
 SETTINGS = ("SRC_DSN", "SRC_SCHEMA", "DST_DSN", "DST_SCHEMA")
@@ -183,34 +183,90 @@ def test_installed_command_does_not_print_the_password(role, workdir):
                                   env={**os.environ, key: dsn}, stdin=subprocess.DEVNULL)
             assert proc.returncode == 1, proc
             assert SECRET not in proc.stdout + proc.stderr and "Traceback" not in proc.stderr
-            assert "***" in proc.stderr
+            if "notaport" in dsn:  # refused before connecting, naming the setting
+                assert f"{key} is not a valid connection string: the port is not a number" in proc.stderr
+            else:
+                assert "***" in proc.stderr
 
 
 MASKED = {
     "postgresql://u:s3cr3t@h:5432/d": "postgresql://u:***@h:5432/d",
     "postgresql+psycopg2://u:s3cr3t@h/d": "postgresql://u:***@h/d",
-    "postgresql://u:s3cr3t@h:notaport/d": "postgresql://u:***@h:notaport/d",  # SQLAlchemy cannot read it
-    "postgresql://u:s3cr3t@[::1:5432/d": "postgresql://u:***@[::1:5432/d",
+    "postgresql://u:s3cr3t@h:notaport/d": MALFORMED,  # libpq would quote the port
+    "postgresql://u:s3cr3t@[::1:5432/d": MALFORMED,
     "postgresql://u:p%40s3cr3t@h/d": "postgresql://u:***@h/d",
-    "postgresql://u:s3cr3t/x@h/d": "postgresql://u:***@h/d",
-    "postgresql://u@h/d?sslmode=require&password=s3cr3t": None,
+    "postgresql://u:s3cr3t/x@h/d": MALFORMED,  # libpq would read host=u port=s3cr3t dbname=x@h/d
+    "postgresql://u@h/d?sslmode=require&password=s3cr3t": "postgresql://u@h/d?sslmode=require&password=***",
+    "postgresql://u:s3cr3t@h/d?password=other": "postgresql://u:***@h/d?password=***",
+    "postgresql://u:@h/d": "postgresql://u:@h/d",  # an empty password is no password to libpq
+    "host=h password=s3cr3t\\ x dbname=d": "password=*** dbname=d host=h",  # masked in place, libpq would
+    # read "host=h password=*** x dbname=d" otherwise: libpq's own rendering of the masked fields
     "host=h password=s3cr3t dbname=d": "host=h password=*** dbname=d",
     "host=h password = 's3cr3t x\\'y' dbname=d": "host=h password = *** dbname=d",
+    "host=h sslpassword=s3cr3t dbname=d": "host=h sslpassword=*** dbname=d",
     "postgresql://u@h/d": "postgresql://u@h/d",
 }
 
 
 @pytest.mark.parametrize("dsn", list(MASKED))
 def test_mask_dsn_and_scrub(dsn):
+    """The password fields libpq reads are masked; a DSN quoted whole in a message (as written,
+    normalised, or as libpq renders it) is replaced by its masked form."""
+    from psycopg.conninfo import make_conninfo
+
     masked = mask_dsn(dsn)
     assert SECRET not in masked
-    if MASKED[dsn] is not None:
-        assert masked == MASKED[dsn]
-    if SECRET not in dsn:
-        return
-    decoded = {"%40": "p@s3cr3t", "x\\'y": "s3cr3t x'y", "/x@": "s3cr3t/x"}
-    decoded = next((v for k, v in decoded.items() if k in dsn), "s3cr3t")
-    message = f'connection to "{dsn}" failed for password {decoded}'
-    if "://" in dsn:
-        message += f" ({quote(decoded, safe='')})"
-    assert SECRET not in scrub(message, dsn)
+    assert masked == MASKED[dsn]
+    forms = [dsn, normalize_dsn(dsn)]
+    if masked != MALFORMED:
+        forms.append(make_conninfo(**parse_dsn(dsn)))
+    for form in forms:
+        out = scrub(f'connection to "{form}" failed: FATAL: no such database', dsn)
+        assert SECRET not in out and out.endswith("failed: FATAL: no such database")
+
+
+def test_a_short_password_masks_the_password_field_only():
+    """Password `e`: the message keeps every other e ("postgr***sql ... conn***ction" before)."""
+    dsn = "postgresql://u:e@127.0.0.1:1/d"
+    assert mask_dsn(dsn) == "postgresql://u:***@127.0.0.1:1/d"
+    text = 'connection failed: connection to server at "127.0.0.1", port 1 failed: Connection refused'
+    assert scrub(text, dsn) == text
+    res = CliRunner().invoke(main, ["make-tables", "--orm-file", "o.yaml"], env={"SRC_DSN": dsn})
+    assert res.exit_code == 1
+    line = res.stderr.strip()
+    assert "cannot connect to the source database postgresql://u:***@127.0.0.1:1/d" in line
+    assert "connection to server" in line and "Connection refused" in line, line
+
+
+MALFORMED_PASSWORD = "Zq7Xw9Kp2Vm4Jt"
+MALFORMED_DSNS = {
+    "doubled @": f"postgresql://user:{MALFORMED_PASSWORD}@@127.0.0.1/db",
+    "@ inside the password": f"postgresql://user:Zq7Xw9@Kp2Vm4Jt@127.0.0.1/db",
+    "/ inside the password": f"postgresql://user:Zq7Xw9/Kp2Vm4Jt@127.0.0.1/db",
+    "unbalanced quote": f"host=127.0.0.1 dbname=db user=u password='{MALFORMED_PASSWORD}",
+    "unquoted space": "host=127.0.0.1 dbname=db user=u password=Zq7Xw9 Kp2Vm4Jt",
+    "& in a query password": "postgresql://u@127.0.0.1/db?password=Zq7Xw9&Kp2Vm4Jt",
+    "bad percent-encoding": "postgresql://u:Zq7Xw9%zzKp2Vm4Jt@127.0.0.1/db",
+    "port that is a password": "postgresql://u:Zq7Xw9Kp2Vm4Jt@127.0.0.1:Zq7Xw9Kp2Vm4Jt/db",
+    "unclosed IPv6 bracket": f"postgresql://u:{MALFORMED_PASSWORD}@[::1/db",
+}
+
+
+@pytest.mark.parametrize("why", list(MALFORMED_DSNS))
+def test_a_malformed_dsn_is_one_line_naming_the_setting(why, workdir):
+    """Nothing of the password (no 4 characters of it in a row) in the one line a malformed DSN
+    gives, whichever setting holds it; the line names the setting."""
+    dsn = MALFORMED_DSNS[why]
+    (workdir / "orm.yaml").write_text("tables:\n  t:\n    columns:\n      id: {type: integer}\n", encoding="utf-8")
+    pieces = {MALFORMED_PASSWORD[i:i + 4] for i in range(len(MALFORMED_PASSWORD) - 3)}
+    for command, key in ((["make-tables", "--orm-file", "o2.yaml"], "SRC_DSN"), (["create-tables"], "DST_DSN"),
+                         (["make-stats"], "SRC_DSN")):
+        if command == ["make-stats"]:
+            (workdir / "config.yaml").write_text("src-stats:\n  - {name: n, query: SELECT 1 AS one}\n",
+                                                 encoding="utf-8")
+        res = CliRunner().invoke(main, command, env={key: dsn})
+        text = res.stdout + res.stderr
+        assert res.exit_code == 1, text
+        assert not [p for p in pieces if p in text], (why, text)
+        lines = [ln for ln in res.stderr.splitlines() if ln.strip() and "problem(s) found" not in ln]
+        assert len(lines) == 1 and key in lines[0] and "not a valid connection string" in lines[0], text
