@@ -16,6 +16,7 @@ import yaml
 FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 from ..errors import ConfigError, Problem
+from .modules import KEYS as MODULE_KEYS, module_problem
 
 TOP_KEYS = {
     "tables", "src-stats", "use-asyncio", "row_generators_module", "story_generators_module",
@@ -258,6 +259,9 @@ def load_config(path: str, required: bool = True, defer: bool = False) -> Config
             cfg.locale = data["locale"]
         else:
             problems.append(cfg.problem("locale", "must be a string such as en_GB"))
+    for key in MODULE_KEYS:  # the user's own .py files in the working directory, never os or sqlsynth
+        if data.get(key) is not None and (why := module_problem(data[key])) is not None:
+            problems.append(cfg.problem(key, why))
     tables = data.get("tables") or {}
     if not isinstance(tables, dict):
         problems.append(cfg.problem("tables", "must be a mapping of table name to settings"))

@@ -10,7 +10,6 @@ module (``airbnb_generators.CONSTANT``).
 from __future__ import annotations
 
 import ast
-import importlib
 import importlib.util
 import os
 import random
@@ -19,34 +18,56 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..compile.sqlx import stream_seed
+from ..config.modules import module_path, module_problem
 
 
 class UserCodeError(Exception):
     """The user's module, function or argument cannot be used (message for the config path)."""
 
 
+_LOADED: dict[str, tuple[str, int, Any]] = {}  # name -> (file, mtime, module) of what we loaded
+
+
 def import_module(name: str) -> Any:
-    """Import a module from the current directory (as datafaker does with sys.path.append(""))."""
-    if not isinstance(name, str) or not name.replace("_", "a").replace(".", "a").isalnum():
-        raise UserCodeError(f"{name!r} is not a module name")
-    cwd = os.getcwd()
-    if cwd not in sys.path:
-        sys.path.insert(0, cwd)
+    """The user's module `name`, loaded from its .py file under the working directory and from
+    nowhere else (sqlsynth.config.modules says which names qualify: never a standard-library or
+    installed module). A module of the same name loaded before from another directory (another
+    config) or changed since is loaded again."""
+    problem = module_problem(name)
+    if problem is not None:
+        raise UserCodeError(problem)
+    parts = name.split(".")
+    module = None
+    for i in range(1, len(parts) + 1):
+        module = _load(".".join(parts[:i]), module_path(".".join(parts[:i])))
+    return module
+
+
+def _load(name: str, path: str | None) -> Any:
+    if path is None:  # checked by module_problem; a race with the file system
+        raise UserCodeError(f"{name!r}: the file is gone")
+    mtime = os.stat(path).st_mtime_ns
+    done = _LOADED.get(name)
+    if done is not None and done[0] == path and done[1] == mtime and sys.modules.get(name) is done[2]:
+        return done[2]
+    package = os.path.basename(path) == "__init__.py"
+    spec = importlib.util.spec_from_file_location(
+        name, path, submodule_search_locations=[os.path.dirname(path)] if package else None)
+    if spec is None or spec.loader is None:
+        raise UserCodeError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    previous = sys.modules.get(name)
+    sys.modules[name] = module  # as an import would: the module can refer to itself, dataclasses work
     try:
-        loaded = sys.modules.get(name)
-        if loaded is not None:  # imported before from another directory (another config): load this one
-            importlib.invalidate_caches()
-            sys.modules.pop(name)
-            spec = importlib.util.find_spec(name)
-            sys.modules[name] = loaded
-            if spec is not None and spec.origin != getattr(loaded, "__file__", None):
-                sys.modules.pop(name)
-        return importlib.import_module(name)
-    except ModuleNotFoundError as e:
-        raise UserCodeError(f"cannot import module {name!r} ({e}); it must be a .py file in the current "
-                            "directory or on PYTHONPATH") from None
+        spec.loader.exec_module(module)
     except Exception as e:  # noqa: BLE001 - the user's module failed while importing
-        raise UserCodeError(f"importing {name!r} failed: {type(e).__name__}: {e}") from None
+        if previous is not None:
+            sys.modules[name] = previous
+        else:
+            sys.modules.pop(name, None)
+        raise UserCodeError(f"importing {name!r} ({path}) failed: {type(e).__name__}: {e}") from None
+    _LOADED[name] = (path, mtime, module)
+    return module
 
 
 def resolve_function(name: str, modules: list[str]) -> Callable:
