@@ -164,6 +164,7 @@ def connect(dsn: str, what: str = "database", **kwargs: Any):
 
 
 IDENTITY_TIMEOUT = 5  # seconds to reach a server for server_identity (unless the DSN says otherwise)
+_TIMED_OUT: set[str] = set()  # DSNs that timed out in this process: not waited for again
 
 
 def server_identity(dsn: str) -> tuple[int, int] | None:
@@ -176,6 +177,8 @@ def server_identity(dsn: str) -> tuple[int, int] | None:
         fields = parse_dsn(dsn)
     except ValueError:
         return None
+    if dsn in _TIMED_OUT:
+        return None
     kwargs: dict[str, Any] = {} if fields.get("connect_timeout") else {"connect_timeout": IDENTITY_TIMEOUT}
     try:
         with psycopg.connect(normalize_dsn(dsn), autocommit=True, **kwargs) as conn:
@@ -183,6 +186,9 @@ def server_identity(dsn: str) -> tuple[int, int] | None:
             with conn.transaction():
                 row = conn.execute("SELECT (SELECT system_identifier FROM pg_control_system()), "
                                    "(SELECT oid FROM pg_database WHERE datname = current_database())").fetchone()
+    except psycopg.errors.ConnectionTimeout:
+        _TIMED_OUT.add(dsn)
+        return None
     except psycopg.Error:
         return None
     if row is None or row[0] is None or row[1] is None:
