@@ -10,14 +10,16 @@ and the SQL smartnoise-sql writes for a dp-query) is accepted only as exactly on
 - no call of a function that acts outside the query: server files (lo_export, pg_read_file, ...),
   other connections (dblink), settings (set_config), other sessions and the server
   (pg_terminate_backend, pg_reload_conf, replication slots, advisory locks, NOTIFY), sequences,
-  or SQL text run by the server (query_to_xml, ts_stat).
+  or SQL text run by the server (query_to_xml, ts_stat);
+- no Unicode-escaped identifier (U&"..."), which sqlglot and PostgreSQL read differently.
 
-run_select then sends it on a connection whose sessions default to read-only, in its own
-``BEGIN READ ONLY`` transaction, through the extended query protocol: the server parses it as one
-prepared statement (a second statement is a server error, whatever sqlglot saw), describes it
-(a statement that returns no columns, such as COPY, SET or DO, is refused before it runs), and
-only then executes it. A read-only transaction cannot be made read-write once a query has run, and
-the only statements sent are BEGIN READ ONLY, the prepared SELECT and COMMIT.
+run_select then sends it on a connection whose sessions default to read-only (and read strings
+with standard_conforming_strings, as sqlglot does), in its own ``BEGIN READ ONLY`` transaction,
+through the extended query protocol: the server parses it as one prepared statement (a second
+statement is a server error, whatever sqlglot saw), describes it (a statement that returns no
+columns, such as COPY, SET or DO, is refused before it runs), and only then executes it. A
+read-only transaction cannot be made read-write once a query has run; besides the prepared query,
+sqlsynth sends only BEGIN READ ONLY, EXECUTE, COMMIT and DEALLOCATE.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from typing import Any
 import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError
+from sqlglot.tokens import TokenType
 
 from .errors import SqlsynthError
 
@@ -123,12 +126,22 @@ def _parse_message(e: ParseError) -> str:
     return f"not readable as one PostgreSQL SELECT: {text}{where}"
 
 
+def _unicode_identifier(text: str) -> bool:
+    """U&"..." (an identifier with Unicode escapes): sqlglot reads it as `U & "..."`, PostgreSQL as
+    a name, so U&"lo\\005fexport" would hide a function from the checks below."""
+    tokens = sqlglot.Dialect.get_or_raise(DIALECT).tokenize(text)
+    return any(a.text.upper() == "U" and b.text == "&" and c.token_type == TokenType.IDENTIFIER
+               and a.end + 1 == b.start and b.end + 1 == c.start for a, b, c in zip(tokens, tokens[1:], tokens[2:]))
+
+
 def check_select(text: Any) -> exp.Expression:
     """The parsed tree of text if it is exactly one read-only SELECT; RefusedQuery (every reason
     found, in one message) otherwise."""
     if not isinstance(text, str) or not text.strip():
         raise RefusedQuery("empty query")
     try:
+        if _unicode_identifier(text):
+            raise RefusedQuery('a Unicode-escaped identifier (U&"...") is not allowed; write the name itself')
         trees = [t for t in _parse(text) if t is not None]
     except ParseError as e:
         raise RefusedQuery(_parse_message(e)) from None
@@ -186,6 +199,7 @@ def open_source(dsn: str, src_schema: str | None = None) -> Any:
     try:
         conn.read_only = True
         conn.execute("SET SESSION default_transaction_read_only = on")
+        conn.execute("SET SESSION standard_conforming_strings = on")  # strings read as sqlglot reads them
         if src_schema:
             from psycopg import sql
 

@@ -75,6 +75,7 @@ def attacks(marker: str) -> list[str]:
         "CALL nothing()",
         f"SELECT lo_export(lo_from_bytea(0, 'x'), '{marker}_lo')",
         f"SELECT pg_catalog.lo_export(1, '{marker}_lo2')",
+        f"SELECT U&\"lo\\005fexport\"(1, '{marker}_lo3')",  # sqlglot would read U & "lo\005fexport"
         "SELECT set_config('default_transaction_read_only', 'off', false)",
         "SELECT nextval('s')",
         "SELECT * FROM dblink('dbname=postgres', 'CREATE TABLE pwned(i int)') AS x(a text)",
@@ -181,7 +182,8 @@ def test_refused_check_messages():
     for text, words in [("COPY t TO STDOUT", "COPY statement"), ("SELECT 1 FOR KEY SHARE", "FOR UPDATE/SHARE"),
                         ("WITH d AS (DELETE FROM t RETURNING 1) SELECT 1", "data-modifying WITH (DELETE)"),
                         ("SELECT 1 FROM", "not readable as one PostgreSQL SELECT"),
-                        ('SELECT "lo_export"(1, \'f\')', "calls lo_export()")]:
+                        ('SELECT "lo_export"(1, \'f\')', "calls lo_export()"),
+                        ('SELECT U&"lo\\005fexport"(1, \'f\')', "Unicode-escaped identifier")]:
         with pytest.raises(RefusedQuery, match=words.replace("(", r"\(").replace(")", r"\)")):
             check_select(text)
     for text in ["SELECT 1", "(SELECT 1) UNION ALL SELECT 2", "WITH a AS (SELECT 1 AS x) SELECT x FROM a",
