@@ -264,7 +264,9 @@ def test_a_story_module_must_be_a_project_file(tmp_path, monkeypatch):
     res = CliRunner().invoke(main, ["compile", "-o", "out.sql"])
     assert res.exit_code == 1
     assert "story_generators_module: 'subprocess' is a standard-library module" in res.stderr, res.stderr
-    (tmp_path / "mine.py").write_text("def story():\n    yield ('t', {})\n", encoding="utf-8")
+    (tmp_path / "mine_helpers.py").write_text("TABLE = 't'\n", encoding="utf-8")  # a sibling it imports
+    (tmp_path / "mine.py").write_text("import mine_helpers\n\ndef story():\n    yield (mine_helpers.TABLE, {})\n",
+                                      encoding="utf-8")
     cfg["story_generators_module"] = "mine"
     cfg["story_generators"] = [{"name": "mine.story", "num_stories_per_pass": 1}]
     (tmp_path / "config.yaml").write_text(yaml.safe_dump(cfg), encoding="utf-8")

@@ -50,6 +50,9 @@ def _load(name: str, path: str | None) -> Any:
     done = _LOADED.get(name)
     if done is not None and done[0] == path and done[1] == mtime and sys.modules.get(name) is done[2]:
         return done[2]
+    here = os.getcwd()
+    if here not in sys.path:  # at the end, as datafaker's sys.path.append(""): the module's own imports
+        sys.path.append(here)  # of sibling files work, and nothing here shadows an installed module
     package = os.path.basename(path) == "__init__.py"
     spec = importlib.util.spec_from_file_location(
         name, path, submodule_search_locations=[os.path.dirname(path)] if package else None)
