@@ -12,9 +12,7 @@ from typing import Any
 
 import yaml
 
-# libyaml's parser when PyYAML was built with it (5-10x faster on big files); same safe constructor
-FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
+from .. import yamlsafe
 from ..errors import ConfigError, Problem
 from .modules import KEYS as MODULE_KEYS, module_problem
 
@@ -112,107 +110,19 @@ def _record_lines(node: yaml.Node, path: str, lines: dict[str, int],
             _record_lines(v, f"{path}[{i}]", lines, dups)
 
 
-def _python_yaml_error(text: str, e: yaml.YAMLError) -> yaml.YAMLError:
-    """libyaml's messages are terse ("found character that cannot start any token"): for a file
-    that failed, ask the pure-Python parser, whose messages name the character and context."""
-    if FAST_SAFE_LOADER is yaml.SafeLoader:
-        return e
-    try:
-        yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as slow:
-        return slow
-    except RecursionError:
-        return e
-    return e
-
-
-def _yaml_problem(path: str, e: yaml.YAMLError) -> Problem:
-    """One located line for a PyYAML error (its str() spans several lines)."""
-    mark = getattr(e, "problem_mark", None)
-    line = mark.line + 1 if mark is not None else None
-    msg = getattr(e, "problem", None) or str(e).splitlines()[0]
-    context, cmark = getattr(e, "context", None), getattr(e, "context_mark", None)
-    if context and cmark is not None and cmark.line + 1 != line:
-        msg += f" ({context} on line {cmark.line + 1})"
-    return Problem(path, line, "", f"invalid YAML: {msg}")
-
-
 def read_yaml(path: str) -> tuple[Any, dict[str, int]]:
-    """Parse a YAML file; return (data, {config path: line})."""
-    if not os.path.exists(path):
-        raise ConfigError([Problem(path, None, "", "file not found")])
-    try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
-    except UnicodeDecodeError as e:
-        raise ConfigError([Problem(path, None, "", f"not a UTF-8 text file ({e.reason} at byte {e.start})")]) from None
-    except OSError as e:
-        raise ConfigError([Problem(path, None, "", f"cannot read: {e.strerror or e}")]) from None
-    try:
-        node = yaml.compose(text, Loader=FAST_SAFE_LOADER)
-    except yaml.YAMLError as e:
-        raise ConfigError([_yaml_problem(path, _python_yaml_error(text, e))]) from None
-    except RecursionError:
-        raise ConfigError([Problem(path, None, "", "invalid YAML: nested too deeply")]) from None
+    """Parse a YAML file (within sqlsynth.yamlsafe's bounds); return (data, {config path: line})."""
+    text = yamlsafe.read_text(path)
+    node = yamlsafe.compose(text, path)
     lines: dict[str, int] = {}
     if node is None:
         return {}, lines
-    alias_problem = _alias_problem(node, path)
-    if alias_problem:
-        raise ConfigError([alias_problem])
     dups: list[tuple[str, int, int]] = []
     _record_lines(node, "", lines, dups)
     if dups:
         raise ConfigError([Problem(path, line, sub, f"duplicate key (first on line {first}); only one is allowed")
                            for sub, line, first in dups])
-    try:
-        return yaml.load(text, Loader=FAST_SAFE_LOADER), lines
-    except yaml.YAMLError as e:
-        raise ConfigError([_yaml_problem(path, e)]) from None
-    except RecursionError:
-        raise ConfigError([Problem(path, None, "", "invalid YAML: nested too deeply")]) from None
-
-
-MAX_YAML_NODES = 1_000_000
-
-
-def _alias_problem(root: yaml.Node, path: str) -> Problem | None:
-    """Refuse a recursive alias (``&a [*a]``) and aliases expanding past MAX_YAML_NODES values (a
-    "billion laughs"): the config is walked as a tree, which would never end or exhaust memory."""
-    sizes: dict[int, int] = {}
-    active: set[int] = set()
-
-    def size(node: yaml.Node) -> int:
-        key = id(node)
-        if key in sizes:
-            return sizes[key]
-        if key in active:
-            raise _Recursive(node)
-        active.add(key)
-        children = ([c for pair in node.value for c in pair] if isinstance(node, yaml.MappingNode)
-                    else node.value if isinstance(node, yaml.SequenceNode) else [])
-        total = 1
-        for child in children:
-            total += size(child)
-            if total > MAX_YAML_NODES:
-                break
-        active.discard(key)
-        sizes[key] = total
-        return total
-
-    try:
-        if size(root) > MAX_YAML_NODES:
-            return Problem(path, None, "", f"invalid YAML: aliases expand to more than {MAX_YAML_NODES:,} values")
-    except _Recursive as e:
-        return Problem(path, e.node.start_mark.line + 1, "", "invalid YAML: recursive alias (a value contains itself)")
-    except RecursionError:
-        return Problem(path, None, "", "invalid YAML: nested too deeply")
-    return None
-
-
-class _Recursive(Exception):
-    def __init__(self, node: yaml.Node):
-        self.node = node
+    return yamlsafe.construct(node, path), lines
 
 
 def suggest(word: str, options: Any) -> str:

@@ -14,8 +14,7 @@ from typing import Any
 
 import yaml
 
-from ..config.load import FAST_SAFE_LOADER, _python_yaml_error
-
+from .. import yamlsafe
 from ..errors import ConfigError, Problem
 from .model import (
     Check,
@@ -223,12 +222,5 @@ def dump_schema(schema: Schema, path: str) -> None:
 def load_schema(path: str) -> Schema:
     if not os.path.exists(path):
         raise ConfigError([Problem(path, None, "", "file not found (run `sqlsynth make-tables` first)")])
-    try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
-        data = yaml.load(text, Loader=FAST_SAFE_LOADER)
-    except yaml.YAMLError as e:
-        e = _python_yaml_error(text, e)
-        line = getattr(getattr(e, "problem_mark", None), "line", None)
-        raise ConfigError([Problem(path, None if line is None else line + 1, "", f"invalid YAML: {getattr(e, 'problem', e)}")])
+    data = yamlsafe.load_file(path)
     return schema_from_dict(data, file=path)

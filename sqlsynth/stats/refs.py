@@ -18,7 +18,8 @@ import json
 import os
 from typing import Any
 
-import yaml
+from .. import yamlsafe
+from ..errors import ConfigError
 
 DEFAULT_STATS_FILE = "src-stats.yaml"
 
@@ -48,11 +49,9 @@ def load_stats(path: str | None) -> SourceStats:
         return SourceStats(file=file, error=f"no statistics file {file} (run `sqlsynth make-stats`"
                                              f"{'' if path else ', or pass --stats-file'})")
     try:
-        with open(file, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
-        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        return SourceStats(file=file, error=f"cannot read {file}: {first}")
+        data = yamlsafe.load_file(file)
+    except ConfigError as e:
+        return SourceStats(file=file, error=f"cannot read {e.problems[0]}")
     if data is None:
         data = {}
     if not isinstance(data, dict):

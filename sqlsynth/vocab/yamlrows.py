@@ -22,10 +22,14 @@ from typing import Any, Iterator
 
 import yaml
 
+from .. import yamlsafe
+from ..errors import ConfigError
 from ..schema.model import Schema, Table
 from .files import CHUNK, VocabError, open_read
 
-BATCH = 2000  # list items parsed per yaml.load call
+BATCH = 2000  # list items parsed per yaml.load call ...
+BATCH_CHARS = 8 * 2**20  # ... or fewer, once they hold this many characters
+MAX_BATCH_CHARS = yamlsafe.MAX_BYTES  # one item (or a whole file that is not a block list)
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -69,12 +73,11 @@ for _t in ("python/str", "python/unicode"):
 
 def _parse(text: str, path: str, first_line: int) -> Any:
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader subclass
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
-        where = f"{path}:{first_line + mark.line}" if mark is not None else path
-        what = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise VocabError(f"{where}: cannot read vocabulary YAML: {what}") from None
+        return yamlsafe.load(text, path, _Loader, first_line)
+    except ConfigError as e:
+        p = e.problems[0]
+        where = path if p.line is None else f"{path}:{p.line}"
+        raise VocabError(f"{where}: cannot read vocabulary YAML: {p.message.removeprefix('invalid YAML: ')}") from None
 
 
 def rows(path: str) -> Iterator[tuple[int, Any]]:
@@ -89,8 +92,9 @@ def rows(path: str) -> Iterator[tuple[int, Any]]:
         base = 1  # line number of lines[0]
         lineno = 0
         streaming: bool | None = None
+        size = item = 0  # characters in `lines`; where the last item starts in them
         try:
-            for line in fh:
+            while line := fh.readline(MAX_BATCH_CHARS + 1):
                 lineno += 1
                 if streaming is None:
                     stripped = line.strip()
@@ -99,11 +103,17 @@ def rows(path: str) -> Iterator[tuple[int, Any]]:
                         continue
                     streaming = line.startswith("-") and not line.startswith("---")
                 if streaming and line.startswith("-") and not line.startswith(("---", "...")):
-                    if len(starts) >= BATCH:
+                    if len(starts) >= BATCH or size >= BATCH_CHARS:
                         yield from _batch(lines, starts, path, base)
-                        lines, starts, base = [], [], lineno
+                        lines, starts, base, size = [], [], lineno, 0
                     starts.append(lineno)
+                    item = size
                 lines.append(line)
+                size += len(line)
+                if size - item > MAX_BATCH_CHARS:
+                    what = "a row" if streaming else "a vocabulary file that is not a block list (- ...)"
+                    raise VocabError(f"{path}:{starts[-1] if streaming else base}: {what} of more than "
+                                     f"{MAX_BATCH_CHARS // 2**20} MiB of YAML: too big to read")
         except (OSError, EOFError, UnicodeDecodeError) as e:
             raise VocabError(f"{path}:{lineno + 1}: cannot read: {e}") from None
         if streaming:
