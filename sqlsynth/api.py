@@ -8,7 +8,7 @@ from typing import Callable
 import yaml
 
 from .compile.program import Program, compile_plan, render_script
-from .config.load import Config, load_config
+from .config.load import DEFAULT_CONFIG_FILE, Config, load_config
 from .db import connect, mask_dsn, scrub
 from .errors import ConfigError, ExecutionError, SqlsynthError
 from .plan.build import Builder, Plan, build_plan
@@ -19,7 +19,7 @@ from .settings import Settings
 Report = Callable[[str], None]
 
 
-def _refuse_overwrite(path: str, force: bool) -> None:
+def refuse_overwrite(path: str, force: bool) -> None:
     if os.path.exists(path) and not force:
         raise SqlsynthError(f"{path} already exists; use --force to overwrite it")
 
@@ -28,17 +28,18 @@ def make_tables(settings: Settings, orm_file: str = "orm.yaml", force: bool = Fa
     """Reflect the source schema into orm.yaml."""
     from .schema.reflect import reflect
 
-    _refuse_overwrite(orm_file, force)
+    refuse_overwrite(orm_file, force)
     dsn = settings.need_src()
     schema = reflect(dsn, settings.src_schema or "public", masked_dsn=mask_dsn(dsn))
     dump_schema(schema, orm_file)
     return schema
 
 
-def generate_config(settings: Settings, orm_file: str = "orm.yaml", config_file: str = "config.yaml",
+def generate_config(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None,
                     force: bool = False, fit: bool = False) -> dict:
     """Write a starter config.yaml listing every table with its settings."""
-    _refuse_overwrite(config_file, force)
+    config_file = config_file or DEFAULT_CONFIG_FILE
+    refuse_overwrite(config_file, force)
     if os.path.exists(orm_file):
         schema = load_schema(orm_file)
     else:
@@ -60,8 +61,11 @@ def generate_config(settings: Settings, orm_file: str = "orm.yaml", config_file:
     return data
 
 
-def load_inputs(orm_file: str, config_file: str, config_required: bool = False) -> tuple[Schema, Config]:
+def load_inputs(orm_file: str, config_file: str | None, config_required: bool = False) -> tuple[Schema, Config]:
     """Load orm.yaml and config.yaml, reporting the problems of both at once.
+
+    config_file None: ./config.yaml, or an empty config (every table with its defaults) if there is
+    none; a config file that is named (or config_required) must exist.
 
     Problems in config entries are not raised here but kept in config.problems: the checks
     against the schema (_selection, _checked_plan) add theirs and raise them all together.
@@ -73,7 +77,8 @@ def load_inputs(orm_file: str, config_file: str, config_required: bool = False) 
     except ConfigError as e:
         problems += e.problems
     try:
-        config = load_config(config_file, required=config_required, defer=True)
+        config = load_config(config_file or DEFAULT_CONFIG_FILE, required=config_required or config_file is not None,
+                             defer=True)
     except ConfigError as e:
         problems += e.problems
     if problems:
@@ -92,7 +97,7 @@ def _checked_plan(schema: Schema, config: Config, **kwargs) -> Plan:
     return plan
 
 
-def plan_load(orm_file: str, config_file: str, num_passes: int = 1, seed: int | None = None,
+def plan_load(orm_file: str, config_file: str | None, num_passes: int = 1, seed: int | None = None,
               dst_schema: str | None = None, stats_file: str | None = None, append: bool = False) -> Plan:
     schema, config = load_inputs(orm_file, config_file)
     config.stats_file = stats_file  # None: ./src-stats.yaml if it exists (read only when referenced)
@@ -104,7 +109,7 @@ def plan_load(orm_file: str, config_file: str, num_passes: int = 1, seed: int | 
     return plan
 
 
-def compile_program(orm_file: str, config_file: str, num_passes: int = 1, seed: int | None = None,
+def compile_program(orm_file: str, config_file: str | None, num_passes: int = 1, seed: int | None = None,
                     dst_schema: str | None = None, stats_file: str | None = None, append: bool = False) -> Program:
     return compile_plan(plan_load(orm_file, config_file, num_passes, seed, dst_schema, stats_file, append))
 
@@ -139,7 +144,7 @@ def _precompute_stories(prog: Program, dst_dsn: str | None) -> None:
         conn.close()
 
 
-def compile_script(orm_file: str, config_file: str, num_passes: int = 1, seed: int | None = None,
+def compile_script(orm_file: str, config_file: str | None, num_passes: int = 1, seed: int | None = None,
                    dst_schema: str | None = None, dst_dsn: str | None = None, stats_file: str | None = None,
                    append: bool = False) -> str:
     prog = compile_program(orm_file, config_file, num_passes, seed, dst_schema, stats_file, append)
@@ -147,7 +152,8 @@ def compile_script(orm_file: str, config_file: str, num_passes: int = 1, seed: i
         _precompute_stories(prog, dst_dsn)
     header = [
         "sqlsynth compiled load program",
-        f"from {os.path.basename(orm_file)} and {os.path.basename(config_file)}, --num-passes {num_passes}",
+        f"from {os.path.basename(orm_file)} and {os.path.basename(config_file or DEFAULT_CONFIG_FILE)}, "
+        f"--num-passes {num_passes}",
         "run with: psql -v ON_ERROR_STOP=1 -f FILE (into a database made by `sqlsynth create-tables`)",
     ]
     if append:
@@ -155,7 +161,7 @@ def compile_script(orm_file: str, config_file: str, num_passes: int = 1, seed: i
     return render_script(prog, header)
 
 
-def compile_split(orm_file: str, config_file: str, out_dir: str, num_passes: int = 1, seed: int | None = None,
+def compile_split(orm_file: str, config_file: str | None, out_dir: str, num_passes: int = 1, seed: int | None = None,
                   dst_schema: str | None = None, jobs: int = 2, chunk_rows: int | None = None,
                   defer_indexes: bool = True, force: bool = False, stats_file: str | None = None) -> list[str]:
     """Write the load as separate psql scripts for parallel runs (see sqlsynth.compile.split)."""
@@ -195,7 +201,7 @@ def _selection(schema: Schema, config: Config) -> tuple[list[str], set[str], set
     return generated, ignored, vocab
 
 
-def create_tables(settings: Settings, orm_file: str = "orm.yaml", config_file: str = "config.yaml") -> list[str]:
+def create_tables(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None) -> list[str]:
     from .schema.ddl import create_statements
 
     schema, config = load_inputs(orm_file, config_file)
@@ -208,7 +214,7 @@ def create_tables(settings: Settings, orm_file: str = "orm.yaml", config_file: s
     return [t for t in sorted(schema.tables) if t not in ignored]
 
 
-def create_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str = "config.yaml",
+def create_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None,
                 num_passes: int = 1, seed: int | None = None, report: Report | None = None,
                 stats_file: str | None = None, jobs: int = 1, chunk_rows: int | None = None,
                 defer_constraints: bool | None = None, defer_indexes: bool | None = None,
@@ -237,7 +243,7 @@ def create_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str
     return prog
 
 
-def remove_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str = "config.yaml") -> list[str]:
+def remove_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None) -> list[str]:
     """Empty the generated tables (vocabulary and ignored tables are left alone)."""
     from .compile.sqlx import qtable
 
@@ -253,7 +259,7 @@ def remove_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str
     return generated
 
 
-def remove_tables(settings: Settings, orm_file: str = "orm.yaml", config_file: str = "config.yaml") -> list[str]:
+def remove_tables(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None) -> list[str]:
     from .schema.ddl import drop_statements
 
     schema, config = load_inputs(orm_file, config_file)
@@ -268,7 +274,7 @@ def remove_tables(settings: Settings, orm_file: str = "orm.yaml", config_file: s
 # -- vocabulary tables (sqlsynth/vocab) -----------------------------------------------------------
 
 
-def make_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: str = "config.yaml",
+def make_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None,
                force: bool = False, compress: bool = False, only: tuple[str, ...] = (), directory: str = ".",
                report=None) -> list:
     """Dump the source's vocabulary tables into <table>.copy[.gz] files (skipping existing ones unless force)."""
@@ -280,7 +286,7 @@ def make_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: str 
                report=report)
 
 
-def create_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: str = "config.yaml",
+def create_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None,
                  directory: str = ".", report=None) -> list:
     """Load every vocabulary table from its file into the destination, in one transaction."""
     from .vocab import create_vocab as run
@@ -290,7 +296,7 @@ def create_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: st
     return run(settings, schema, vocab, _dst_schema(settings, schema), directory=directory, report=report)
 
 
-def remove_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: str = "config.yaml") -> list[str]:
+def remove_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None) -> list[str]:
     """Empty the vocabulary tables of the destination (refused while generated rows refer to them)."""
     from .vocab import remove_vocab as run
 
@@ -314,16 +320,16 @@ def validate_config(config_file: str, orm_file: str = "orm.yaml", stats_file: st
     return config
 
 
-def make_stats(settings: Settings, orm_file: str = "orm.yaml", config_file: str = "config.yaml",
+def make_stats(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None,
                stats_file: str = "src-stats.yaml", force: bool = False, jobs: int | None = None,
                report: Report | None = None):
     """Run the config's src-stats queries (and the automatic ones) on the source; write stats_file."""
     from .stats.run import make_stats as run
 
-    return run(settings, orm_file, config_file, stats_file, force, jobs, report)
+    return run(settings, orm_file, config_file or DEFAULT_CONFIG_FILE, stats_file, force, jobs, report)
 
 
-def list_tables(orm_file: str = "orm.yaml", config_file: str = "config.yaml", which: str = "generated") -> list[str]:
+def list_tables(orm_file: str = "orm.yaml", config_file: str | None = None, which: str = "generated") -> list[str]:
     schema, config = load_inputs(orm_file, config_file)
     generated, ignored, vocab = _selection(schema, config)
     if which == "generated":

@@ -16,7 +16,9 @@ from .errors import ConfigError, SqlsynthError
 from .settings import load_settings
 
 ORM = click.option("--orm-file", default="orm.yaml", show_default=True, help="The schema file written by make-tables.")
-CONFIG = click.option("--config-file", default="config.yaml", show_default=True, help="The generator config.")
+CONFIG = click.option("--config-file", default=None,
+                      help="The generator config. A file named here must exist. [default: config.yaml; without "
+                           "one, every table of orm.yaml is generated with its defaults]")
 PASSES = click.option("--num-passes", "-n", default=1, show_default=True, type=click.IntRange(min=0),
                       help="Rows per table = num_rows_per_pass x this (tables with `rows:` excepted).")
 SEED = click.option("--seed", type=int, default=None,
@@ -110,10 +112,10 @@ def make_tables(orm_file: str, force: bool) -> None:
 @click.option("--fit", is_flag=True, help="Add `stats: auto` generators (fitted by make-stats) for numeric, "
                                           "categorical and date columns.")
 @handled
-def generate_config(orm_file: str, config_file: str, force: bool, fit: bool) -> None:
+def generate_config(orm_file: str, config_file: str | None, force: bool, fit: bool) -> None:
     """Write a starter config.yaml with every table (from orm.yaml, or the source if there is none)."""
     data = api.generate_config(load_settings(), orm_file, config_file, force, fit=fit)
-    click.echo(f"wrote {config_file}: {len(data['tables'])} tables")
+    click.echo(f"wrote {config_file or 'config.yaml'}: {len(data['tables'])} tables")
     if fit:
         click.echo("run `sqlsynth make-stats` (against the source) to fit the `stats: auto` generators")
 
@@ -126,7 +128,7 @@ def generate_config(orm_file: str, config_file: str, force: bool, fit: bool) -> 
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Run up to N queries at once, each on its own connection (config `use-asyncio: true`: 4).")
 @handled
-def make_stats(orm_file: str, config_file: str, stats_file: str, force: bool, jobs: int | None) -> None:
+def make_stats(orm_file: str, config_file: str | None, stats_file: str, force: bool, jobs: int | None) -> None:
     """Run the config's src-stats queries (and `stats: auto` ones) on the source; write src-stats.yaml."""
     res = api.make_stats(load_settings(), orm_file, config_file, stats_file, force, jobs,
                          report=lambda m: click.echo(m))
@@ -154,7 +156,7 @@ def make_stats(orm_file: str, config_file: str, stats_file: str, force: bool, jo
 @FORCE
 @APPEND
 @handled
-def compile_cmd(orm_file: str, config_file: str, num_passes: int, seed: int | None, output: str,
+def compile_cmd(orm_file: str, config_file: str | None, num_passes: int, seed: int | None, output: str,
                 dst_schema: str | None, stats_file: str | None, split_dir: str | None, jobs: int,
                 chunk_rows: int | None, force: bool, append: bool) -> None:
     """Compile the config into one SQL script for `psql -v ON_ERROR_STOP=1 -f FILE`, or (--split DIR)
@@ -163,6 +165,8 @@ def compile_cmd(orm_file: str, config_file: str, num_passes: int, seed: int | No
     dst_schema = dst_schema or settings.dst_schema
     if split_dir is None and (jobs > 1 or chunk_rows is not None):
         raise SqlsynthError("--jobs and --chunk-rows need --split DIR (one script is one transaction)")
+    if split_dir is None and output != "-":
+        api.refuse_overwrite(output, force)
     if split_dir is not None:
         if append:
             raise SqlsynthError("--append writes one script (one transaction): it cannot be used with --split")
@@ -191,7 +195,7 @@ def compile_cmd(orm_file: str, config_file: str, num_passes: int, seed: int | No
 @ORM
 @CONFIG
 @handled
-def create_tables(orm_file: str, config_file: str) -> None:
+def create_tables(orm_file: str, config_file: str | None) -> None:
     """Create the schema's types and tables in the destination (DST_DSN, DST_SCHEMA)."""
     tables = api.create_tables(load_settings(), orm_file, config_file)
     click.echo(f"created {len(tables)} tables")
@@ -213,7 +217,7 @@ def create_tables(orm_file: str, config_file: str) -> None:
 @APPEND
 @click.pass_context
 @handled
-def create_data(ctx: click.Context, orm_file: str, config_file: str, num_passes: int, seed: int | None,
+def create_data(ctx: click.Context, orm_file: str, config_file: str | None, num_passes: int, seed: int | None,
                 verbose_here: bool, stats_file: str | None, jobs: int, chunk_rows: int | None,
                 defer_constraints: bool | None, defer_indexes: bool | None, append: bool) -> None:
     """Generate rows in the destination, server-side: in one transaction (--jobs 1), or in row-range
@@ -242,7 +246,7 @@ def create_data(ctx: click.Context, orm_file: str, config_file: str, num_passes:
 @CONFIG
 @YES
 @handled
-def remove_data(orm_file: str, config_file: str, yes: bool) -> None:
+def remove_data(orm_file: str, config_file: str | None, yes: bool) -> None:
     """Empty the generated tables of the destination (vocabulary tables are kept)."""
     if load_settings().dst_is_src():  # before asking
         raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to remove data from it")
@@ -256,7 +260,7 @@ def remove_data(orm_file: str, config_file: str, yes: bool) -> None:
 @CONFIG
 @YES
 @handled
-def remove_tables(orm_file: str, config_file: str, yes: bool) -> None:
+def remove_tables(orm_file: str, config_file: str | None, yes: bool) -> None:
     """Drop the tables (and types) of orm.yaml from the destination."""
     if load_settings().dst_is_src():  # before asking
         raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to drop its tables")
@@ -283,11 +287,11 @@ def _vocab_line(r) -> None:
 @click.option("--compress/--no-compress", default=False, show_default=True, help="Write <table>.copy.gz.")
 @click.option("--only", multiple=True, metavar="TABLE", help="Only this vocabulary table (repeatable).")
 @handled
-def make_vocab(orm_file: str, config_file: str, force: bool, compress: bool, only: tuple[str, ...]) -> None:
+def make_vocab(orm_file: str, config_file: str | None, force: bool, compress: bool, only: tuple[str, ...]) -> None:
     """Dump the vocabulary tables of the source (SRC_DSN) into <table>.copy[.gz] files, with COPY."""
     results = api.make_vocab(load_settings(), orm_file, config_file, force, compress, only, report=_vocab_line)
     if not results:
-        click.echo(f"no vocabulary tables in {config_file} (mark them `vocabulary_table: true`)")
+        click.echo(f"no vocabulary tables in {config_file or 'config.yaml'} (mark them `vocabulary_table: true`)")
         return
     done = [r for r in results if not r.skipped]
     click.echo(f"wrote {len(done)} vocabulary files ({sum(r.rows for r in done)} rows), "
@@ -298,7 +302,7 @@ def make_vocab(orm_file: str, config_file: str, force: bool, compress: bool, onl
 @ORM
 @CONFIG
 @handled
-def create_vocab(orm_file: str, config_file: str) -> None:
+def create_vocab(orm_file: str, config_file: str | None) -> None:
     """Load the vocabulary tables into the destination (DST_DSN) from their files, in one transaction."""
     report = _vocab_line
     progress = None
@@ -320,7 +324,7 @@ def create_vocab(orm_file: str, config_file: str) -> None:
     if progress is not None:
         progress.close()
     if not results:
-        click.echo(f"no vocabulary tables in {config_file}; nothing to load")
+        click.echo(f"no vocabulary tables in {config_file or 'config.yaml'}; nothing to load")
         return
     click.echo(f"loaded {len(results)} vocabulary tables ({sum(r.rows for r in results)} rows)")
 
@@ -330,7 +334,7 @@ def create_vocab(orm_file: str, config_file: str) -> None:
 @CONFIG
 @YES
 @handled
-def remove_vocab(orm_file: str, config_file: str, yes: bool) -> None:
+def remove_vocab(orm_file: str, config_file: str | None, yes: bool) -> None:
     """Empty the vocabulary tables of the destination (refused while generated rows refer to them)."""
     settings = load_settings()
     if settings.dst_is_src():  # before asking
@@ -366,7 +370,7 @@ def config_schema(path_only: bool) -> None:
 @click.option("--tables", "which", type=click.Choice(["all", "vocab", "generated"]), default="generated",
               show_default=True)
 @handled
-def list_tables(orm_file: str, config_file: str, which: str) -> None:
+def list_tables(orm_file: str, config_file: str | None, which: str) -> None:
     """Print table names."""
     for t in api.list_tables(orm_file, config_file, which):
         click.echo(t)

@@ -16,6 +16,8 @@ from .. import yamlsafe
 from ..errors import ConfigError, Problem
 from .modules import KEYS as MODULE_KEYS, module_problem
 
+DEFAULT_CONFIG_FILE = "config.yaml"  # read if present when no config file is named
+
 TOP_KEYS = {
     "tables", "src-stats", "use-asyncio", "row_generators_module", "story_generators_module",
     "story_generators", "object_instantiation", "max-unique-constraint-tries", "seed", "locale",

@@ -45,6 +45,7 @@ from ..compile.sqlx import qtable
 from ..db import connect, scrub
 from ..errors import ExecutionError
 from ..plan.build import Plan
+from .capacity import check_jobs
 from .constraints import Deferred, DeferredSet, read_deferrable, read_sequences, restore_sequences_sql
 from .postgres import exec_step
 from .progress import Progress
@@ -449,6 +450,7 @@ class ParallelLoad:
         try:
             try:
                 with coord.transaction():
+                    check_jobs(coord, self.jobs)
                     self.deferred = read_deferrable(coord, self.plan.dst_schema, self.phases.targets,
                                                     self._fk_selection(), self.defer_indexes)
                     self.deferred.sequences = read_sequences(coord, self.deferred.relids)
