@@ -147,70 +147,78 @@ def _compose(parser: Any) -> Node | None:
 
 
 def _compose_document(parser: Any) -> Node:
+    """The nodes of one document, from its first event after DocumentStart to its DocumentEnd."""
+    get_event, resolve = parser.get_event, parser.resolve
     anchors: dict[str, Node] = {}
     sizes: dict[int, int] = {}  # id(anchored node) -> values it stands for, once complete
-    stack: list[list] = []  # [node, values so far, pending mapping key, anchored?]
-    repeated = 0  # values added by aliases
-
-    def anchor(name: str | None, node: Node, event: Any) -> None:
-        if name is None:
-            return
-        if name in anchors:
-            raise yaml.composer.ComposerError("first", anchors[name].start_mark, f"duplicate anchor {name!r}",
-                                              event.start_mark)
-        anchors[name] = node
+    # one frame per open collection: [node, its value list's append, mapping?, pending key, values
+    # composed before it if it is anchored (else -1)]
+    stack: list[list] = []
+    total = 0  # values composed so far, each alias counting the values it stands for
+    repeated = 0  # the part of total that aliases stand for
 
     while True:
-        event = parser.get_event()
-        if isinstance(event, ScalarEvent):
+        event = get_event()
+        cls = event.__class__
+        if cls is ScalarEvent:
             tag = event.tag
             if tag is None or tag == "!":
-                tag = parser.resolve(ScalarNode, event.value, event.implicit)
+                tag = resolve(ScalarNode, event.value, event.implicit)
             node: Node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
-            anchor(event.anchor, node, event)
-            count = 1
             if event.anchor is not None:
+                _anchor(anchors, event, node)
                 sizes[id(node)] = 1
-        elif isinstance(event, (SequenceStartEvent, MappingStartEvent)):
+            total += 1
+        elif cls is SequenceStartEvent or cls is MappingStartEvent:
             if len(stack) >= MAX_DEPTH:
                 raise _Refused(None, None, f"nested deeper than {MAX_DEPTH} levels", event.start_mark)
+            kind = SequenceNode if cls is SequenceStartEvent else MappingNode
             tag = event.tag
-            is_seq = isinstance(event, SequenceStartEvent)
-            kind = SequenceNode if is_seq else MappingNode
             if tag is None or tag == "!":
-                tag = parser.resolve(kind, None, event.implicit)
+                tag = resolve(kind, None, event.implicit)
             node = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
-            anchor(event.anchor, node, event)
-            stack.append([node, 1, None, event.anchor is not None])
+            before = -1
+            if event.anchor is not None:
+                _anchor(anchors, event, node)
+                before = total
+            total += 1
+            stack.append([node, node.value.append, kind is MappingNode, None, before])
             continue
-        elif isinstance(event, (SequenceEndEvent, MappingEndEvent)):
-            node, count, _key, anchored = stack.pop()
+        elif cls is SequenceEndEvent or cls is MappingEndEvent:
+            frame = stack.pop()
+            node = frame[0]
             node.end_mark = event.end_mark
-            if anchored:
-                sizes[id(node)] = count
-        elif isinstance(event, AliasEvent):
-            if event.anchor not in anchors:
+            if frame[4] >= 0:
+                sizes[id(node)] = total - frame[4]
+        elif cls is AliasEvent:
+            node = anchors.get(event.anchor)  # type: ignore[assignment]
+            if node is None:
                 raise yaml.composer.ComposerError(None, None, f"found undefined alias {event.anchor!r}",
                                                   event.start_mark)
-            node = anchors[event.anchor]
-            count = sizes.get(id(node), -1)
-            if count < 0:
+            count = sizes.get(id(node))
+            if count is None:
                 raise _Refused(None, None, "recursive alias (a collection that contains itself)", event.start_mark)
+            total += count
             repeated += count
             if repeated > MAX_ALIAS_VALUES:
                 raise _Refused(None, None, f"aliases repeat more than {MAX_ALIAS_VALUES:,} values "
                                            "(an alias bomb?)", event.start_mark)
         else:  # pragma: no cover - the parser emits only these inside a document
-            raise yaml.composer.ComposerError(None, None, f"unexpected {type(event).__name__}", event.start_mark)
+            raise yaml.composer.ComposerError(None, None, f"unexpected {cls.__name__}", event.start_mark)
         if not stack:
             return node
         frame = stack[-1]
-        frame[1] += count
-        parent = frame[0]
-        if isinstance(parent, SequenceNode):
-            parent.value.append(node)
-        elif frame[2] is None:
-            frame[2] = node
+        if not frame[2]:
+            frame[1](node)
+        elif frame[3] is None:
+            frame[3] = node
         else:
-            parent.value.append((frame[2], node))
-            frame[2] = None
+            frame[1]((frame[3], node))
+            frame[3] = None
+
+
+def _anchor(anchors: dict[str, Node], event: Any, node: Node) -> None:
+    if event.anchor in anchors:
+        raise yaml.composer.ComposerError("first", anchors[event.anchor].start_mark,
+                                          f"duplicate anchor {event.anchor!r}", event.start_mark)
+    anchors[event.anchor] = node
