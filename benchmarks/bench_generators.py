@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/bench_generators.py [--rows 1000000] [--dsn postgresql://root@127.0.0.1:5432/postgres]
 
+``--quick``: 2,000 rows, once (a smoke test of the benchmark, run by tests/test_benchmarks.py).
+
 Issue target: the generated table reaches at least 70% of the rows/s of the same table
 filled by INSERT ... SELECT of constants. Prints a markdown table.
 """
@@ -52,12 +54,15 @@ def with_db(dsn: str, name: str) -> str:
     return make_url(dsn).set(database=name).render_as_string(hide_password=False)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--dsn", default=os.environ.get("SQLSYNTH_TEST_DSN", "postgresql://root@127.0.0.1:5432/postgres"))
     ap.add_argument("--repeat", type=int, default=3)
-    args = ap.parse_args()
+    ap.add_argument("--quick", action="store_true", help="toy sizes: a smoke test of the benchmark itself")
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.rows, args.repeat = 2000, 1
     name = f"sqlsynth_bench_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(args.dsn, autocommit=True) as c:
         c.execute(f'CREATE DATABASE "{name}"')

@@ -8,7 +8,8 @@ Exact command (from the repository root, PostgreSQL at 127.0.0.1:5432, trust aut
 Options: --passes N (default 30000), --fan-out F (default 8), --seed S (default 1), --repeat R (default 2),
 --defer-fks (both loads drop every FK first and re-add it after the last INSERT),
 --admin-dsn DSN (default postgresql://root@127.0.0.1:5432/postgres), --src-dsn DSN (reuse a
-database that already holds Pagila instead of loading one), --pagila-dir DIR, --keep, --output FILE.
+database that already holds Pagila instead of loading one), --pagila-dir DIR, --keep, --output FILE,
+--quick (500 passes, fan-out 2, once: a smoke test of the benchmark, run by tests/test_benchmarks.py).
 
 What one run does, all on the same server:
 
@@ -386,7 +387,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pagila-dir", default=DEFAULT_PAGILA)
     ap.add_argument("--output", default=None, help="write the markdown here")
     ap.add_argument("--keep", action="store_true", help="keep the databases and the temp dir")
+    ap.add_argument("--quick", action="store_true", help="toy sizes: a smoke test of the benchmark itself")
     args = ap.parse_args(argv)
+    if args.quick:
+        args.passes, args.fan_out, args.repeat = 500, 2, 1
     if args.passes < 1 or args.fan_out < 1 or args.repeat < 1:
         ap.error("--passes, --fan-out and --repeat must be >= 1")
 
@@ -444,7 +448,8 @@ def main(argv: list[str] | None = None) -> int:
                 for which in ("a", "b"):
                     api.remove_data(Settings(src_dsn=src, dst_dsn=dsts[which]), orm, cfg)
             for which in (("a", "b") if r % 2 == 0 else ("b", "a")):
-                checkpoint(dsts[which])
+                if not args.quick:
+                    checkpoint(dsts[which])
                 t0 = time.perf_counter()
                 if which == "a":
                     got = run_program(dsts["a"], prog)

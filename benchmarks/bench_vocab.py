@@ -13,7 +13,8 @@ a fresh source database with INSERT ... SELECT generate_series. Then, best of --
   ceilings                    psql "COPY concept TO STDOUT" > file; psql "COPY concept FROM STDIN" < file;
                               and the pipe psql src COPY TO | psql dst COPY FROM (into the same empty table)
 
-Prints a markdown table (rows/s; ratio = rows/s / the matching ceiling's rows/s).
+Prints a markdown table (rows/s; ratio = rows/s / the matching ceiling's rows/s). ``--quick``: 5,000
+rows, once (a smoke test of the benchmark, run by tests/test_benchmarks.py).
 """
 
 from __future__ import annotations
@@ -76,12 +77,15 @@ def sh(cmd: str) -> None:
     subprocess.run(["bash", "-o", "pipefail", "-c", cmd], check=True, stdout=subprocess.DEVNULL)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--dsn", default=os.environ.get("SQLSYNTH_TEST_DSN", "postgresql://root@127.0.0.1:5432/postgres"))
-    args = ap.parse_args()
+    ap.add_argument("--quick", action="store_true", help="toy sizes: a smoke test of the benchmark itself")
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.rows, args.repeat = 5000, 1
     tag = uuid.uuid4().hex[:8]
     names = {k: f"sqlsynth_bvocab_{k}_{tag}" for k in ("src", "dst", "ceil")}
     with psycopg.connect(args.dsn, autocommit=True) as c:

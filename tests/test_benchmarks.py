@@ -1,0 +1,152 @@
+"""Benchmarks that cannot rot: every module in benchmarks/ imports, and each one runs end to end at
+toy sizes (--quick) against the test server, writing only into a temporary directory.
+
+This checks that the benchmarks work and produce their tables, not how fast anything is (speed is
+measured by the benchmarks themselves, never by tests). run_all.py runs in one process while the
+four single-topic benchmarks run one after another in a second one: the two lanes mostly wait on
+the server, so the smoke takes about as long as run_all.py --quick alone.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "benchmarks"
+MODULES = sorted(p.name for p in BENCH.glob("*.py"))
+SETTINGS = ("SRC_DSN", "SRC_SCHEMA", "DST_DSN", "DST_SCHEMA")
+NUMBER = r"[\d,]+(?:\.\d+)?"
+
+
+def test_the_benchmarks_are_all_here():
+    assert MODULES == ["bench_generators.py", "bench_pagila.py", "bench_stories.py", "bench_vocab.py", "run_all.py"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_every_benchmark_imports(name, monkeypatch):
+    """Importing runs nothing (main only under __main__) and finds every name it uses from sqlsynth."""
+    monkeypatch.setattr(sys, "path", list(sys.path))  # the benchmarks put benchmarks/ and the root on it
+    spec = importlib.util.spec_from_file_location(f"bench_{name[:-3]}", BENCH / name)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert callable(module.main)
+    assert "--quick" in (BENCH / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_no_benchmark_reads_outside_the_tree(name):
+    text = (BENCH / name).read_text(encoding="utf-8")
+    assert "shared/" not in text
+    assert not re.search(r"""["'](?:/work|/home|/root|/tmp|/data)\b""", text), name
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k.upper() not in SETTINGS}
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def _start(args: list[str], cwd: Path, log: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, *args], cwd=cwd, env=_env(), stdin=subprocess.DEVNULL,
+                            stdout=open(log, "w"), stderr=subprocess.STDOUT, text=True)
+
+
+def _finish(proc: subprocess.Popen, log: Path, what: str) -> str:
+    try:
+        code = proc.wait(timeout=900)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    text = log.read_text(encoding="utf-8")
+    assert code == 0, f"{what} exited {code}:\n{text[-3000:]}"
+    assert "Traceback" not in text, text[-3000:]
+    return text
+
+
+LANE = """
+import os, runpy, sys
+start = os.getcwd()
+for script, *args in {runs!r}:
+    os.chdir(start)  # bench_stories and bench_vocab work in a directory of their own
+    print(f"=== {{script}}", flush=True)
+    sys.argv = [script, *args]
+    try:
+        runpy.run_path(script, run_name="__main__")
+    except SystemExit as e:
+        if e.code not in (None, 0):
+            raise
+"""
+
+
+def test_quick_runs_of_every_benchmark(pg_server_dsn, tmp_path):
+    if shutil.which("psql") is None:
+        pytest.skip("psql is not on PATH (the benchmarks load Pagila and their ceilings with it)")
+    before = sorted(p.name for p in BENCH.iterdir())
+    out = tmp_path / "out"
+    out.mkdir()
+    runs = [[str(BENCH / "bench_pagila.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output", str(out / "pagila.md")],
+            [str(BENCH / "bench_generators.py"), "--quick", "--dsn", pg_server_dsn],
+            [str(BENCH / "bench_stories.py"), "--quick", "--dsn", pg_server_dsn],
+            [str(BENCH / "bench_vocab.py"), "--quick", "--dsn", pg_server_dsn]]
+    run_all = _start([str(BENCH / "run_all.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output",
+                      str(out / "quick.md")], tmp_path, tmp_path / "run_all.log")
+    try:
+        lane = _start(["-c", LANE.format(runs=runs)], tmp_path, tmp_path / "lane.log")
+        try:
+            lane_text = _finish(lane, tmp_path / "lane.log", "bench_pagila/generators/stories/vocab --quick")
+        finally:
+            if lane.poll() is None:
+                lane.kill()
+        _finish(run_all, tmp_path / "run_all.log", "run_all.py --quick")
+    finally:
+        if run_all.poll() is None:
+            run_all.kill()
+
+    # nothing written into benchmarks/ (run_all writes RESULTS-quick.md there unless --output is given)
+    assert sorted(p.name for p in BENCH.iterdir() if p.name != "__pycache__") == \
+        [n for n in before if n != "__pycache__"]
+
+    # run_all.py: the five approaches with their row counts and rates, the targets, compile time, memory
+    report = (out / "quick.md").read_text(encoding="utf-8")
+    assert "--num-passes 1000, fan-out 2" in report and "**20,000 rows** in 15 tables" in report, report[:2000]
+    for approach in ("ceiling: COPY (FORMAT BINARY)", "ceiling: INSERT ... SELECT of constants",
+                     "sqlsynth create-data --jobs 1 (one transaction)", "sqlsynth create-data --jobs 2",
+                     "ancestors: Mimesis + one SQLAlchemy INSERT per row"):
+        row = next((line for line in report.splitlines() if line.startswith(f"| {approach}")), None)
+        assert row is not None, approach
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        assert all(re.fullmatch(NUMBER, c) for c in cells[1:6]), row
+        assert float(cells[3].replace(",", "")) > 0, row  # insert rows/s
+    targets = report.split("## Targets", 1)[1].split("##", 1)[0]
+    assert len(re.findall(r"^\| .* \| (?:met|\*\*missed\*\*)", targets, re.M)) == 5, targets
+    assert re.search(rf"on a generated 10-table schema .* median of 5: \*\*{NUMBER} s\*\*", report)
+    assert re.search(rf"peak RSS at 20,000 rows < 200 MB \| {NUMBER} MB", report)
+    assert len(re.findall(r"^\| (actor|film|rental|payment) \| ", report, re.M)) == 4
+
+    # bench_pagila.py: every Pagila table with both rates and their ratio
+    pagila = (out / "pagila.md").read_text(encoding="utf-8")
+    rows = re.findall(rf"^\| (\w+) \| ({NUMBER}) \| {NUMBER} \| {NUMBER} \| {NUMBER} \| {NUMBER} \| ({NUMBER}) \|$",
+                      pagila, re.M)
+    assert len(rows) == 15 and {r[0] for r in rows} >= {"actor", "film", "rental", "payment"}, pagila
+    assert dict((r[0], r[1]) for r in rows)["rental"] == "1,000"
+
+    # the other three print their tables
+    sections = dict(part.split("\n", 1) for part in lane_text.split("=== ")[1:])
+    sections = {Path(k).name: v for k, v in sections.items()}
+    gen = sections["bench_generators.py"]
+    assert re.search(rf"^\| constant INSERT \.\.\. SELECT \| {NUMBER} \| {NUMBER} \|$", gen, re.M), gen
+    assert re.search(r"ratio sqlsynth / constant: \*\*\d+%\*\*", gen), gen
+    stories = sections["bench_stories.py"]
+    assert re.search(rf"^\| sqlsynth batched .* \| 20 \| \d+ \| {NUMBER} \| {NUMBER} \|$", stories, re.M), stories
+    assert re.search(r"speed-up: \*\*[\d.]+x\*\*", stories), stories
+    vocab = sections["bench_vocab.py"]
+    assert "5,000 rows, best of 1" in vocab and "(ordered md5): True" in vocab, vocab
+    assert len(re.findall(rf"^\| .* \| {NUMBER} \| {NUMBER} \| ", vocab, re.M)) == 9, vocab
