@@ -16,9 +16,16 @@ from .errors import ConfigError, SqlsynthError
 from .settings import load_settings
 
 ORM = click.option("--orm-file", default="orm.yaml", show_default=True, help="The schema file written by make-tables.")
-CONFIG = click.option("--config-file", default=None,
-                      help="The generator config. A file named here must exist. [default: config.yaml; without "
-                           "one, every table of orm.yaml is generated with its defaults]")
+
+
+def _named_only(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """The value given on the command line, else None: the library then reads ./config.yaml if it
+    exists (every table with its defaults if not), while a file named with --config-file must exist."""
+    return None if ctx.get_parameter_source(param.name) is click.core.ParameterSource.DEFAULT else value
+
+
+CONFIG = click.option("--config-file", default="config.yaml", show_default=True, callback=_named_only,
+                      help="The generator config (a file named here must exist).")
 PASSES = click.option("--num-passes", "-n", default=1, show_default=True, type=click.IntRange(min=0),
                       help="Rows per table = num_rows_per_pass x this (tables with `rows:` excepted).")
 SEED = click.option("--seed", type=int, default=None,
