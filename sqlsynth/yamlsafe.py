@@ -9,6 +9,8 @@ has it: its parser is a state machine, not recursive) are composed into nodes by
 * refuses a document nested deeper than MAX_DEPTH levels,
 * counts the values every alias stands for and refuses more than MAX_ALIAS_VALUES in all,
   and a recursive alias (a collection containing itself),
+* refuses more than MAX_VALUES values in all (a 64 MiB flow list of one-digit numbers would
+  otherwise take some 9 GB),
 
 and the nodes are then constructed by the loader's safe constructor. Files larger than
 MAX_BYTES are refused before they are read. Every refusal is a ConfigError of one located
@@ -33,6 +35,7 @@ FAST_SAFE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 64 * 2**20  # a YAML file sqlsynth reads whole (vocabulary files are read in batches)
 MAX_DEPTH = 100  # nested collections
 MAX_ALIAS_VALUES = 1_000_000  # values added by aliases (each alias counts the values it repeats)
+MAX_VALUES = 5_000_000  # values in all, aliases included (composing takes about 300 bytes a value)
 
 
 class _Refused(yaml.composer.ComposerError):
@@ -169,6 +172,8 @@ def _compose_document(parser: Any) -> Node:
                 _anchor(anchors, event, node)
                 sizes[id(node)] = 1
             total += 1
+            if total > MAX_VALUES:
+                raise _Refused(None, None, f"more than {MAX_VALUES:,} values", event.start_mark)
         elif cls is SequenceStartEvent or cls is MappingStartEvent:
             if len(stack) >= MAX_DEPTH:
                 raise _Refused(None, None, f"nested deeper than {MAX_DEPTH} levels", event.start_mark)
@@ -182,6 +187,8 @@ def _compose_document(parser: Any) -> Node:
                 _anchor(anchors, event, node)
                 before = total
             total += 1
+            if total > MAX_VALUES:
+                raise _Refused(None, None, f"more than {MAX_VALUES:,} values", event.start_mark)
             stack.append([node, node.value.append, kind is MappingNode, None, before])
             continue
         elif cls is SequenceEndEvent or cls is MappingEndEvent:
@@ -203,6 +210,8 @@ def _compose_document(parser: Any) -> Node:
             if repeated > MAX_ALIAS_VALUES:
                 raise _Refused(None, None, f"aliases repeat more than {MAX_ALIAS_VALUES:,} values "
                                            "(an alias bomb?)", event.start_mark)
+            if total > MAX_VALUES:
+                raise _Refused(None, None, f"more than {MAX_VALUES:,} values", event.start_mark)
         else:  # pragma: no cover - the parser emits only these inside a document
             raise yaml.composer.ComposerError(None, None, f"unexpected {cls.__name__}", event.start_mark)
         if not stack:

@@ -193,6 +193,21 @@ def test_same_data_as_pyyaml_for_the_bundled_files(name):
     assert yaml.compose(text, Loader=yaml.SafeLoader).value[0][0].value == node.value[0][0].value
 
 
+def test_value_count_cap(monkeypatch):
+    """A document within the size cap can still hold millions of tiny values (about 300 bytes each
+    once composed): refused past MAX_VALUES, aliases included (the cap lowered here, to keep the
+    test small)."""
+    assert yamlsafe.MAX_VALUES == 5_000_000
+    monkeypatch.setattr(yamlsafe, "MAX_VALUES", 1000)
+    assert len(yamlsafe.load("a: [" + "1," * 996 + "1]\n", "f.yaml")["a"]) == 997  # + the mapping, a, the list
+    with pytest.raises(ConfigError) as e:
+        yamlsafe.load("a: [" + "1," * 997 + "1]\n", "f.yaml")
+    assert str(e.value) == "f.yaml:1: invalid YAML: more than 1,000 values"
+    with pytest.raises(ConfigError) as e:
+        yamlsafe.load("a: &a [" + "1," * 599 + "1]\nb: *a\n", "f.yaml")
+    assert str(e.value) == "f.yaml:2: invalid YAML: more than 1,000 values"
+
+
 def test_file_size_cap(tmp_path):
     big = tmp_path / "big.yaml"
     with open(big, "wb") as fh:
