@@ -208,6 +208,16 @@ def test_value_count_cap(monkeypatch):
     assert str(e.value) == "f.yaml:2: invalid YAML: more than 1,000 values"
 
 
+def test_every_yaml_read_goes_through_yamlsafe():
+    """No module of the package parses YAML by itself (a new reader would bypass the caps)."""
+    direct = re.compile(r"\byaml\.(?:load|safe_load|full_load|unsafe_load|load_all|safe_load_all|compose|"
+                        r"compose_all|parse)\(")
+    offenders = [f"{p.relative_to(ROOT)}:{i}" for p in sorted((ROOT / "sqlsynth").rglob("*.py"))
+                 if p.name != "yamlsafe.py"
+                 for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if direct.search(line)]
+    assert offenders == []
+
+
 def test_file_size_cap(tmp_path):
     big = tmp_path / "big.yaml"
     with open(big, "wb") as fh:
