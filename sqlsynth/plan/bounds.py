@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass, field
+
+from ..schema.model import Column
+from ..schema.types import TypeInfo
 
 
 @dataclass
@@ -116,3 +120,18 @@ def _tighter(v: object, strict: bool, old: object, sign: int) -> bool:
         return bool(v > old) if sign > 0 else bool(v < old)  # type: ignore[operator]
     except TypeError:  # a date bound after a number one (no column has both): the last one wins
         return True
+
+
+_NUM_DEFAULT = re.compile(r"^\(?'?(-?\d+(?:\.\d+)?)'?\)?(?:::[a-z ]+(?:\(\d+(?:,\s*\d+)?\))?)?$")
+
+
+def around_default(b, c: Column, ti: TypeInfo) -> None:
+    """A numeric column with a literal DEFAULT (film.rental_rate DEFAULT 4.99) gets values near it."""
+    if c.default is None or ti.kind not in ("int", "numeric", "float") or b.lo is not None or b.hi is not None or b.choices:
+        return
+    m = _NUM_DEFAULT.match(c.default.strip())
+    if not m:
+        return
+    d = float(m.group(1))
+    if d > 0:
+        b.lo, b.hi = (max(1, math.ceil(d / 3)), math.floor(d * 3)) if ti.kind == "int" else (round(d / 3, 2), round(d * 3, 2))

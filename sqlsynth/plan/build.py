@@ -24,6 +24,7 @@ from ..schema.model import Column, ForeignKey, Schema, Table
 from ..schema.types import TypeInfo, resolve_type
 from . import distributions as _distributions  # noqa: F401  (registers more generators)
 from . import generators as gens
+from .bounds import around_default
 from .checks import bounds_for
 from ..story.python import is_user_name
 from .pools import Pool, PoolSet
@@ -785,21 +786,6 @@ def offset_expr(table: str) -> exp.Expression:
     sel = exp.select(sqlx.col("o")).from_(sqlx.table("pg_temp", OFFSETS_TABLE)).where(
         exp.EQ(this=sqlx.col("t"), expression=exp.Literal.string(table)))
     return exp.Subquery(this=sel)
-
-
-_NUM_DEFAULT = re.compile(r"^\(?'?(-?\d+(?:\.\d+)?)'?\)?(?:::[a-z ]+(?:\(\d+(?:,\s*\d+)?\))?)?$")
-
-
-def around_default(b, c: Column, ti: TypeInfo) -> None:
-    """A numeric column with a literal DEFAULT (film.rental_rate DEFAULT 4.99) gets values near it."""
-    if c.default is None or ti.kind not in ("int", "numeric", "float") or b.lo is not None or b.hi is not None or b.choices:
-        return
-    m = _NUM_DEFAULT.match(c.default.strip())
-    if not m:
-        return
-    d = float(m.group(1))
-    if d > 0:
-        b.lo, b.hi = (max(1, math.ceil(d / 3)), math.floor(d * 3)) if ti.kind == "int" else (round(d / 3, 2), round(d * 3, 2))
 
 
 def _unique_preference(ti: TypeInfo) -> int:

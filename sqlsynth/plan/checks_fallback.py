@@ -58,14 +58,24 @@ class Fallback:
     k: int = CANDIDATES
 
     # -- candidates -------------------------------------------------------------------------
+    # (what, statement, row SQL, ...) -> expression; per statement, since the expressions name
+    # the statement's joined sources
+    _cache: dict = field(default_factory=dict, repr=False)
+
     def candidate(self, column: str, row: exp.Expression, k: int) -> exp.Expression:
-        token = _RAW.set(self)
-        try:
-            with inline_lookups():
-                e = self.raw[column].at(row)
-        finally:
-            _RAW.reset(token)
-        return salt(e, self.salted, k) if k else e
+        key = ("candidate", _statement(), sqlx.render(row), column, k)
+        if key not in self._cache:
+            if k:
+                e = salt(self.candidate(column, row, 0), self.salted, k)
+            else:
+                token = _RAW.set(self)
+                try:
+                    with inline_lookups():
+                        e = self.raw[column].at(row)
+                finally:
+                    _RAW.reset(token)
+            self._cache[key] = e
+        return self._cache[key].copy()
 
     def passes(self, check: FallbackCheck, row: exp.Expression, k: int) -> exp.Expression:
         """NOT (<check on candidate k> IS FALSE): NULL passes, as in a CHECK."""
@@ -81,6 +91,12 @@ class Fallback:
         return exp.Not(this=exp.Is(this=exp.Paren(this=body), expression=exp.false()))
 
     def chooser(self, row: exp.Expression) -> exp.Expression:
+        key = ("chooser", _statement(), sqlx.render(row))
+        if key not in self._cache:
+            self._cache[key] = self._chooser(row)
+        return self._cache[key].copy()
+
+    def _chooser(self, row: exp.Expression) -> exp.Expression:
         whens = []
         for k in range(self.k):
             conds = [self.passes(c, row, k) for c in self.checks]
@@ -143,6 +159,11 @@ class FallbackValue(Value):
         if _RAW.get() is self.fb:
             return self.fb.raw[self.column].at(row)
         return self.fb.final(self.column, row)
+
+
+def _statement() -> int | None:
+    coll = current()
+    return coll.serial if coll is not None else None
 
 
 def _seed(node: exp.Expression) -> int | None:

@@ -10,6 +10,7 @@ Pools are deterministic: the Mimesis seed derives from the run's seed and the ca
 from __future__ import annotations
 
 import contextvars
+import itertools
 import inspect
 import json
 from dataclasses import dataclass, field
@@ -206,6 +207,9 @@ class inline_lookups:
         _INLINE.reset(self._token)
 
 
+_SERIALS = itertools.count(1)
+
+
 class JoinCollector:
     """Collects the pool joins the expressions of one statement need."""
 
@@ -216,6 +220,7 @@ class JoinCollector:
         self.sources: dict[str, tuple[str, exp.Expression]] = {}  # key -> (alias, one-row subquery)
         self.stages: dict[str, tuple[str, object, exp.Expression]] = {}  # key -> (alias, PyStage, row expr)
         self.laterals: dict[str, tuple[str, exp.Expression]] = {}  # key -> (alias, subquery): last in FROM
+        self.serial = next(_SERIALS)  # tells statements apart (expressions are cached per statement)
         self._token = None
 
     def stage_join(self, key: str, stage, row: exp.Expression) -> str:
