@@ -328,10 +328,10 @@ def test_unsatisfiable_checks_are_all_reported_before_anything_is_written(sql_pr
     lines = [line for line in out.splitlines() if line.strip()]
     assert len(lines) == 1, out  # one message, every unsatisfiable CHECK in it
     msg = lines[0]
-    assert "table t1: 200 of 200 sampled rows have no candidate" in msg
+    assert "table t1 (tables.t1): 200 of 200 sampled rows have no candidate" in msg
     assert "CHECK t1_v_check passes for 0.0%" in msg
     assert "t1_w_check" not in msg  # its own draws: satisfied on its own (1 in 3 per candidate)
-    assert "table t2: 200 of 200" in msg and "CHECK far passes for 0.0%" in msg
+    assert "table t2 (tables.t2): 200 of 200" in msg and "CHECK far passes for 0.0%" in msg
     assert "t3" not in msg
     assert "nothing was written" in msg
     for t in ("t1", "t2", "t3"):
@@ -371,3 +371,21 @@ def test_unique_short_codes_use_the_whole_alphabet(sql_project):
     code, out = cli("create-data", "--seed", "5", ok=False)
     assert code == 1
     assert "country.iso2" in out and "1296" in out and "1300" in out, out
+
+
+def test_pattern_pools_are_the_same_in_every_process():
+    """Pattern values come from a seeded generator: the same in any process, whatever
+    PYTHONHASHSEED (a set's order changes with it), and each one matches the pattern."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    code = ("from sqlsynth.plan.regex_pool import RegexGen;"
+            "print(RegexGen(r'^[^a-z0-9]{2}[[:upper:]]\\d{2,4}(x|yz)*$', max_len=12).values(50, 7, unique_rows=50))")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(outs) == 1
+    values = eval(outs.pop())  # noqa: S307 - our own printed list
+    assert len(set(values)) == 50
+    assert all(re.search(r"^[^a-z0-9]{2}[A-Z]\d{2,4}(x|yz)*$", v) and len(v) <= 12 for v in values)

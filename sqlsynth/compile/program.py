@@ -172,7 +172,8 @@ def _measure_loop(name: str, tp, fb, s) -> str:
         f"CASE WHEN r.{q(f'p{i}')} < r.n THEN {s(f', {ck.name} passes for ')} || "
         f"round(100.0 * r.{q(f'p{i}')} / r.n, 1) || '%' ELSE '' END"
         for i, ck in enumerate(fb.checks))
-    return (f"FOR r IN {sel} LOOP IF r.{q('none')} > 0 THEN msg := msg || {s(f'; table {name}: ')} || "
+    where = f"; table {name}" + (f" ({tp.path})" if tp.path else "") + ": "
+    return (f"FOR r IN {sel} LOOP IF r.{q('none')} > 0 THEN msg := msg || {s(where)} || "
             f"r.{q('none')} || ' of ' || r.n || {s(f' sampled rows have no candidate (of {fb.k}) that passes')}"
             f" || {rates}; END IF; END LOOP;")
 
