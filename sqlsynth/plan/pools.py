@@ -91,11 +91,15 @@ class Pool:
     size: int
     max_length: int | None = None
     values: list[str] = field(default_factory=list)
+    _fits: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def fits_name(self) -> bool:
         """All values fit PostgreSQL's fixed-width `name` type (63 bytes): then an array lookup is O(1)."""
-        return all(len(v.encode()) <= 63 for v in self.build())
+        values = self.build()
+        if self._fits is None or self._fits[0] != len(values):  # asked at every lookup: computed once
+            self._fits = (len(values), all(len(v.encode()) <= 63 for v in values))
+        return self._fits[1]
 
     @property
     def table_name(self) -> str:
