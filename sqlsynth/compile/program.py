@@ -158,10 +158,10 @@ def measure_sql(plan: Plan) -> str | None:
             loops.append(_measure_loop(name, tp, fb, s))
     if not loops:
         return None
-    head = s("sqlsynth: the generated rows cannot satisfy these CHECK constraints (configure generators "
-             "for their columns)")
+    # one line, like the other load errors: "sqlsynth: table t (tables.t): ...; table u ...; <advice>"
+    tail = s("; the generated rows cannot satisfy these CHECK constraints: configure generators for their columns")
     body = ("DECLARE r record; msg text := ''; BEGIN " + " ".join(loops)
-            + f" IF msg <> '' THEN RAISE EXCEPTION '%', {head} || msg; END IF; END")
+            + f" IF msg <> '' THEN RAISE EXCEPTION '%', 'sqlsynth: ' || substr(msg, 3) || {tail}; END IF; END")
     return "DO " + sqlx.dollar_quote(body)
 
 
