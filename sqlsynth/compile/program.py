@@ -146,6 +146,38 @@ def parents_guard_sql(parents: list[tuple[str, str]]) -> str:
     return "DO " + exp.Literal.string("BEGIN " + " ".join(checks) + " END").sql("postgres")
 
 
+def measure_sql(plan: Plan) -> str | None:
+    """One DO block that evaluates, on a sample of each table's rows, the CHECKs kept by drawing
+    candidates (plan/checks_fallback.py), and stops the load before any row is written when some
+    row would have no passing candidate: ONE error naming every such CHECK with its pass rate."""
+    loops = []
+    s = lambda text: exp.Literal.string(text).sql("postgres")  # noqa: E731
+    for name in plan.order:
+        tp = plan.tables[name]
+        for fb in tp.fallback if tp.rows > 0 else ():
+            loops.append(_measure_loop(name, tp, fb, s))
+    if not loops:
+        return None
+    # one line, like the other load errors: "sqlsynth: table t (tables.t): ...; table u ...; <advice>"
+    tail = s("; the generated rows cannot satisfy these CHECK constraints: configure generators for their columns")
+    body = ("DECLARE r record; msg text := ''; BEGIN " + " ".join(loops)
+            + f" IF msg <> '' THEN RAISE EXCEPTION '%', 'sqlsynth: ' || substr(msg, 3) || {tail}; END IF; END")
+    return "DO " + sqlx.dollar_quote(body)
+
+
+def _measure_loop(name: str, tp, fb, s) -> str:
+    """One FOR loop of the measuring DO block: a group of a table's CHECKs on its sample."""
+    sel = render(fb.measure_select(tp.rows, tp.offset))
+    rates = " || ".join(
+        f"CASE WHEN r.{q(f'p{i}')} < r.n THEN {s(f', {ck.name} passes for ')} || "
+        f"round(100.0 * r.{q(f'p{i}')} / r.n, 1) || '%' ELSE '' END"
+        for i, ck in enumerate(fb.checks))
+    where = f"; table {name}" + (f" ({tp.path})" if tp.path else "") + ": "
+    return (f"FOR r IN {sel} LOOP IF r.{q('none')} > 0 THEN msg := msg || {s(where)} || "
+            f"r.{q('none')} || ' of ' || r.n || {s(f' sampled rows have no candidate (of {fb.k}) that passes')}"
+            f" || {rates}; END IF; END LOOP;")
+
+
 def compile_plan(plan: Plan) -> Program:
     prog = Program(seed=plan.seed, tables=list(plan.order), warnings=list(plan.warnings), plan=plan)
     targets = [t for t in plan.order if plan.tables[t].rows > 0]
@@ -169,6 +201,9 @@ def compile_plan(plan: Plan) -> Program:
                                path=f"{stage.path} ({stage.table}: {stage.n_rows} rows computed in Python)",
                                table=stage.table))
         prog.steps.append(Step(f"ANALYZE {qtable('pg_temp', stage.table_name)}", kind="pool"))
+    measure = measure_sql(plan)
+    if measure:
+        prog.steps.append(Step(measure, kind="measure", path="CHECK constraints kept by drawing candidates"))
     readd: list[Step] = []
     for owner, fk in plan.deferred_fks:
         if fk.deferrable:

@@ -134,7 +134,7 @@ def write_split(ph: Phases, plan: Plan, out_dir: str, jobs: int = 2, defer_index
                 force: bool = False) -> list[str]:
     """Write the split scripts into out_dir (created; must be empty or absent unless force). Returns the files."""
     for s in ph.head + ph.tail:
-        if s.kind not in ("sql", "guard", "pool", "copy"):
+        if s.kind not in ("sql", "guard", "pool", "copy", "measure"):
             what = "story generators" if s.kind == "stories" else f"a {s.kind!r} step"
             raise SqlsynthError(f"compile --split cannot write {what} yet; compile one script without --split")
     for b in ph.body:
@@ -158,7 +158,8 @@ def write_split(ph: Phases, plan: Plan, out_dir: str, jobs: int = 2, defer_index
     files: list[str] = []
 
     # 1. prologue
-    body = ["BEGIN;"] + [_step_sql(s) for s in ph.head if s.kind not in ("pool", "copy")]
+    measured = any(s.kind == "measure" for s in ph.head)  # it reads the value pools: built here too
+    body = ["BEGIN;"] + [_step_sql(s) for s in ph.head if measured or s.kind not in ("pool", "copy")]
     body += [o.drop + ";" for o in sorted(objects, key=lambda o: -o.stage)] + ["COMMIT;"]
     path = os.path.join(out_dir, PROLOGUE)
     _write(path, _header(ph, n_chunks, jobs, f"step 1, the prologue ({len(objects)} objects dropped)")

@@ -53,7 +53,7 @@ from .progress import Progress
 Report = Callable[[str], None]
 Stats = dict[str, tuple[int, float]]
 
-_HEAD_KINDS = {"sql", "guard", "pool", "copy"}
+_HEAD_KINDS = {"sql", "guard", "pool", "copy", "measure"}
 
 
 def _first_line(e: BaseException) -> str:
@@ -378,8 +378,12 @@ class ParallelLoad:
                 what = "story generators" if s.kind == "stories" else f"a {s.kind!r} step"
                 raise ExecutionError(f"--jobs > 1 cannot run {what} yet; use --jobs 1")
         self.phases = self.phases.without_cycle_steps(self.plan)
-        self.context = [_spooled(s) for s in self.phases.head if _is_context(s)]
-        self.prologue = [s for s in self.phases.head if not _is_context(s) or s.kind == "sql"]
+        spooled = {id(s): _spooled(s) for s in self.phases.head if _is_context(s)}
+        self.context = [spooled[id(s)] for s in self.phases.head if _is_context(s)]
+        # the CHECK measurement (kind measure) reads the value pools: then the prologue builds them too
+        measured = any(s.kind == "measure" for s in self.phases.head)
+        self.prologue = [spooled.get(id(s), s) for s in self.phases.head
+                         if measured or not _is_context(s) or s.kind == "sql"]
         self.deferred = DeferredSet()
         self._t_table: dict[str, list[float]] = {}
         self._lock = threading.Lock()

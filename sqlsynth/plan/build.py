@@ -24,6 +24,7 @@ from ..schema.model import Column, ForeignKey, Schema, Table
 from ..schema.types import TypeInfo, resolve_type
 from . import distributions as _distributions  # noqa: F401  (registers more generators)
 from . import generators as gens
+from .bounds import around_default
 from .checks import bounds_for
 from ..story.python import is_user_name
 from .pools import Pool, PoolSet
@@ -39,6 +40,7 @@ class FKGroup:
     self_ref: bool
     index: Callable[[exp.Expression], exp.Expression] | None = None
     injective: bool = False
+    enumerated: str | None = None  # the unique constraint whose combinations this group enumerates
 
 
 @dataclass
@@ -54,6 +56,7 @@ class TablePlan:
     python_columns: dict = field(default_factory=dict)  # column -> (PyStage, index): user Python values
     # --append: the rows already in the table, read at run time; the new rows are numbered after them
     offset: exp.Expression | None = None
+    fallback: list = field(default_factory=list)  # checks_fallback.Fallback: CHECKs kept by drawing candidates
 
     @property
     def name(self) -> str:
@@ -603,7 +606,7 @@ class Builder:
                 continue
             try:
                 tp.values[c.name] = default_value(ti, streams, c.name, bounds[c.name], n, unique=c.name in unique_cols,
-                                                  default=c.default)
+                                                  default=c.default, pools=self.pools)
             except Unsupported as e:
                 if c.nullable and c.name not in unique_cols:
                     tp.values[c.name] = Value(lambda row: exp.Null(), source="null (no default generator)")
@@ -614,6 +617,9 @@ class Builder:
         for c, (stream, cum, null_in) in tp.missing.items():
             if c in tp.values:
                 tp.values[c] = with_pattern_nulls(tp.values[c], streams, stream, cum, null_in)
+        from .checks_plan import plan_checks  # every CHECK: by construction, else by the SQL fallback
+
+        plan_checks(self, tp, types, bounds, configured, streams)
 
     def _python_generator(self, tp: TablePlan, rg, types: dict, n: int, configured: dict, deps: dict) -> None:
         """A function of the user's row_generators_module: computed in Python, staged with COPY."""
@@ -746,6 +752,7 @@ class Builder:
                 return add(lit(1), mod(exp.Paren(this=inner), lit(size)))
             g.index = index
             g.injective = len(groups) == 1
+            g.enumerated = cname
             stride *= g.n_parent
         if len(groups) > 1:
             for g in groups:
@@ -779,21 +786,6 @@ def offset_expr(table: str) -> exp.Expression:
     sel = exp.select(sqlx.col("o")).from_(sqlx.table("pg_temp", OFFSETS_TABLE)).where(
         exp.EQ(this=sqlx.col("t"), expression=exp.Literal.string(table)))
     return exp.Subquery(this=sel)
-
-
-_NUM_DEFAULT = re.compile(r"^\(?'?(-?\d+(?:\.\d+)?)'?\)?(?:::[a-z ]+(?:\(\d+(?:,\s*\d+)?\))?)?$")
-
-
-def around_default(b, c: Column, ti: TypeInfo) -> None:
-    """A numeric column with a literal DEFAULT (film.rental_rate DEFAULT 4.99) gets values near it."""
-    if c.default is None or ti.kind not in ("int", "numeric", "float") or b.lo is not None or b.hi is not None or b.choices:
-        return
-    m = _NUM_DEFAULT.match(c.default.strip())
-    if not m:
-        return
-    d = float(m.group(1))
-    if d > 0:
-        b.lo, b.hi = (max(1, math.ceil(d / 3)), math.floor(d * 3)) if ti.kind == "int" else (round(d / 3, 2), round(d * 3, 2))
 
 
 def _unique_preference(ti: TypeInfo) -> int:
@@ -845,7 +837,8 @@ def clamp(v: Value, ti: TypeInfo, b, col: Column) -> Value:
             step = exp.Literal.number(f"0.{'0' * (scale - 1)}1")
             return exp.Paren(this=exp.Mul(this=cents, expression=step))
         return e
-    return Value(f, injective=v.injective, source=v.source)
+    return Value(f, injective=v.injective, source=v.source,
+                 span=(lo, hi) if lo is not None and hi is not None else None)
 
 
 FK_DEFAULT_NAMES = {"generic.column_value_provider.column_value"}
@@ -858,13 +851,13 @@ def with_pattern_nulls(v: Value, streams: Streams, stream: str, cum: list[float]
         whens = [(exp.LT(this=u.copy(), expression=lit(c)), exp.Boolean(this=j in null_in)) for j, c in enumerate(cum)]
         is_null = sqlx.case(whens, exp.Boolean(this=len(cum) in null_in)) if whens else exp.Boolean(this=0 in null_in)
         return sqlx.case([(is_null, exp.Null())], v.at(row))
-    return Value(f, injective=False, source=v.source)
+    return Value(f, injective=False, source=v.source, span=v.span, values=v.values)
 
 
 def with_nulls(v: Value, streams: Streams, stream: str, fraction: float) -> Value:
     def f(row: exp.Expression) -> exp.Expression:
         return sqlx.case([(exp.LT(this=streams.u(stream, row), expression=lit(float(fraction))), exp.Null())], v.at(row))
-    return Value(f, injective=False, source=v.source)
+    return Value(f, injective=False, source=v.source, span=v.span, values=v.values)
 
 
 def build_plan(schema: Schema, config: Config, num_passes: int = 1, seed: int | None = None,

@@ -134,7 +134,9 @@ def g_integer(ctx: GenContext, start: int = -1000, end: int = 1000) -> list[Valu
         raise GeneratorError("start and end must be whole numbers")
     if end < start:
         raise GeneratorError(f"end ({end}) is below start ({start})")
-    return [spans_value(ctx.streams, ctx.stream, [(start, end + 1)], ctx.unique, ctx.n_rows, lambda e: e)]
+    v = spans_value(ctx.streams, ctx.stream, [(start, end + 1)], ctx.unique, ctx.n_rows, lambda e: e)
+    v.span = (start, end)
+    return [v]
 
 
 def g_float(ctx: GenContext, start: float = -1000.0, end: float = 1000.0, precision: int = 15) -> list[Value]:
@@ -233,7 +235,7 @@ def weighted_value(ctx: GenContext, values: list, weights: list[float]) -> Value
         u = ctx.streams.u(ctx.stream, row)
         whens = [(exp.LT(this=u.copy(), expression=lit(c)), _cast_to_column(ctx, lit(v))) for c, v in zip(cum, values)]
         return sqlx.case(whens, _cast_to_column(ctx, lit(values[-1]))) if whens else _cast_to_column(ctx, lit(values[-1]))
-    return Value(f, source="weighted_choice")
+    return Value(f, source="weighted_choice", values=list(values))
 
 
 def g_boolean(ctx: GenContext, probability: float = 0.5) -> list[Value]:
@@ -275,7 +277,7 @@ def g_default(ctx: GenContext) -> list[Value]:
     out = []
     for i, c in enumerate(ctx.columns):
         try:
-            out.append(default_value(ctx.types[i], ctx.streams, c, ctx.bounds[i], ctx.n_rows, ctx.unique))
+            out.append(default_value(ctx.types[i], ctx.streams, c, ctx.bounds[i], ctx.n_rows, ctx.unique, pools=ctx.pools))
         except Unsupported as e:
             raise GeneratorError(str(e)) from None
     return out

@@ -10,6 +10,7 @@ Pools are deterministic: the Mimesis seed derives from the run's seed and the ca
 from __future__ import annotations
 
 import contextvars
+import itertools
 import inspect
 import json
 from dataclasses import dataclass, field
@@ -90,11 +91,15 @@ class Pool:
     size: int
     max_length: int | None = None
     values: list[str] = field(default_factory=list)
+    _fits: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def fits_name(self) -> bool:
         """All values fit PostgreSQL's fixed-width `name` type (63 bytes): then an array lookup is O(1)."""
-        return all(len(v.encode()) <= 63 for v in self.build())
+        values = self.build()
+        if self._fits is None or self._fits[0] != len(values):  # asked at every lookup: computed once
+            self._fits = (len(values), all(len(v.encode()) <= 63 for v in values))
+        return self._fits[1]
 
     @property
     def table_name(self) -> str:
@@ -136,6 +141,24 @@ class Pool:
         return self.values
 
 
+@dataclass
+class RegexPool(Pool):
+    """Strings matching a CHECK's regular expression (regex_pool.py), distinct, in a fixed order."""
+
+    regex: str = ""
+    ignore_case: bool = False
+    min_length: int = 0
+    unique_rows: int = 0
+
+    def build(self) -> list[str]:
+        if not self.values:
+            from .regex_pool import RegexGen
+
+            gen = RegexGen(self.regex, self.min_length, self.max_length, self.ignore_case)
+            self.values = gen.values(self.size, self.seed, self.unique_rows)
+        return self.values
+
+
 class PoolSet:
     """The pools of one plan, shared by columns asking for the same call."""
 
@@ -155,6 +178,18 @@ class PoolSet:
                                    size=size or self.default_size, max_length=max_length)
         return self.pools[key]
 
+    def regex(self, pattern: str, ignore_case: bool, min_length: int, max_length: int | None,
+              unique_rows: int = 0) -> RegexPool:
+        """The pool of strings matching a CHECK pattern (shared by columns with the same pattern and limits)."""
+        key = json.dumps(["regex", pattern, ignore_case, min_length, max_length, unique_rows])
+        if key not in self.pools:
+            self.pools[key] = RegexPool(len(self.pools) + 1, f"pattern {pattern}", [], {}, self.locale,
+                                        seed=stream_seed(self.seed, "pool", key) & 0x7FFFFFFF,
+                                        size=max(self.default_size, unique_rows), max_length=max_length,
+                                        regex=pattern, ignore_case=ignore_case, min_length=min_length,
+                                        unique_rows=unique_rows)
+        return self.pools[key]  # type: ignore[return-value]
+
     def ordered(self) -> list[Pool]:
         return sorted(self.pools.values(), key=lambda p: p.index)
 
@@ -162,6 +197,21 @@ class PoolSet:
 # --- lookups inside one INSERT: each (pool, key) becomes one join --------------------------------
 
 _JOINS: contextvars.ContextVar[list | None] = contextvars.ContextVar("sqlsynth_pool_joins", default=None)
+_INLINE: contextvars.ContextVar[bool] = contextvars.ContextVar("sqlsynth_pool_inline", default=False)
+
+
+class inline_lookups:
+    """Within: lookups that would be joins are scalar subqueries, so the key (and its random
+    draw) stays inside the expression (CHECK candidates re-seed it; checks_fallback.py)."""
+
+    def __enter__(self) -> None:
+        self._token = _INLINE.set(True)
+
+    def __exit__(self, *exc: object) -> None:
+        _INLINE.reset(self._token)
+
+
+_SERIALS = itertools.count(1)
 
 
 class JoinCollector:
@@ -173,6 +223,8 @@ class JoinCollector:
         self._pools: dict[int, Pool] = {}
         self.sources: dict[str, tuple[str, exp.Expression]] = {}  # key -> (alias, one-row subquery)
         self.stages: dict[str, tuple[str, object, exp.Expression]] = {}  # key -> (alias, PyStage, row expr)
+        self.laterals: dict[str, tuple[str, exp.Expression]] = {}  # key -> (alias, subquery): last in FROM
+        self.serial = next(_SERIALS)  # tells statements apart (expressions are cached per statement)
         self._token = None
 
     def stage_join(self, key: str, stage, row: exp.Expression) -> str:
@@ -193,6 +245,13 @@ class JoinCollector:
             alias = f"s{len(self.sources) + 1}"
             self.sources[key] = (alias, build(alias))
         return self.sources[key][0]
+
+    def lateral(self, key: str, build) -> str:
+        """Alias of a LATERAL subquery joined after everything else (it may read any of it)."""
+        if key not in self.laterals:
+            sub = build()  # first: the laterals it reads are then joined before it
+            self.laterals[key] = (f"ck{len(self.laterals) + 1}", sub)
+        return self.laterals[key][0]
 
     def __enter__(self) -> "JoinCollector":
         self._token = _JOINS.set(self)  # type: ignore[arg-type]
@@ -217,6 +276,9 @@ class JoinCollector:
         for alias, pool, key in self.joins:
             on = exp.EQ(this=sqlx.col("k", alias), expression=key)
             select = select.join(exp.alias_(pool.table(), alias, quoted=True), on=on, join_type="LEFT")
+        for alias, sub in self.laterals.values():
+            select = select.join(exp.Lateral(this=sub, alias=exp.TableAlias(this=exp.to_identifier(alias, quoted=True))),
+                                 join_type="CROSS")
         return select
 
 
@@ -235,7 +297,7 @@ def lookup(pool: Pool, index0: exp.Expression) -> exp.Expression:
     """pool value at a 0-based index expression."""
     key = add(lit(1), index0)
     collector = _JOINS.get()
-    if collector is None:  # outside a collecting statement: a scalar subquery
+    if collector is None or (_INLINE.get() and not pool.fits_name):  # a scalar subquery
         sub = exp.select(sqlx.col("v")).from_(pool.table()).where(exp.EQ(this=sqlx.col("k"), expression=key))
         return exp.Subquery(this=sub)
     if pool.fits_name:

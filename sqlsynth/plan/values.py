@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 from sqlglot import exp
@@ -17,6 +17,7 @@ from sqlglot import exp
 from ..compile import sqlx
 from ..compile.sqlx import Streams, add, case, cast, concat, fn, lit, mod, mul, sub, subscript
 from ..schema.types import TypeInfo
+from .bounds import Bounds  # noqa: F401  (re-exported: the planner's modules import it from here)
 
 RowFn = Callable[[exp.Expression], exp.Expression]
 
@@ -54,27 +55,13 @@ class Value:
     injective: bool = False  # distinct for distinct rows 1..n
     source: str = "default"  # what produced it, for messages
     sql_type: str | None = None
+    # what the value can be, when known (NULL aside): a CHECK on a configured column is then
+    # proven without drawing candidates (checks_plan.py)
+    span: tuple | None = None  # (lo, hi), inclusive
+    values: list | None = None  # the literal values it picks from
 
     def at(self, row: exp.Expression) -> exp.Expression:
         return self.fn(row)
-
-
-@dataclass
-class Bounds:
-    lo: float | None = None
-    hi: float | None = None
-    lo_strict: bool = False
-    hi_strict: bool = False
-    choices: list = field(default_factory=list)  # from `col IN (...)`
-
-    def int_range(self, default: tuple[int, int], type_bounds: tuple[int, int]) -> tuple[int, int]:
-        lo = default[0] if self.lo is None else (math.floor(self.lo) + 1 if self.lo_strict else math.ceil(self.lo))
-        hi = default[1] if self.hi is None else (math.ceil(self.hi) - 1 if self.hi_strict else math.floor(self.hi))
-        if self.lo is not None and self.hi is None:
-            hi = max(hi, lo + (default[1] - default[0]))
-        if self.hi is not None and self.lo is None:
-            lo = min(lo, hi - (default[1] - default[0]))
-        return max(lo, type_bounds[0]), min(hi, type_bounds[1])
 
 
 class Unsupported(Exception):
@@ -196,16 +183,50 @@ def spans_value(streams: Streams, stream: str, spans: list[tuple[int, int]], uni
     return Value(f, injective=unique, source="range")
 
 
+def time_span(kind: str, bounds: Bounds) -> tuple[int, int]:
+    """[lo, hi) in days (date) or epoch seconds (timestamps): the default years, moved inside the
+    CHECK's literal date bounds (strict bounds exclude one day or second)."""
+    unit = 86400 if kind == "date" else 1
+
+    def num(v: object, strict: bool, up: bool) -> int | None:
+        if not isinstance(v, dt.date):
+            return None
+        if isinstance(v, dt.datetime):
+            if v.tzinfo is not None:
+                v = v.astimezone(dt.timezone.utc).replace(tzinfo=None)
+            secs = (v - EPOCH).total_seconds()
+        else:
+            secs = (dt.datetime.combine(v, dt.time()) - EPOCH).total_seconds()
+        x = math.ceil(secs / unit) if up else math.floor(secs / unit)
+        return x + (1 if strict and x * unit == secs else 0) if up else x - (1 if strict and x * unit == secs else 0)
+
+    dlo, dhi = seconds_of(DEFAULT_TS[0]) // unit, seconds_of(DEFAULT_TS[1]) // unit
+    lo, hi = num(bounds.lo, bounds.lo_strict, True), num(bounds.hi, bounds.hi_strict, False)
+    width = dhi - dlo
+    if lo is None and hi is None:  # as before CHECK dates were read
+        return (dlo, dhi + 1) if kind == "date" else (seconds_of(DEFAULT_TS[0]), seconds_of(DEFAULT_TS[1]))
+    if lo is not None and hi is not None:
+        return lo, max(lo, hi) + 1
+    if lo is not None:
+        return (max(lo, dlo), max(lo, dlo) + width + 1) if lo <= dhi else (lo, lo + width + 1)
+    if hi is not None:
+        return (min(hi, dhi) - width, min(hi, dhi) + 1) if hi >= dlo else (hi - width, hi + 1)
+    return dlo, dhi + 1  # (not reached)
+
+
 def default_value(ti: TypeInfo, streams: Streams, column: str, bounds: Bounds, n_rows: int,
-                  unique: bool = False, default: str | None = None) -> Value:
+                  unique: bool = False, default: str | None = None, pools=None) -> Value:
     """The generator used when config.yaml names none for a column."""
     s = column
     k = ti.kind
     if bounds.choices:
-        values = list(dict.fromkeys(bounds.choices))
+        values = bounds.admissible_choices() or list(bounds.choices)
         if unique and len(values) < n_rows:
             raise Unsupported(f"a CHECK allows only {len(values)} values but {n_rows} unique rows are needed")
-        return choice_value(streams, s, values, ti)
+        # a list of text literals for a number, date or enum column: each cast to the column's type
+        cast_to = ti.sql if k not in ("text", "unknown", "array") and (
+            k == "enum" or any(isinstance(v, (str, dt.date)) for v in values)) else None
+        return choice_value(streams, s, values, ti, unique=unique, cast_to=cast_to)
     if k == "array":
         assert ti.element is not None
         from .checks import bounds_for  # (checks imports this module)
@@ -224,6 +245,9 @@ def default_value(ti: TypeInfo, streams: Streams, column: str, bounds: Bounds, n
                                  to=sqlx.dtype(ti.sql)))
         return Value(arr)
     if k == "enum":
+        labels = [lb for lb in ti.labels if bounds.admits(lb)] or ti.labels  # `col <> 'x'` CHECKs
+        if labels != ti.labels:
+            return choice_value(streams, s, labels, ti, unique=unique)
         if unique and len(ti.labels) < n_rows:
             raise Unsupported(f"enum has {len(ti.labels)} labels but {n_rows} unique rows are needed")
         return choice_value(streams, s, ti.labels, ti, unique=unique)
@@ -231,17 +255,20 @@ def default_value(ti: TypeInfo, streams: Streams, column: str, bounds: Bounds, n
         tb = ti.int_bounds if k == "int" else (0, 2**31 - 1)
         lo, hi = bounds.int_range((1, 1000) if not unique else (1, max(1000, n_rows)), tb)
         if unique and bounds.hi is None and hi - lo + 1 < n_rows:
-            hi = min(tb[1], lo + n_rows - 1)
-        v = spans_value(streams, s, [(lo, hi + 1)], unique, n_rows, lambda e: e)
-        return v
+            hi = min(tb[1], lo + n_rows - 1 + len(bounds.excluded))
+        spans = [(lo, hi + 1)]
+        for x in sorted({v for v in bounds.excluded if isinstance(v, int) and not isinstance(v, bool)}):
+            spans = [part for a, b in spans for part in ((a, min(b, x)), (max(a, x + 1), b)) if part[1] > part[0]]
+        return spans_value(streams, s, spans, unique, n_rows, lambda e: e)
     if k == "numeric":
         scale = ti.scale if ti.scale is not None else 2
         if ti.precision is not None:
             top = 10 ** (ti.precision - scale) - 10 ** (-scale)
         else:
             top = 1000.0
-        lo = 0.0 if bounds.lo is None else bounds.lo
-        hi = min(top, 1000.0 if bounds.lo is None else max(lo + 1000.0, 1000.0)) if bounds.hi is None else bounds.hi
+        blo, bhi = bounds.number(bounds.lo), bounds.number(bounds.hi)
+        lo = (0.0 if bhi is None or bhi > 0 else bhi - 1000.0) if blo is None else blo
+        hi = min(top, 1000.0 if blo is None else max(lo + 1000.0, 1000.0)) if bhi is None else bhi
         hi = min(hi, top)
         if ti.precision is not None and lo < -top:
             lo = -top
@@ -252,20 +279,21 @@ def default_value(ti: TypeInfo, streams: Streams, column: str, bounds: Bounds, n
                            lambda e: exp.Div(this=exp.Cast(this=e, to=exp.DataType.build("NUMERIC")),
                                              expression=lit(step)) if scale else e)
     if k == "float":
-        lo = 0.0 if bounds.lo is None else float(bounds.lo)
-        hi = (lo + 1000.0) if bounds.hi is None else float(bounds.hi)
+        blo, bhi = bounds.number(bounds.lo), bounds.number(bounds.hi)
+        lo = (0.0 if bhi is None or bhi > 0 else bhi - 1000.0) if blo is None else float(blo)
+        hi = (lo + 1000.0) if bhi is None else float(bhi)
+        # a CHECK bound is kept off by a hair: real (float4) rounding must not reach or cross it
+        margin = (hi - lo) * 1e-4
+        lo, hi = lo + (margin if blo is not None else 0.0), hi - (margin if bhi is not None else 0.0)
         return Value(lambda row: add(lit(lo), mul(streams.u(s, row), lit(hi - lo))), injective=False)
     if k == "money":
         return spans_value(streams, s, [(0, 100000)], unique, n_rows,
                            lambda e: exp.Cast(this=exp.Div(this=exp.Cast(this=e, to=exp.DataType.build("NUMERIC")),
                                                            expression=lit(100)), to=sqlx.dtype("money")))
     if k == "text":
-        if ti.length is not None and ti.length < 3 and not unique:
-            letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
-            return Value(lambda row: fn("left", concat(*[subscript(sqlx.text_array(letters), add(lit(1), streams.pick(f"{s}:{i}", row, 26))) for i in range(ti.length or 1)]), lit(ti.length)))
-        if unique and ti.length is not None and ti.length < len(str(n_rows)) + 1:
-            raise Unsupported(f"{ti.sql} is too short for {n_rows} unique values")
-        return text_value(streams, s, ti.length, unique, n_rows)
+        from .text_values import text_default  # (it imports this module)
+
+        return text_default(ti, streams, s, bounds, n_rows, unique, pools)
     if k == "char1":
         # chr() takes an integer; the stream arithmetic is bigint
         return Value(lambda row: exp.Cast(this=fn("chr", exp.Cast(this=add(lit(97), streams.pick(s, row, 26)),
@@ -274,16 +302,10 @@ def default_value(ti: TypeInfo, streams: Streams, column: str, bounds: Bounds, n
     if k == "bool":
         p_true = {"true": 0.9, "false": 0.1}.get((default or "").strip().lower(), 0.5)
         return Value(lambda row: exp.LT(this=streams.u(s, row), expression=lit(p_true)))
-    if k == "date":
-        lo = (DEFAULT_TS[0] - EPOCH).days
-        hi = (DEFAULT_TS[1] - EPOCH).days
-        if bounds.lo is not None or bounds.hi is not None:
-            pass  # date CHECKs are rare; keep the default span
-        return spans_value(streams, s, [(lo, hi + 1)], unique, n_rows, date_from_days)
-    if k in ("timestamp", "timestamptz"):
-        tz = k == "timestamptz"
-        return spans_value(streams, s, [(seconds_of(DEFAULT_TS[0]), seconds_of(DEFAULT_TS[1]))], unique, n_rows,
-                           lambda e: ts_from_seconds(e, tz))
+    if k in ("date", "timestamp", "timestamptz"):
+        span = time_span(k, bounds)
+        to_sql = date_from_days if k == "date" else (lambda e: ts_from_seconds(e, k == "timestamptz"))
+        return spans_value(streams, s, [span], unique, n_rows, to_sql)
     if k in ("time", "timetz"):
         def t(e: exp.Expression) -> exp.Expression:
             v = add(exp.Cast(this=lit("00:00:00"), to=exp.DataType.build("TIME")),
@@ -410,4 +432,4 @@ def choice_value(streams: Streams, s: str, values: list, ti: TypeInfo | None = N
         idx = add(lit(1), permutation(streams, s, row, len(values)) if unique else streams.pick(s, row, len(values)))
         e = subscript(arr.copy(), idx)
         return cast(e, target) if target else e
-    return Value(f, injective=unique and len(values) > 0, source="choice")
+    return Value(f, injective=unique and len(values) > 0, source="choice", values=list(values))

@@ -1,0 +1,287 @@
+"""Every CHECK of a table: satisfied by construction where it can be, by the SQL fallback otherwise.
+
+Called once a table's values are planned (Builder.build_table). Each CHECK (and each domain
+CHECK of a column) is classified:
+
+- one column, fully understood (checks.py) and the column has its default value, whose
+  generator honours it (checks.airtight): nothing to do;
+- comparisons between columns (checks_order.py): the later column is generated from the earlier;
+- NULL-ness, booleans and listed values of several columns (checks_cases.py): one drawn case;
+- anything else, or when a column's value comes from elsewhere (a configured generator, a
+  foreign key), or was reshaped above with CHECK bounds of its own: the SQL fallback
+  (checks_fallback.py), which also keeps every CHECK whose construction is not airtight.
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from ..compile import sqlx
+from ..compile.sqlx import Streams
+from ..schema.types import TypeInfo
+from .bounds import Bounds
+from .checks import airtight, check_facts, columns_of, parse_check
+from .checks_cases import SET, Unhandled, compared, drive, solve
+from .checks_fallback import FallbackCheck, install
+from .checks_order import compatible, derived, not_equal, order_form, pair_indexes, pair_total
+from .values import Value
+
+
+def origins(b, tp, configured: dict) -> dict[str, str]:
+    """column -> default | configured | fk | serial | other (where its value comes from)."""
+    t = tp.table
+    fk_cols = {c for g in tp.groups for c in g.fk.columns}
+    part = set(t.partition_by.columns) if t.partition_by else set()
+    out = {}
+    for c, v in tp.values.items():
+        if c in tp.serials:
+            out[c] = "serial"
+        elif c in configured or c in tp.python_columns or c in tp.missing:
+            out[c] = "configured"
+        elif c in fk_cols or v.source.startswith("foreign key"):
+            out[c] = "fk"
+        elif c in part or v.source.startswith("null (") or "(parent has no rows)" in v.source:
+            out[c] = "other"
+        else:
+            out[c] = "default"
+    return out
+
+
+def _domain(c: str, ti: TypeInfo, nullable: bool, bounds: Bounds, origin: str, values: dict[str, Value],
+            read: bool, reshaped: set[str]) -> list:
+    """The states a case column can take (read: the CHECK reads its value, not only NULL-ness)."""
+    tail = [None] if nullable else []
+    if not read:
+        return [SET] + tail
+    if origin != "default" or values[c].injective or c in reshaped:
+        raise Unhandled(c)
+    if ti.kind == "bool":
+        return [True, False] + tail
+    if ti.kind == "enum":
+        return list(ti.labels) + tail
+    if bounds.choices:
+        return bounds.admissible_choices() + tail
+    raise Unhandled(c)
+
+
+class _Planner:
+    def __init__(self, b, tp, types: dict[str, TypeInfo], bounds: dict[str, Bounds], configured: dict,
+                 streams: Streams):
+        self.b, self.tp, self.types, self.bounds, self.streams = b, tp, types, bounds, streams
+        self.t = tp.table
+        self.origin = origins(b, tp, configured)
+        self.remaining: list[FallbackCheck] = []
+        self.reshaped: set[str] = set()  # columns no longer from their default generator
+        self.deps: dict[str, set[str]] = {}  # reshaped column -> the columns it is computed from
+
+    def run(self) -> None:
+        singles, orders, cases = [], [], []
+        for ck in self.t.checks:
+            tree = parse_check(ck.expression)
+            if tree is None:
+                continue  # sqlglot cannot read it: left to the database
+            cols = columns_of(tree)
+            if not cols <= set(self.t.columns):
+                continue  # names something else than columns: left to the database
+            if not cols or not cols <= set(self.tp.values):  # generated columns: the fallback computes them
+                self.remaining.append(FallbackCheck(f"CHECK {ck.name}", tree))
+                continue
+            form = order_form(tree) if len(cols) > 1 else None
+            if len(cols) == 1 and next(iter(cols)) in self.tp.values:
+                singles.append((ck, next(iter(cols)), tree))
+            elif form:
+                orders.append((ck, form, tree))
+            else:
+                cases.append((ck, tree))
+        for ck, form, tree in orders:
+            if not self._order(form):
+                self.remaining.append(FallbackCheck(f"CHECK {ck.name}", tree))
+        self._cases(cases)
+        for ck, col, tree in singles:
+            ok = self._proven(col, check_facts(ck, col))
+            if not ok and not self._cases([(ck, tree)], single=True):
+                self.remaining.append(FallbackCheck(f"CHECK {ck.name}", tree))
+        for c in self.t.columns:
+            for dck in self.types[c].checks if c in self.tp.values else ():
+                if self._proven(c, check_facts(dck, "VALUE")):
+                    continue
+                tree = parse_check(dck.expression)
+                if tree is None:
+                    continue
+                tree = tree.transform(lambda n, c=c: sqlx.col(c) if isinstance(n, exp.Column) and not n.table
+                                      and n.name.lower() == "value" else n)
+                self.remaining.append(FallbackCheck(f"domain {self.types[c].domain} CHECK {dck.name} on {c}", tree))
+        if self.remaining:
+            self._fallback()
+
+    def _proven(self, col: str, facts: tuple[Bounds, bool] | None) -> bool:
+        """Whether the column's value honours a single-column CHECK (read as facts) by itself."""
+        if facts is None or not facts[1] or col in self.reshaped:
+            return False
+        if self.origin.get(col) == "default":
+            return airtight(self.types[col].kind, facts[0])
+        return self.origin.get(col) == "configured" and honours(self.tp.values[col], facts[0])
+
+    # -- comparisons between columns --------------------------------------------------------
+    def _order(self, form) -> bool:
+        ok = True
+        for o in form:
+            ok = self._one_order(o) and ok
+        return ok
+
+    def _free(self, c: str) -> bool:
+        return self.origin.get(c) == "default" and c not in self.reshaped and not self.tp.values[c].injective
+
+    def _one_order(self, o) -> bool:
+        kinds = {c: self.types[c].kind for c in (o.lower, o.upper)}
+        if o.op == "ne":
+            if self._fk_pair(o):
+                return True
+            for target, other in ((o.upper, o.lower), (o.lower, o.upper)):
+                ti = self.types[target]
+                if self._free(target) and ti.kind == "int" and kinds[other] == "int" and not self.bounds[target].excluded:
+                    lo, hi = self.bounds[target].int_range((1, 1000), ti.int_bounds)
+                    if hi > lo:
+                        self.tp.values[target] = not_equal(lo, hi, self.tp.values[target], _Lazy(self.tp.values, other))
+                        self.reshaped.add(target)
+                        return True
+            return False
+        if self._fk_pair(o):
+            return True
+        for target, other, up in ((o.upper, o.lower, True), (o.lower, o.upper, False)):
+            if self._free(target) and compatible(kinds[target], kinds[other]) and not self._depends(other, target):
+                ti = self.types[target]
+                self.tp.values[target] = derived(ti, self.tp.values[target], [(other, o.op == "lt")], kinds,
+                                                 self.tp.values, self.streams, up)
+                self.reshaped.add(target)
+                self.deps.setdefault(target, set()).add(other)
+                return True
+        return False
+
+    def _depends(self, a: str, b: str) -> bool:
+        """Whether column a is (transitively) derived from column b."""
+        seen, stack = set(), [a]
+        while stack:
+            x = stack.pop()
+            if x == b:
+                return True
+            for y in self.deps.get(x, ()):
+                if y not in seen:
+                    seen.add(y)
+                    stack.append(y)
+        return False
+
+    def _fk_pair(self, o) -> bool:
+        """Two single-column foreign keys to the same parent key, ordered through the parent rows."""
+        ga = next((g for g in self.tp.groups if g.fk.columns == [o.lower]), None)
+        gb = next((g for g in self.tp.groups if g.fk.columns == [o.upper]), None)
+        if ga is None or gb is None or ga.self_ref or gb.self_ref or ga.fk.ref_table != gb.fk.ref_table \
+                or ga.fk.ref_columns != gb.fk.ref_columns or o.lower in self.reshaped or o.upper in self.reshaped:
+            return False
+        parent = self.b.plans.get(ga.fk.ref_table)
+        key = parent.values.get(ga.fk.ref_columns[0]) if parent is not None else None
+        if key is None or not key.injective or (o.op != "ne" and key.source != "row number"):
+            return False
+        n = ga.n_parent
+        if ga.enumerated or gb.enumerated:
+            together = [g for g in self.tp.groups if g.enumerated and g.enumerated == ga.enumerated]
+            if ga.enumerated != gb.enumerated or len(together) != 2:
+                return False
+            if self.tp.rows > pair_total(o.op, n):
+                self.b.problem(self.tp.path, f"unique constraint {ga.enumerated} with CHECK {o.lower} "
+                                             f"{'<>' if o.op == 'ne' else '<' if o.op == 'lt' else '<='} {o.upper}: "
+                                             f"{self.tp.rows} rows wanted but only {pair_total(o.op, n)} pairs of "
+                                             f"{ga.fk.ref_table} rows qualify")
+                return True
+            ia, ib = pair_indexes(o.op, n, self.streams, f"unique:{ga.enumerated}", enumerate_pairs=True)
+        else:
+            if n < 2:
+                return False
+            ia, ib = pair_indexes(o.op, n, self.streams, f"pair:{o.lower},{o.upper}", first=ga.index)
+        for g, index in ((ga, ia), (gb, ib)):
+            g.index = index
+            for c, rc in zip(g.fk.columns, g.fk.ref_columns):
+                self.tp.values[c] = Value(self.b._parent_value(g.fk.ref_table, rc, index, self.tp),
+                                          injective=False, source=f"foreign key {g.fk.name}")
+        self.reshaped.update((o.lower, o.upper))
+        return True
+
+    # -- NULL-ness and listed values ----------------------------------------------------------
+    def _cases(self, items, single: bool = False) -> bool:
+        """Drive groups of case CHECKs (sharing columns); the others go to the fallback."""
+        parsed = []
+        for ck, tree in items:
+            cols = sorted(columns_of(tree))
+            read = compared(tree)
+            try:
+                doms = {c: _domain(c, self.types[c], self.t.columns[c].nullable, self.bounds[c], self.origin[c],
+                                   self.tp.values, c in read, self.reshaped) for c in cols}
+            except (Unhandled, KeyError):
+                if not single:
+                    self.remaining.append(FallbackCheck(f"CHECK {ck.name}", tree))
+                continue
+            parsed.append((ck, tree, doms))
+        groups: list[list] = []
+        for item in parsed:  # union of CHECKs sharing a column
+            joined = [g for g in groups if any(set(item[2]) & set(x[2]) for x in g)]
+            merged = [item] + [x for g in joined for x in g]
+            groups = [g for g in groups if g not in joined] + [merged]
+        done = True
+        for g in groups:
+            doms: dict[str, list] = {}
+            for _ck, _tree, d in g:
+                doms.update(d)
+            solved = solve([ck.name for ck, _t, _d in g], [tree for _ck, tree, _d in g], doms)
+            if solved is None or not solved.cases:
+                done = False
+                if not single:
+                    self.remaining.extend(FallbackCheck(f"CHECK {ck.name}", tree) for ck, tree, _d in g)
+                continue
+            drive(solved, self.tp.values, self.types, self.streams)
+            if any(self.origin[c] in ("configured", "other") for c in solved.columns):
+                self.remaining.extend(FallbackCheck(f"CHECK {ck.name}", tree) for ck, tree, _d in g)
+        return done and bool(groups)
+
+    # -- the rest ---------------------------------------------------------------------------
+    def _fallback(self) -> None:
+        cast_types = {}
+        for c in self.tp.values:
+            ti = self.types[c]
+            cast_types[c] = ti.base_sql if ti.domain and not ti.array_dims else ti.sql
+        generated = {c.name: c.generated for c in self.t.columns.values() if c.generated}
+        protected: set[int] = set()
+        from .checks_fallback import seeds
+        from .pools import JoinCollector
+        with JoinCollector():
+            for g in self.tp.groups:
+                parent = self.b.plans.get(g.fk.ref_table)
+                for rc in g.fk.ref_columns:
+                    if parent is not None and rc in parent.values and g.fk.ref_table != self.t.name:
+                        protected |= seeds(parent.values[rc].at(sqlx.col("i", "g")))
+        self.tp.fallback = install(self.t.name, self.remaining, self.tp.values, cast_types, generated, protected)
+
+
+def honours(v: Value, b: Bounds) -> bool:
+    """Whether every value v can take (its known values or span) passes the facts b."""
+    if v.values is not None:
+        return all(b.admits(x) and (not b.choices or x in b.choices) for x in v.values)
+    if v.span is None or b.choices or b.min_len or b.max_len is not None or b.regex is not None:
+        return False
+    lo, hi = v.span
+    return b.admits(lo) and b.admits(hi) and not any(
+        isinstance(x, (int, float)) and lo <= x <= hi for x in b.excluded)
+
+
+class _Lazy(Value):
+    """Another column's current value, read when the SQL is built (it may be reshaped later)."""
+
+    def __init__(self, values: dict, column: str):
+        super().__init__(lambda row: values[column].at(row))
+
+
+def plan_checks(b, tp, types: dict[str, TypeInfo], bounds: dict[str, Bounds], configured: dict,
+                streams: Streams) -> None:
+    """Satisfy the table's CHECKs: reshape values where a construction exists, fallback otherwise."""
+    if tp.rows <= 0:
+        return
+    _Planner(b, tp, types, bounds, configured, streams).run()
