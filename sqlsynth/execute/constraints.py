@@ -160,18 +160,17 @@ def _lit(s: str) -> str:
     return "'" + s.replace("'", "''") + "'"
 
 
-def relation_ids(conn, dst_schema: str, tables: list[str]) -> list[int]:
-    """OIDs of the tables and of all their partitions."""
+def relation_ids(conn, tables: list[str]) -> list[int]:
+    """OIDs of the tables (qualified, quoted names) and of all their partitions."""
     out: list[int] = []
-    for t in tables:
-        name = f'"{dst_schema.replace(chr(34), chr(34) * 2)}"."{t.replace(chr(34), chr(34) * 2)}"'
+    for name in tables:
         for (relid,) in conn.execute(_TREE, [name, name]).fetchall():
             if int(relid) not in out:
                 out.append(int(relid))
     return out
 
 
-def read_deferrable(conn, dst_schema: str, tables: list[str], foreign_keys: bool | set[str] = True,
+def read_deferrable(conn, tables: list[str], foreign_keys: bool | set[str] = True,
                     indexes: bool = False) -> DeferredSet:
     """What to drop around the load, from the catalog: the FKs of the tables and their partitions (all,
     or those named in the set), and with indexes=True their indexes -- secondary ones, and the primary
@@ -180,7 +179,7 @@ def read_deferrable(conn, dst_schema: str, tables: list[str], foreign_keys: bool
     Run inside a transaction: it empties search_path locally so every definition is qualified.
     """
     conn.execute("SET LOCAL search_path TO pg_catalog")
-    rel = relation_ids(conn, dst_schema, tables)
+    rel = relation_ids(conn, tables)
     out = DeferredSet(relids=rel)
     fk_oids: list[int] = []
     if foreign_keys:

@@ -335,6 +335,8 @@ def make_stats(settings: Settings, orm_file: str = "orm.yaml", config_file: str 
         dsn = settings.need_src()
         schema = reflect(dsn, settings.src_schema or "public", masked_dsn=mask_dsn(dsn))
     src_schema = settings.src_schema or (schema.schema if schema is not None else None)
+    if schema is not None and schema.multi:  # several schemas: each table's own, all on the search_path
+        src_schema = schema.schemas
     queries = collect_queries(cfg, schema, src_schema)
     dsn = settings.need_src()
     if any(q.dp_query for q in queries):
