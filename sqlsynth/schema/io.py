@@ -121,10 +121,18 @@ def _kind(v: Any) -> str:
     return next((name for t, name in _KINDS.items() if type(v) is t), type(v).__name__)
 
 
-def _path(parts: Any) -> str:
+def _path(parts: Any, data: Any) -> str:
+    """A config path (tables.t.columns.c, unique[0]) for a jsonschema path into data."""
     out = ""
     for p in parts:
-        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+        if isinstance(data, list):
+            out += f"[{p}]"
+        else:
+            out += f".{p}" if out else str(p)
+        try:
+            data = data[p]
+        except (KeyError, IndexError, TypeError):
+            data = None
     return out
 
 
@@ -148,8 +156,13 @@ class _Located:
         self.problems.append(Problem(self.file, self.line_of(path), path, message))
 
     def ok(self, path: str) -> bool:
+        """No structural problem at, inside or above path."""
         return not any(b == path or b.startswith((path + ".", path + "[")) or path.startswith((b + ".", b + "["))
                        for b in self.broken)
+
+    def usable(self, path: str) -> bool:
+        """No structural problem at or above path (parts inside it may still be left out)."""
+        return not any(b == path or path.startswith((b + ".", b + "[")) or not b for b in self.broken)
 
 
 def _structure(data: Any, loc: _Located) -> None:
@@ -165,7 +178,14 @@ def _structure(data: Any, loc: _Located) -> None:
         loc.broken.append("")
         return
     for e in errors:
-        path = _path(e.absolute_path)
+        path = _path(e.absolute_path, data)
+        if "propertyNames" in e.schema_path:
+            sub = f"{path}.{e.instance}" if path else str(e.instance)
+            what = ("a boolean" if isinstance(e.instance, bool) else "a number" if isinstance(e.instance, (int, float))
+                    else "null" if e.instance is None else f"a {type(e.instance).__name__}")
+            loc.add(sub, f"key {str(e.instance)!r} is not a string (YAML reads it as {what}): quote it")
+            loc.broken.append(sub)
+            continue
         if e.validator == "additionalProperties" and isinstance(e.instance, dict):
             known = list((e.schema.get("properties") or {}))
             for k in sorted((k for k in e.instance if k not in known), key=str):
@@ -204,7 +224,9 @@ def _build(cls, data: dict[str, Any], **extra):
     return cls(**{k: v for k, v in data.items() if k in names}, **extra)
 
 
-def _build_table(key: str, td: dict[str, Any], schema: Schema, loc: _Located) -> Table:
+def _build_table(key: str, td: dict[str, Any], schema: Schema, loc: _Located, partial: set[str]) -> Table:
+    """The table from its entry, leaving out the parts with a structural problem (their table key is
+    added to partial when a column is left out, so that references to its columns are not checked)."""
     path = f"tables.{key}"
     t = Table(name=str(key))
     if schema.multi:
@@ -216,20 +238,32 @@ def _build_table(key: str, td: dict[str, Any], schema: Schema, loc: _Located) ->
         else:
             if t.schema not in schema.schemas:
                 loc.add(path, f"schema {t.schema!r} is not in schemas ({', '.join(schema.schemas)})")
-    for cname, cd in (td.get("columns") or {}).items():
-        t.columns[str(cname)] = _build(Column, cd, name=str(cname))
-    if td.get("primary_key"):
+    if loc.usable(f"{path}.columns"):
+        for cname, cd in (td.get("columns") or {}).items():
+            if loc.ok(f"{path}.columns.{cname}"):
+                t.columns[str(cname)] = _build(Column, cd, name=str(cname))
+            else:
+                partial.add(t.name)
+    else:
+        partial.add(t.name)
+    if td.get("primary_key") and loc.ok(f"{path}.primary_key"):
         t.primary_key = _build(UniqueConstraint, td["primary_key"])
-    t.unique = [_build(UniqueConstraint, u) for u in td.get("unique") or []]
-    t.foreign_keys = [_build(ForeignKey, f) for f in td.get("foreign_keys") or []]
-    t.checks = [_build(Check, c) for c in td.get("checks") or []]
-    t.exclusions = [_build(Exclusion, x) for x in td.get("exclusions") or []]
-    t.indexes = [_build(Index, ix) for ix in td.get("indexes") or []]
-    if td.get("partition_by"):
+
+    def items(section: str, cls):
+        if not loc.usable(f"{path}.{section}"):
+            return []
+        return [_build(cls, x) for i, x in enumerate(td.get(section) or []) if loc.ok(f"{path}.{section}[{i}]")]
+
+    t.unique = items("unique", UniqueConstraint)
+    t.foreign_keys = items("foreign_keys", ForeignKey)
+    t.checks = items("checks", Check)
+    t.exclusions = items("exclusions", Exclusion)
+    t.indexes = items("indexes", Index)
+    if td.get("partition_by") and loc.ok(f"{path}.partition_by"):
         t.partition_by = _build(Partitioning, td["partition_by"])
-    t.partition_of = td.get("partition_of")
-    t.partition_bound = td.get("partition_bound")
-    t.unlogged = bool(td.get("unlogged"))
+    t.partition_of = td.get("partition_of") if loc.ok(f"{path}.partition_of") else None
+    t.partition_bound = td.get("partition_bound") if loc.ok(f"{path}.partition_bound") else None
+    t.unlogged = bool(td.get("unlogged")) if loc.ok(f"{path}.unlogged") else False
     # datafaker compatibility: per-column `primary: true` without a primary_key entry
     if t.primary_key is None:
         pk_cols = [c.name for c in t.columns.values() if c.primary]
@@ -270,33 +304,37 @@ def schema_from_dict(data: Any, file: str = "orm.yaml", lines: dict[str, int] | 
         if loc.ok(section):
             target.extend(_build(cls, x) for x in data.get(section) or [])
     unbuilt: set[str] = set()
+    partial: set[str] = set()
     for key, td in data["tables"].items():
-        if not loc.ok(f"tables.{key}"):
+        if not loc.usable(f"tables.{key}") or not isinstance(td, dict):
             unbuilt.add(str(key))
             continue
-        t = _build_table(key, td, schema, loc)
+        t = _build_table(key, td, schema, loc, partial)
         schema.tables[t.name] = t
-    _check_references(schema, loc, unbuilt)
+    _check_references(schema, loc, unbuilt, partial)
     if loc.problems:
         raise ConfigError(sorted(loc.problems, key=lambda p: (p.line or 0, p.path)))
     return schema
 
 
-def _check_references(schema: Schema, loc: _Located, unbuilt: set[str]) -> None:
+def _check_references(schema: Schema, loc: _Located, unbuilt: set[str], partial: set[str]) -> None:
+    """Columns, tables and partitions named by the entries exist (tables and columns that were left out
+    for a structural problem are not reported again)."""
     known = set(schema.tables) | unbuilt
     for t in schema.tables.values():
         path = f"tables.{t.name}"
+        full = t.name not in partial
         cons = ([("primary_key", t.primary_key)] if t.primary_key else []) + [
             (f"unique[{i}]", u) for i, u in enumerate(t.unique)
         ]
         for where, u in cons:
             for c in list(u.columns) + list(u.include):
-                if c not in t.columns:
+                if c not in t.columns and full:
                     loc.add(f"{path}.{where}", f"unknown column {c!r}{suggest(c, t.columns)}")
         for i, fk in enumerate(t.foreign_keys):
             fpath = f"{path}.foreign_keys[{i}]"
             for c in fk.columns:
-                if c not in t.columns:
+                if c not in t.columns and full:
                     loc.add(f"{fpath}.columns", f"unknown column {c!r}{suggest(c, t.columns)}")
             if len(fk.columns) != len(fk.ref_columns):
                 loc.add(fpath, f"{len(fk.columns)} columns but {len(fk.ref_columns)} ref_columns")
@@ -305,7 +343,7 @@ def _check_references(schema: Schema, loc: _Located, unbuilt: set[str]) -> None:
                 if parent is None and fk.ref_table not in unbuilt:
                     loc.add(f"{fpath}.ref_table", f"unknown table {fk.ref_table!r}{suggest(fk.ref_table, known)}"
                             " (a table outside this file needs ref_schema)")
-                elif parent is not None:
+                elif parent is not None and parent.name not in partial:
                     for c in fk.ref_columns:
                         if c not in parent.columns:
                             loc.add(f"{fpath}.ref_columns", f"unknown column {fk.ref_table}.{c}")
@@ -318,11 +356,12 @@ def _check_references(schema: Schema, loc: _Located, unbuilt: set[str]) -> None:
 class SafeDumper(yaml.SafeDumper):
     """yaml.SafeDumper that writes strings holding NEL, LINE or PARAGRAPH SEPARATOR double-quoted
     (escaped): PyYAML folds a NEL inside a plain or single-quoted scalar into a space, so a table,
-    column or enum label holding one would not read back as itself."""
+    column or enum label holding one would not read back as itself. Other multi-line strings (function
+    definitions) are literal blocks when PyYAML can write them so (it falls back to quotes if not)."""
 
 
 def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
-    style = '"' if any(ch in data for ch in "\x85\u2028\u2029") else None
+    style = '"' if any(ch in data for ch in "\x85\u2028\u2029") else "|" if "\n" in data.rstrip("\n") else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 
