@@ -486,7 +486,8 @@ def drop_statements(schema: Schema, dst_schema: str | Placement | None,
     # that is not ours (a hand-made table or view using one of them) stops the drop instead of
     # losing its foreign key or being dropped with it.
     tables = [where.qtable(t) for t in _kept_tables(schema, skip) if t.partition_of not in schema.tables]
-    out = [f"DROP TABLE IF EXISTS {', '.join(tables)}"] if tables else []
+    out = session_statements(where) if schema.functions else []  # the functions' argument types resolve
+    out += [f"DROP TABLE IF EXISTS {', '.join(tables)}"] if tables else []
     out += drop_functions(schema, where, after_domains=True)
     for d in reversed(_domains_in_order(schema)):
         if owns(d.name, f"domains.{d.name}", where):

@@ -22,42 +22,36 @@ from .model import Schema, Table
 ALL = "all"
 
 
+def _split_raw(text: str, sep: str) -> list[str]:
+    """Split at ``sep`` outside double quotes, keeping the pieces as written."""
+    out, start, in_quotes = [], 0, False
+    for i, ch in enumerate(text):
+        if ch == '"':
+            in_quotes = not in_quotes  # a doubled quote toggles twice
+        elif ch == sep and not in_quotes:
+            out.append(text[start:i])
+            start = i + 1
+    if in_quotes:
+        raise SchemaError(f"unterminated quote in {text!r}")
+    out.append(text[start:])
+    return out
+
+
+def _unquote(piece: str, whole: str) -> str:
+    p = piece.strip()
+    if not p.startswith('"'):
+        if '"' in p:
+            raise SchemaError(f"misplaced quote in {whole!r}")
+        return p
+    if len(p) < 2 or not p.endswith('"') or '"' in p[1:-1].replace('""', ""):
+        raise SchemaError(f"misplaced quote in {whole!r}")
+    return p[1:-1].replace('""', '"')
+
+
 def split_list(text: str, sep: str = ",") -> list[str]:
     """Split at ``sep`` outside double quotes; quoted parts are unquoted (``""`` is a quote), the
     others stripped of surrounding spaces."""
-    out: list[str] = []
-    buf: list[str] = []
-    quoted = False
-    in_quotes = False
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if in_quotes:
-            if ch == '"' and text.startswith('""', i):
-                buf.append('"')
-                i += 2
-                continue
-            if ch == '"':
-                in_quotes = False
-            else:
-                buf.append(ch)
-        elif ch == '"':
-            in_quotes = quoted = True
-            if "".join(buf).strip():
-                raise SchemaError(f"misplaced quote in {text!r}")
-            buf = []
-        elif ch == sep:
-            out.append("".join(buf) if quoted else "".join(buf).strip())
-            buf, quoted = [], False
-        elif quoted and not ch.isspace():
-            raise SchemaError(f"text after a closing quote in {text!r}")
-        else:
-            buf.append(ch)
-        i += 1
-    if in_quotes:
-        raise SchemaError(f"unterminated quote in {text!r}")
-    out.append("".join(buf) if quoted else "".join(buf).strip())
-    return out
+    return [_unquote(p, text) for p in _split_raw(text, sep)]
 
 
 def source_schemas(setting: str | None, existing: list[str]) -> list[str]:
@@ -135,8 +129,8 @@ def _placement(schema: Schema, setting: str | None) -> Placement:
         return Placement(dst, {schema.schema: dst}, order)
     mapping = {s: s for s in order}
     if setting:
-        for item in split_list(setting):
-            pair = split_list(item, ":") if item else []
+        for item in _split_raw(setting, ","):
+            pair = [_unquote(p, setting) for p in _split_raw(item, ":")] if item.strip() else []
             if len(pair) != 2 or not all(pair):
                 raise SchemaError(
                     f"DST_SCHEMA={setting!r}: orm.yaml has {len(order)} schemas ({', '.join(order)}): give "
