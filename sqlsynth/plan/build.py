@@ -422,7 +422,7 @@ class Builder:
         ignored, vocab = set(), set()
         for name, tc in self.config.tables.items():
             if name not in self.schema.tables:
-                self.problem(tc.path, f"unknown table {name!r}{suggest(name, self.schema.tables)}")
+                self.problem(tc.path, f"unknown table {name!r}{self._suggest_table(name)}")
                 continue
             if tc.ignore:
                 ignored.add(name)
@@ -438,6 +438,13 @@ class Builder:
                 continue
             generated.append(name)
         return generated, ignored, vocab
+
+    def _suggest_table(self, name: str) -> str:
+        """A bare name in a config of several schemas: the schema.table keys it may mean."""
+        same = [k for k, t in self.schema.tables.items() if t.relname == name and not t.is_partition]
+        if self.schema.multi and same:
+            return f" (orm.yaml has several schemas: tables are named schema.table, e.g. {', '.join(same)})"
+        return suggest(name, self.schema.tables)
 
     def row_count(self, name: str) -> int:
         if name in self.children:
