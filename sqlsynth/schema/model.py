@@ -185,6 +185,13 @@ class Schema:
         """The source schemas in the order the fragments were printed with."""
         return list(self.schemas) if self.schemas else [self.schema]
 
+    @property
+    def source_search_path(self) -> list[str]:
+        """search_path, then the extensions' schemas: for sessions on the source (SQL functions of an
+        extension, such as earthdistance's in an index expression, may name its types unqualified)."""
+        out = self.search_path
+        return out + [e.schema for e in self.extensions if e.schema not in out and e.schema != "pg_catalog"]
+
     def partitions_of(self, parent: str) -> list[Table]:
         return [t for t in self.tables.values() if t.partition_of == parent]
 

@@ -133,6 +133,10 @@ def make_vocab(settings: Settings, schema: Schema, vocab: set[str], force: bool 
         conn.read_only = True
         with conn.transaction():
             apply_settings(conn)
+            # the extensions' SQL functions (in index expressions, inlined by the planner) may name their
+            # types unqualified: their schemas on the path
+            conn.execute("SELECT set_config('search_path', %s, true)",
+                         [", ".join(q(s) for s in schema.source_search_path)])
             for table, path in todo:
                 t = schema.tables[table]
                 qualified = qtable(*schema.source_name(table))
