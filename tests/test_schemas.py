@@ -404,3 +404,31 @@ def test_dst_schema_placement():
     assert keep.mapping == {"sales": "sales", "HR Dept": "HR Dept"} and keep.dst("other") == "other"
     mapped = placement(several, '"HR Dept":hr2')
     assert mapped.schemas == ["sales", "hr2"] and mapped.primary == "sales"
+
+
+def test_a_function_definition_cannot_smuggle_a_second_statement(tmp_path, monkeypatch, fresh_db):
+    """orm.yaml is data: a function definition holding a second statement is refused, by the check
+    (outside a SQL-standard body) or by the server (create-tables uses the extended protocol)."""
+    with psycopg.connect(fresh_db) as conn:
+        conn.execute("CREATE TABLE canary (x int)")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DST_DSN", fresh_db)
+    for key in ("SRC_DSN", "SRC_SCHEMA", "DST_SCHEMA"):
+        monkeypatch.delenv(key, raising=False)
+    head = "CREATE OR REPLACE FUNCTION public.f()\n RETURNS integer\n LANGUAGE sql\n"
+    for body, message in [
+        ("AS $function$ SELECT 1 $function$; DROP TABLE canary", "more than one statement"),
+        ("BEGIN ATOMIC\n SELECT 1;\nEND; DROP TABLE canary; SELECT 1", "cannot insert multiple commands"),
+    ]:
+        orm = {"schema": "public", "functions": [{"schema": "public", "name": "f", "arguments": "",
+                                                  "definition": head + body}],
+               "tables": {"t": {"columns": {"a": {"type": "integer"}}}}}
+        from sqlsynth.schema.io import dump_yaml
+
+        (tmp_path / "orm.yaml").write_text(dump_yaml(orm))
+        (tmp_path / "config.yaml").write_text("tables: {}\n")
+        out = run("create-tables", ok=False)
+        assert message in out, out
+        with psycopg.connect(fresh_db) as conn:
+            assert conn.execute("SELECT to_regclass('canary') IS NOT NULL, to_regclass('t') IS NULL").fetchone() == \
+                (True, True)

@@ -16,7 +16,7 @@ from collections import defaultdict
 from typing import Any
 
 from ..errors import SchemaError
-from .ddl import _IDENT, _guarded, check_statement, check_fragment, lit, object_name, owns, parse_name, q
+from .ddl import _IDENT, _guarded, check_fragment, lit, object_name, owns, parse_name, q
 from .model import Collation, Extension, Function, Schema
 from .placement import Placement
 
@@ -181,6 +181,63 @@ def _functions(conn: Any, oids: set[int], calls: dict[int, set[int]], after_doma
 
 
 # -- in the destination (pure functions: statements for create_statements / drop_statements) ----------
+
+_DOLLAR = re.compile(r"\$([A-Za-z_\x80-\uffff][A-Za-z_0-9\x80-\uffff]*)?\$")
+_ATOMIC = re.compile(r"\bBEGIN\s+ATOMIC\b", re.I)
+
+
+def check_statement(text: str, what: str) -> str:
+    """Raise SchemaError unless ``text`` is one statement (a function definition): no ``;`` outside
+    quotes, dollar quotes and comments, except inside a SQL-standard body (BEGIN ATOMIC ... END,
+    whose statements end with ``;``; create-tables sends every statement through the extended
+    protocol, where the server itself refuses a second one)."""
+    if not isinstance(text, str) or not text.strip():
+        raise SchemaError(f"{what}: empty SQL statement")
+    i, n, atomic = 0, len(text), False
+    while i < n:
+        ch = text[i]
+        if ch in "'\"":
+            end = i + 1
+            while True:
+                end = text.find(ch, end)
+                if end < 0:
+                    raise SchemaError(f"{what}: unterminated quote")
+                if text.startswith(ch * 2, end):
+                    end += 2
+                    continue
+                break
+            i = end + 1
+            continue
+        m = _DOLLAR.match(text, i) if ch == "$" else None
+        if m:
+            end = text.find(m.group(0), m.end())
+            if end < 0:
+                raise SchemaError(f"{what}: unterminated dollar quote {m.group(0)}")
+            i = end + len(m.group(0))
+            continue
+        if text.startswith("--", i):
+            nl = text.find("\n", i)
+            i = n if nl < 0 else nl + 1
+            continue
+        if text.startswith("/*", i):
+            depth, i = 1, i + 2
+            while depth and i < n:
+                if text.startswith("/*", i):
+                    depth, i = depth + 1, i + 2
+                elif text.startswith("*/", i):
+                    depth, i = depth - 1, i + 2
+                else:
+                    i += 1
+            if depth:
+                raise SchemaError(f"{what}: unterminated comment")
+            continue
+        if _ATOMIC.match(text, i):
+            atomic = True
+        if ch == ";" and not atomic and text[i + 1:].strip():
+            raise SchemaError(f"{what}: more than one statement")
+        i += 1
+    return text
+
 
 _FUNC_HEAD = re.compile(rf"\s*CREATE OR REPLACE (FUNCTION|PROCEDURE) ({_IDENT}\.{_IDENT})\(", re.I)
 
