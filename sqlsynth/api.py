@@ -174,18 +174,26 @@ def compile_split(orm_file: str, config_file: str | None, out_dir: str, num_pass
                        defer_indexes, force)
 
 
-def _dst_schema(settings: Settings, schema: Schema) -> str:
-    return settings.dst_schema or schema.schema or "public"
+def _placement(settings: Settings, schema: Schema):
+    """Where each schema of orm.yaml goes in the destination (DST_SCHEMA: see schema/placement.py)."""
+    from .schema.placement import placement
+
+    return placement(schema, settings.dst_schema)
 
 
-def _run_statements(dsn: str, statements: list[str], what: str) -> None:
+def _run_statements(dsn: str, statements: list[str], what: str, check=None) -> None:
+    """Run statements in one transaction, each through the extended protocol (binary=True), where
+    the server refuses a second statement in one string. check(conn) runs first, in the same
+    transaction (it may raise SqlsynthError: nothing is changed)."""
     import psycopg
 
     conn = connect(dsn, what="destination database")
     try:
         with conn.transaction():
+            if check is not None:
+                check(conn)
             for st in statements:
-                conn.execute(st)
+                conn.execute(st, binary=True)
     except psycopg.Error as e:
         first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         raise ExecutionError(f"{what} failed: {scrub(first, dsn)}; nothing was changed") from None
@@ -194,7 +202,7 @@ def _run_statements(dsn: str, statements: list[str], what: str) -> None:
 
 
 def _selection(schema: Schema, config: Config) -> tuple[list[str], set[str], set[str]]:
-    b = Builder(schema, config, 1, 0, schema.schema)
+    b = Builder(schema, config, 1, 0, None)
     generated, ignored, vocab = b.select_tables()
     if config.problems or b.problems:
         raise ConfigError(config.problems + b.problems)
@@ -209,9 +217,26 @@ def create_tables(settings: Settings, orm_file: str = "orm.yaml", config_file: s
     dsn = settings.need_dst()
     if settings.dst_is_src():
         raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to create tables in it")
-    stmts = create_statements(schema, _dst_schema(settings, schema), skip_tables=ignored)
-    _run_statements(dsn, stmts, "create-tables")
+    stmts = create_statements(schema, _placement(settings, schema), skip_tables=ignored)
+    _run_statements(dsn, stmts, "create-tables", check=lambda conn: _check_extensions(conn, schema))
     return [t for t in sorted(schema.tables) if t not in ignored]
+
+
+def _check_extensions(conn, schema: Schema) -> None:
+    """Stop create-tables (changing nothing) when an extension of orm.yaml cannot be installed."""
+    names = [e.name for e in schema.extensions]
+    if not names:
+        return
+    rows = conn.execute("SELECT name FROM pg_catalog.pg_available_extensions WHERE name = ANY(%s)", [names])
+    available = {r[0] for r in rows.fetchall()}
+    missing = [n for n in names if n not in available]
+    if missing:
+        one = len(missing) == 1
+        raise SqlsynthError(
+            f"create-tables: extension{'' if one else 's'} {', '.join(missing)} (used by orm.yaml) "
+            f"{'is' if one else 'are'} not available on the destination server (not in pg_available_extensions): "
+            "install it there (for the contrib ones, the postgresql-contrib package) and run create-tables "
+            "again; nothing was changed")
 
 
 def create_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None,
@@ -229,8 +254,8 @@ def create_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str
     dsn = settings.need_dst()
     if append and jobs > 1:
         raise SqlsynthError("--append runs in one transaction: use it with --jobs 1")
-    prog = compile_program(orm_file, config_file, num_passes, seed, _dst_schema(settings, schema), stats_file,
-                           append)
+    _placement(settings, schema)  # a bad DST_SCHEMA stops here, before anything runs
+    prog = compile_program(orm_file, config_file, num_passes, seed, settings.dst_schema, stats_file, append)
     if settings.dst_is_src():
         raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to write into it")
     if getattr(prog, "plan", None) is None:
@@ -245,16 +270,14 @@ def create_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str
 
 def remove_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None) -> list[str]:
     """Empty the generated tables (vocabulary and ignored tables are left alone)."""
-    from .compile.sqlx import qtable
-
     schema, config = load_inputs(orm_file, config_file)
     if settings.dst_is_src():
         raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to remove data from it")
     generated, _ignored, _vocab = _selection(schema, config)
     dsn = settings.need_dst()
     if generated:
-        dst = _dst_schema(settings, schema)
-        _run_statements(dsn, [f"TRUNCATE {', '.join(qtable(dst, t) for t in generated)} RESTART IDENTITY"],
+        dst = _placement(settings, schema)
+        _run_statements(dsn, [f"TRUNCATE {', '.join(dst.qtable(schema.tables[t]) for t in generated)} RESTART IDENTITY"],
                         "remove-data")
     return generated
 
@@ -267,7 +290,7 @@ def remove_tables(settings: Settings, orm_file: str = "orm.yaml", config_file: s
         raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to drop its tables")
     _generated, ignored, _vocab = _selection(schema, config)
     dsn = settings.need_dst()
-    _run_statements(dsn, drop_statements(schema, _dst_schema(settings, schema), skip_tables=ignored), "remove-tables")
+    _run_statements(dsn, drop_statements(schema, _placement(settings, schema), skip_tables=ignored), "remove-tables")
     return [t for t in sorted(schema.tables) if t not in ignored and not schema.tables[t].is_partition]
 
 
@@ -293,7 +316,7 @@ def create_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: st
 
     schema, config = load_inputs(orm_file, config_file)
     _generated, _ignored, vocab = _selection(schema, config)
-    return run(settings, schema, vocab, _dst_schema(settings, schema), directory=directory, report=report)
+    return run(settings, schema, vocab, _placement(settings, schema), directory=directory, report=report)
 
 
 def remove_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None) -> list[str]:
@@ -302,7 +325,7 @@ def remove_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: st
 
     schema, config = load_inputs(orm_file, config_file)
     _generated, _ignored, vocab = _selection(schema, config)
-    return run(settings, schema, vocab, _dst_schema(settings, schema))
+    return run(settings, schema, vocab, _placement(settings, schema))
 
 
 def validate_config(config_file: str, orm_file: str = "orm.yaml", stats_file: str | None = None) -> Config:

@@ -107,9 +107,13 @@ def main(ctx: click.Context, verbose: bool) -> None:
 @FORCE
 @handled
 def make_tables(orm_file: str, force: bool) -> None:
-    """Reflect the source schema (SRC_DSN, SRC_SCHEMA) into orm.yaml."""
+    """Reflect the source schema(s) (SRC_DSN, SRC_SCHEMA: a name, a comma-separated list, or all) into orm.yaml."""
     schema = api.make_tables(load_settings(), orm_file, force)
-    click.echo(f"wrote {orm_file}: {len(schema.tables)} tables, {len(schema.enums)} enums, {len(schema.domains)} domains")
+    extra = [f"{len(x)} {name}" for x, name in ((schema.extensions, "extensions"), (schema.collations, "collations"),
+                                                 (schema.functions, "functions")) if x]
+    where = f" in {len(schema.schemas)} schemas ({', '.join(schema.schemas)})" if schema.multi else ""
+    click.echo(f"wrote {orm_file}: {len(schema.tables)} tables{where}, {len(schema.enums)} enums, "
+               f"{len(schema.domains)} domains" + "".join(f", {x}" for x in extra))
 
 
 @main.command("generate-config")

@@ -190,7 +190,7 @@ def render(tree: exp.Expression) -> str:
 _names = itertools.count(1)
 
 
-def open_source(dsn: str, src_schema: str | None = None) -> Any:
+def open_source(dsn: str, src_schema: str | list[str] | None = None) -> Any:
     """A connection to the source: autocommit between our own read-only transactions, every
     transaction READ ONLY (psycopg's BEGIN READ ONLY) and the session's default read-only too."""
     from .db import connect
@@ -200,11 +200,12 @@ def open_source(dsn: str, src_schema: str | None = None) -> Any:
         conn.read_only = True
         conn.execute("SET SESSION default_transaction_read_only = on")
         conn.execute("SET SESSION standard_conforming_strings = on")  # strings read as sqlglot reads them
-        if src_schema:
+        if src_schema:  # one schema, or several (orm.yaml of several schemas, the extensions' schemas)
             from psycopg import sql
 
+            names = [src_schema] if isinstance(src_schema, str) else list(src_schema)
             conn.execute(sql.SQL("SELECT set_config('search_path', {}, false)").format(
-                sql.Literal(sql.Identifier(src_schema).as_string(conn))))
+                sql.Literal(", ".join(sql.Identifier(n).as_string(conn) for n in names))))
     except BaseException:
         conn.close()
         raise

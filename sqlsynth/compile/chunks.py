@@ -27,7 +27,7 @@ from sqlglot import exp
 from ..plan.build import Plan
 from ..schema.model import ForeignKey
 from .program import Program, Step, fk_add_sql, row_source
-from .sqlx import q, qtable, render
+from .sqlx import q, render
 
 DEFAULT_CHUNK_ROWS = 100_000
 BIG_LOAD_ROWS = 1_000_000  # --defer-constraints is the default above this many rows
@@ -102,9 +102,9 @@ def cycle_sql(plan: Plan) -> set[str]:
     """The statements compile_plan emits to break FK cycles (not needed when every FK is deferred)."""
     out: set[str] = set()
     for owner, fk in plan.deferred_fks:
-        out.add(f"SET CONSTRAINTS {qtable(plan.dst_schema, fk.name)} DEFERRED")
-        out.add(f"ALTER TABLE {qtable(plan.dst_schema, owner)} DROP CONSTRAINT {q(fk.name)}")
-        out.add(fk_add_sql(plan.dst_schema, owner, fk))
+        out.add(f"SET CONSTRAINTS {plan.qobject(owner, fk.name)} DEFERRED")
+        out.add(f"ALTER TABLE {plan.qtable(owner)} DROP CONSTRAINT {q(fk.name)}")
+        out.add(fk_add_sql(plan, owner, fk))
     return out
 
 

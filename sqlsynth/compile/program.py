@@ -46,12 +46,13 @@ class Program:
         return sum(s.rows for s in self.steps if s.kind == "insert")
 
 
-def fk_add_sql(dst_schema: str, owner: str, fk: ForeignKey) -> str:
+def fk_add_sql(plan: Plan, owner: str, fk: ForeignKey) -> str:
     """ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY, every name quoted."""
+    ref = qtable(fk.ref_schema, fk.ref_table) if fk.ref_schema is not None else plan.qtable(fk.ref_table)
     parts = [
-        f"ALTER TABLE {qtable(dst_schema, owner)} ADD CONSTRAINT {q(fk.name)} FOREIGN KEY",
+        f"ALTER TABLE {plan.qtable(owner)} ADD CONSTRAINT {q(fk.name)} FOREIGN KEY",
         f"({', '.join(q(c) for c in fk.columns)})",
-        f"REFERENCES {qtable(fk.ref_schema or dst_schema, fk.ref_table)} ({', '.join(q(c) for c in fk.ref_columns)})",
+        f"REFERENCES {ref} ({', '.join(q(c) for c in fk.ref_columns)})",
     ]
     if fk.match_full:
         parts.append("MATCH FULL")
@@ -84,7 +85,7 @@ def insert_sql(plan: Plan, tp: TablePlan, lo: int, hi: int) -> str:
     with JoinCollector() as joins:
         exprs = [tp.values[c].at(ROW.copy()) for c in cols]
     select = joins.apply(exp.select(*exprs).from_(row_source(lo, hi, tp.offset)))
-    head = f"INSERT INTO {qtable(plan.dst_schema, tp.name)} ({', '.join(q(c) for c in cols)})"
+    head = f"INSERT INTO {plan.qtable(tp.name)} ({', '.join(q(c) for c in cols)})"
     if tp.overriding_system:
         head += " OVERRIDING SYSTEM VALUE"
     return f"{head}\n{render(select)}"
@@ -97,7 +98,7 @@ def guard_sql(plan: Plan, tables: list[str]) -> str:
         # RAISE reads % as a placeholder: a table named "a%b" must not break the guard
         msg = exp.Literal.string(f"sqlsynth: table {t.replace('%', '%%')} already has rows; "
                                  "run remove-data first, or add --append").sql("postgres")
-        checks.append(f"IF EXISTS (SELECT 1 FROM {qtable(plan.dst_schema, t)}) THEN RAISE EXCEPTION {msg}; END IF;")
+        checks.append(f"IF EXISTS (SELECT 1 FROM {plan.qtable(t)}) THEN RAISE EXCEPTION {msg}; END IF;")
     body = "BEGIN " + " ".join(checks) + " END"
     return "DO " + exp.Literal.string(body).sql("postgres")
 
@@ -111,7 +112,7 @@ def offsets_sql(plan: Plan, tables: list[str]) -> list[str]:
     rows = []
     for t in tables:
         tp = plan.tables[t]
-        src = sqlx.table(plan.dst_schema, t)
+        src = plan.sqltable(t)
         parts: list[exp.Expression] = [exp.Subquery(this=exp.select(exp.Count(this=exp.Star())).from_(src))]
         for c in tp.serials:
             parts.append(exp.Subquery(this=exp.select(exp.Coalesce(
@@ -182,11 +183,11 @@ def compile_plan(plan: Plan) -> Program:
     prog = Program(seed=plan.seed, tables=list(plan.order), warnings=list(plan.warnings), plan=plan)
     targets = [t for t in plan.order if plan.tables[t].rows > 0]
     # Types of the orm (enums, domains: "Mood", year) are written unqualified in casts: resolve
-    # them in the destination schema, whatever the session's search_path.
-    prog.steps.append(Step(f"SET LOCAL search_path = {q(plan.dst_schema)}"))
+    # them in the destination schema(s), whatever the session's search_path.
+    prog.steps.append(Step(f"SET LOCAL search_path = {', '.join(q(s) for s in plan.search_path)}"))
     if targets and plan.append:
         # locked before the offsets are read: no concurrent writer can take the same keys meanwhile
-        lock = ", ".join(qtable(plan.dst_schema, t) for t in targets)
+        lock = ", ".join(plan.qtable(t) for t in targets)
         prog.steps.append(Step(f"LOCK TABLE {lock} IN SHARE ROW EXCLUSIVE MODE", kind="guard"))
         prog.steps.extend(Step(sql, kind="guard") for sql in offsets_sql(plan, targets))
     elif targets:
@@ -207,11 +208,11 @@ def compile_plan(plan: Plan) -> Program:
     readd: list[Step] = []
     for owner, fk in plan.deferred_fks:
         if fk.deferrable:
-            prog.steps.append(Step(f"SET CONSTRAINTS {qtable(plan.dst_schema, fk.name)} DEFERRED", table=owner))
+            prog.steps.append(Step(f"SET CONSTRAINTS {plan.qobject(owner, fk.name)} DEFERRED", table=owner))
         else:
-            prog.steps.append(Step(f"ALTER TABLE {qtable(plan.dst_schema, owner)} DROP CONSTRAINT {q(fk.name)}",
+            prog.steps.append(Step(f"ALTER TABLE {plan.qtable(owner)} DROP CONSTRAINT {q(fk.name)}",
                                    table=owner))
-            readd.append(Step(fk_add_sql(plan.dst_schema, owner, fk), table=owner))
+            readd.append(Step(fk_add_sql(plan, owner, fk), table=owner))
     for name in plan.order:
         tp = plan.tables[name]
         if tp.rows <= 0:
@@ -226,14 +227,14 @@ def compile_plan(plan: Plan) -> Program:
         tp = plan.tables[name]
         for c in tp.serials:
             if tp.rows > 0 or plan.stories:
-                seq = sqlx.fn("pg_get_serial_sequence", lit(qtable(plan.dst_schema, name)), lit(c))
-                top = exp.Subquery(this=exp.select(exp.Max(this=sqlx.col(c))).from_(sqlx.table(plan.dst_schema, name)))
+                seq = sqlx.fn("pg_get_serial_sequence", lit(plan.qtable(name)), lit(c))
+                top = exp.Subquery(this=exp.select(exp.Max(this=sqlx.col(c))).from_(plan.sqltable(name)))
                 nxt = sqlx.add(exp.Coalesce(this=top, expressions=[lit(0)]), lit(1))
                 setvals.append(f"PERFORM {render(sqlx.fn('setval', seq, nxt, exp.false()))};")
     if setvals:  # sequences continue after the generated keys
         prog.steps.append(Step("DO " + exp.Literal.string("BEGIN " + " ".join(setvals) + " END").sql("postgres")))
     for name in targets:
-        prog.steps.append(Step(f"ANALYZE {qtable(plan.dst_schema, name)}", kind="analyze", table=name,
+        prog.steps.append(Step(f"ANALYZE {plan.qtable(name)}", kind="analyze", table=name,
                                transactional=False))
     return prog
 

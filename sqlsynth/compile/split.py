@@ -27,7 +27,7 @@ from ..plan.build import Plan
 from ..schema import ddl
 from .chunks import Phases, TableChunks, model_foreign_keys
 from .program import Step, fk_add_sql
-from .sqlx import dollar_quote, lit, q, qtable, render
+from .sqlx import dollar_quote, lit, q, render
 
 PROLOGUE = "00-prologue.sql"
 EPILOGUE = "99-epilogue.sql"
@@ -46,12 +46,11 @@ class _Object:
 def _deferred_objects(plan: Plan, targets: list[str], indexes: bool) -> list[_Object]:
     """FKs of the target tables (and partitions); with indexes, their secondary indexes and the primary
     keys, unique constraints and unique indexes of plain tables no other table's FK depends on."""
-    dst = plan.dst_schema
     schema = plan.schema
     out: list[_Object] = []
     for owner, fk in model_foreign_keys(plan, targets):
-        table = qtable(dst, owner)
-        out.append(_Object(f"ALTER TABLE {table} DROP CONSTRAINT {q(fk.name)}", fk_add_sql(dst, owner, fk),
+        table = plan.qtable(owner)
+        out.append(_Object(f"ALTER TABLE {table} DROP CONSTRAINT {q(fk.name)}", fk_add_sql(plan, owner, fk),
                            _con_exists(table, fk.name), stage=1))
     if not indexes:
         return out
@@ -61,8 +60,8 @@ def _deferred_objects(plan: Plan, targets: list[str], indexes: bool) -> list[_Ob
 
     def visit(name: str) -> None:
         t = schema.tables[name]
-        table = qtable(dst, name)
-        stmts = ddl._constraint_statements(t, dst)  # noqa: SLF001 - exactly what create-tables ran
+        table = plan.qtable(name)
+        stmts = ddl._constraint_statements(t, plan.placement or plan.dst_schema)  # noqa: SLF001 - what create-tables ran
         plain = t.partition_by is None and not t.is_partition and name not in kept_refs
         if plain:
             for u in ([t.primary_key] if t.primary_key else []) + sorted(t.unique, key=lambda u: u.name):
@@ -77,7 +76,7 @@ def _deferred_objects(plan: Plan, targets: list[str], indexes: bool) -> list[_Ob
             add = next((x for x in stmts if x.startswith(head)), None)
             if add is None:
                 continue
-            qname = qtable(dst, ix.name)
+            qname = plan.qobject(name, ix.name)
             out.append(_Object(f"DROP INDEX {qname}", add, f"to_regclass({render(lit(qname))}) IS NOT NULL"))
         for p in sorted(schema.partitions_of(name), key=lambda p: p.name):
             visit(p.name)
@@ -194,7 +193,7 @@ def write_split(ph: Phases, plan: Plan, out_dir: str, jobs: int = 2, defer_index
     files.append(path)
 
     # rollback
-    tables = ", ".join(qtable(plan.dst_schema, t) for t in targets)
+    tables = ", ".join(plan.qtable(t) for t in targets)
     body = ["BEGIN;"] + ([f"TRUNCATE {tables};"] if tables else [])
     for o in sorted(objects, key=lambda o: o.stage):
         body.append(f"DO $sqlsynth$ BEGIN IF NOT ({o.exists}) THEN EXECUTE {dollar_quote(o.add)}; END IF; END $sqlsynth$;")

@@ -2,8 +2,7 @@
 
 It is for editors (generate-config writes a ``# yaml-language-server: $schema=...`` first
 line pointing at the installed file) and for ``sqlsynth config-schema``. validate-config also
-applies it when the optional ``jsonschema`` package is importable; sqlsynth does not depend
-on it, and the loader's own checks (config/load.py, then the plan) stay the reference: the
+applies it (with ``jsonschema``, a dependency since orm.yaml is checked with it too); the loader's own checks (config/load.py, then the plan) stay the reference: the
 schema can only add problems the loader does not already report at the same place.
 """
 

@@ -27,9 +27,9 @@ _FKS = """
 SELECT c.oid, format('%%I.%%I', n.nspname, r.relname), c.conname::text, pg_get_constraintdef(c.oid),
        ARRAY(SELECT relid::oid FROM pg_partition_tree(c.conrelid) UNION SELECT c.conrelid),
        ARRAY(SELECT relid::oid FROM pg_partition_tree(c.confrelid) UNION SELECT c.confrelid),
-       (SELECT relname::text FROM pg_class WHERE oid = coalesce(pg_partition_root(c.conrelid), c.conrelid)),
+       (SELECT ARRAY[rn.nspname::text, rc.relname::text] FROM pg_class rc JOIN pg_namespace rn ON rn.oid = rc.relnamespace WHERE rc.oid = coalesce(pg_partition_root(c.conrelid), c.conrelid)),
        c.convalidated,
-       (SELECT relname::text FROM pg_class WHERE oid = coalesce(pg_partition_root(c.confrelid), c.confrelid))
+       (SELECT ARRAY[rn.nspname::text, rc.relname::text] FROM pg_class rc JOIN pg_namespace rn ON rn.oid = rc.relnamespace WHERE rc.oid = coalesce(pg_partition_root(c.confrelid), c.confrelid))
 FROM pg_constraint c JOIN pg_class r ON r.oid = c.conrelid JOIN pg_namespace n ON n.oid = r.relnamespace
 WHERE c.contype = 'f' AND c.conparentid = 0 AND c.conrelid = ANY(%s::oid[])
 ORDER BY 2, 3
@@ -39,7 +39,7 @@ ORDER BY 2, 3
 # foreign key that stays in place (not in %s) depends on them
 _KEYS = """
 SELECT c.oid, format('%%I.%%I', n.nspname, r.relname), c.conname::text, pg_get_constraintdef(c.oid),
-       ARRAY[c.conrelid::oid], r.relname::text
+       ARRAY[c.conrelid::oid], ARRAY[n.nspname::text, r.relname::text]
 FROM pg_constraint c JOIN pg_class r ON r.oid = c.conrelid JOIN pg_namespace n ON n.oid = r.relnamespace
 WHERE c.contype IN ('p', 'u') AND c.conparentid = 0 AND c.conrelid = ANY(%s::oid[])
   AND r.relkind = 'r' AND NOT r.relispartition
@@ -54,7 +54,7 @@ _INDEXES = """
 SELECT i.indexrelid, format('%%I.%%I', n.nspname, ic.relname), ic.relname::text, pg_get_indexdef(i.indexrelid),
        ARRAY(SELECT relid::oid FROM pg_partition_tree(i.indrelid) UNION SELECT i.indrelid),
        format('%%I.%%I', n.nspname, tc.relname),
-       (SELECT relname::text FROM pg_class WHERE oid = coalesce(pg_partition_root(i.indrelid), i.indrelid))
+       (SELECT ARRAY[rn.nspname::text, rc.relname::text] FROM pg_class rc JOIN pg_namespace rn ON rn.oid = rc.relnamespace WHERE rc.oid = coalesce(pg_partition_root(i.indrelid), i.indrelid))
 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_namespace n ON n.oid = ic.relnamespace
 JOIN pg_class tc ON tc.oid = i.indrelid
 WHERE i.indrelid = ANY(%s::oid[]) AND NOT i.indisprimary
@@ -160,27 +160,30 @@ def _lit(s: str) -> str:
     return "'" + s.replace("'", "''") + "'"
 
 
-def relation_ids(conn, dst_schema: str, tables: list[str]) -> list[int]:
-    """OIDs of the tables and of all their partitions."""
+def relation_ids(conn, tables: list[str]) -> list[int]:
+    """OIDs of the tables (qualified, quoted names) and of all their partitions."""
     out: list[int] = []
-    for t in tables:
-        name = f'"{dst_schema.replace(chr(34), chr(34) * 2)}"."{t.replace(chr(34), chr(34) * 2)}"'
+    for name in tables:
         for (relid,) in conn.execute(_TREE, [name, name]).fetchall():
             if int(relid) not in out:
                 out.append(int(relid))
     return out
 
 
-def read_deferrable(conn, dst_schema: str, tables: list[str], foreign_keys: bool | set[str] = True,
-                    indexes: bool = False) -> DeferredSet:
+def read_deferrable(conn, tables: list[str], foreign_keys: bool | set[str] = True,
+                    indexes: bool = False, keys: dict[tuple[str, str], str] | None = None) -> DeferredSet:
     """What to drop around the load, from the catalog: the FKs of the tables and their partitions (all,
     or those named in the set), and with indexes=True their indexes -- secondary ones, and the primary
     keys, unique constraints and unique indexes of plain tables that no FK left in place depends on.
 
     Run inside a transaction: it empties search_path locally so every definition is qualified.
+    keys: (schema, table) -> the table's key in orm.yaml (Deferred.root); without it, the table name.
     """
+    def key(pair: list[str]) -> str:
+        return (keys or {}).get((pair[0], pair[1]), pair[1])
+
     conn.execute("SET LOCAL search_path TO pg_catalog")
-    rel = relation_ids(conn, dst_schema, tables)
+    rel = relation_ids(conn, tables)
     out = DeferredSet(relids=rel)
     fk_oids: list[int] = []
     if foreign_keys:
@@ -191,21 +194,21 @@ def read_deferrable(conn, dst_schema: str, tables: list[str], foreign_keys: bool
             out.items.append(Deferred(
                 "foreign key", table, name, f"ALTER TABLE {table} DROP CONSTRAINT {_ident(name)}",
                 f"ALTER TABLE {table} ADD CONSTRAINT {_ident(name)} {definition}", frozenset(int(x) for x in locks),
-                exists_sql=_con_exists(table, name), root=root, valid=bool(valid),
-                parent_locks=frozenset(int(x) for x in parent), parent_root=parent_root))
+                exists_sql=_con_exists(table, name), root=key(root), valid=bool(valid),
+                parent_locks=frozenset(int(x) for x in parent), parent_root=key(parent_root)))
     if indexes:
         for oid, table, name, definition, locks, root in conn.execute(_KEYS, [rel, fk_oids]).fetchall():
             kind = "primary key" if definition.startswith("PRIMARY KEY") else "unique constraint"
             out.items.append(Deferred(
                 kind, table, name, f"ALTER TABLE {table} DROP CONSTRAINT {_ident(name)}",
                 f"ALTER TABLE {table} ADD CONSTRAINT {_ident(name)} {definition}", frozenset(int(x) for x in locks),
-                exists_sql=_con_exists(table, name), root=root))
+                exists_sql=_con_exists(table, name), root=key(root)))
         for oid, qname, name, definition, locks, table, root in conn.execute(_INDEXES, [rel, fk_oids]).fetchall():
             unique = definition.startswith("CREATE UNIQUE ")
             out.items.append(Deferred(
                 "unique index" if unique else "index", table, name, f"DROP INDEX {qname}", definition,
                 frozenset(int(x) for x in locks),
-                exists_sql=f"SELECT 1 FROM pg_catalog.pg_class WHERE oid = to_regclass({_lit(qname)})", root=root))
+                exists_sql=f"SELECT 1 FROM pg_catalog.pg_class WHERE oid = to_regclass({_lit(qname)})", root=key(root)))
     return out
 
 

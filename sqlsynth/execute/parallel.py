@@ -41,7 +41,6 @@ from typing import Callable
 
 from ..compile.chunks import BIG_LOAD_ROWS, DEFAULT_CHUNK_ROWS, Phases, TableChunks, model_foreign_keys, split_program
 from ..compile.program import Program, Step
-from ..compile.sqlx import qtable
 from ..db import connect, scrub
 from ..errors import ExecutionError
 from ..plan.build import Plan
@@ -111,7 +110,7 @@ def run_single(dsn: str, phases: Phases, plan: Plan, defer: bool, defer_indexes:
     before: list[Step] = []
     after: list[Step] = []
     if defer:
-        deferred = _read_catalog(dsn, plan.dst_schema, phases.targets, True, defer_indexes)
+        deferred = _read_catalog(dsn, [plan.qtable(t) for t in phases.targets], True, defer_indexes, _keys(plan))
         phases = phases.without_cycle_steps(plan)
         before = [Step(d.drop_sql, kind="constraint", table=d.root or None, path=d.label) for d in deferred.drop_order]
         after = [Step(d.add_sql, kind="constraint", table=d.root or None, path=d.label) for d in deferred.add_order]
@@ -151,13 +150,19 @@ def run_single(dsn: str, phases: Phases, plan: Plan, defer: bool, defer_indexes:
     return run_program(dsn, prog, relay if (report or progress) else None, on_step=on_step)
 
 
-def _read_catalog(dsn: str, dst_schema: str, tables: list[str], fks: bool | set[str], indexes: bool) -> DeferredSet:
+def _keys(plan: Plan) -> dict[tuple[str, str], str]:
+    """(destination schema, table name) -> the table's key in orm.yaml, for every table of the plan."""
+    return {plan.where(k): k for k in plan.schema.tables} if plan.schema is not None else {}
+
+
+def _read_catalog(dsn: str, tables: list[str], fks: bool | set[str], indexes: bool,
+                  keys: dict[tuple[str, str], str]) -> DeferredSet:
     import psycopg
 
     conn = connect(dsn, what="destination database")
     try:
         with conn.transaction():
-            return read_deferrable(conn, dst_schema, tables, fks, indexes)
+            return read_deferrable(conn, tables, fks, indexes, keys)
     except psycopg.Error as e:
         raise ExecutionError(f"reading the constraints of the destination failed: {scrub(_first_line(e), dsn)}; "
                              "nothing was written") from None
@@ -455,8 +460,8 @@ class ParallelLoad:
             try:
                 with coord.transaction():
                     check_jobs(coord, self.jobs)
-                    self.deferred = read_deferrable(coord, self.plan.dst_schema, self.phases.targets,
-                                                    self._fk_selection(), self.defer_indexes)
+                    self.deferred = read_deferrable(coord, [self.plan.qtable(t) for t in self.phases.targets],
+                                                    self._fk_selection(), self.defer_indexes, _keys(self.plan))
                     self.deferred.sequences = read_sequences(coord, self.deferred.relids)
                     for s in self.prologue:
                         exec_step(coord, s)
@@ -594,7 +599,7 @@ class ParallelLoad:
             w.close()
 
     def restore_statements(self) -> list[str]:
-        tables = ", ".join(qtable(self.plan.dst_schema, t) for t in self.phases.targets)
+        tables = ", ".join(self.plan.qtable(t) for t in self.phases.targets)
         out = [f"TRUNCATE {tables}"] if tables else []
         return out + self.deferred.restore_sql() + restore_sequences_sql(self.deferred.sequences)
 

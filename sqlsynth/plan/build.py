@@ -21,6 +21,7 @@ from ..compile.sqlx import Streams, add, lit, mod
 from ..config.load import Config, suggest
 from ..errors import ConfigError, Problem
 from ..schema.model import Column, ForeignKey, Schema, Table
+from ..schema.placement import Placement, placement
 from ..schema.types import TypeInfo, resolve_type
 from . import distributions as _distributions  # noqa: F401  (registers more generators)
 from . import generators as gens
@@ -85,6 +86,29 @@ class Plan:
     num_passes: int = 1
     stories: list = field(default_factory=list)  # StorySpec: user Python stories run after the generated rows
     append: bool = False  # rows are added after those already in the tables (offsets read at run time)
+    placement: Placement | None = None  # where each source schema goes (None: every table in dst_schema)
+
+    def where(self, key: str) -> tuple[str, str]:
+        """(destination schema, table name) of a table of orm.yaml, by its key."""
+        t = self.schema.tables.get(key) if self.schema is not None else None
+        if t is None or self.placement is None:
+            return self.dst_schema, key
+        return self.placement.where(t)
+
+    def qtable(self, key: str) -> str:
+        """The destination table of a key, quoted and qualified."""
+        return sqlx.qtable(*self.where(key))
+
+    def sqltable(self, key: str) -> exp.Table:
+        return sqlx.table(*self.where(key))
+
+    def qobject(self, key: str, name: str) -> str:
+        """An object (constraint, index) of a table, qualified by the table's destination schema."""
+        return sqlx.qtable(self.where(key)[0], name)
+
+    @property
+    def search_path(self) -> list[str]:
+        return self.placement.search_path if self.placement is not None else [self.dst_schema]
 
 
 def effective_fks(schema: Schema, t: Table) -> list[tuple[str, ForeignKey]]:
@@ -119,7 +143,61 @@ def unique_sets(schema: Schema, t: Table) -> list[tuple[str, list[str]]]:
                 if key not in seen:
                     seen.add(key)
                     out.append((ix.name, cols))
+        for x in tb.exclusions:
+            cols = exclusion_key_columns(schema, x, tb)
+            if cols:
+                key = tuple(sorted(cols))
+                if key not in seen:
+                    seen.add(key)
+                    out.append((x.name, cols))
     return out
+
+
+_EXCLUDE = re.compile(r"EXCLUDE USING \w+ \(", re.I)
+_ELEMENT = re.compile(r'(?P<col>"(?:[^"]|"")*"|[^\W\d][\w$]*)(?:\s+[\w."]+)*?\s+WITH\s+(?P<op>\S+)', re.S)
+
+
+def exclusion_key_columns(schema: Schema, x, t: Table) -> list[str] | None:
+    """Columns whose distinct values satisfy an exclusion constraint, or None if unknown.
+
+    ``EXCLUDE USING gist (room WITH =, during WITH &&)``: a range column compared with ``&&`` is
+    enough on its own (the planner then draws disjoint ranges); constraints of plain columns all
+    compared with ``=`` are unique constraints. Anything else is not relied on."""
+    m = _EXCLUDE.match(x.definition or "")
+    if not m:
+        return None
+    depth, i, start, elems = 1, m.end(), m.end(), []
+    while i < len(x.definition) and depth:
+        ch = x.definition[i]
+        if ch == '"':
+            i = x.definition.find('"', i + 1)
+            if i < 0:
+                return None
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "," and depth == 1:
+            elems.append(x.definition[start:i])
+            start = i + 1
+        i += 1
+    elems.append(x.definition[start:i - 1])
+    parsed = []
+    for e in elems:
+        em = _ELEMENT.fullmatch(e.strip())
+        if not em:
+            return None
+        col = em.group("col")
+        col = col[1:-1].replace('""', '"') if col.startswith('"') else col
+        if col not in t.columns:
+            return None
+        parsed.append((col, em.group("op")))
+    for col, op in parsed:
+        if op == "&&" and resolve_type(t.columns[col].type, schema).kind == "range":
+            return [col]
+    if all(op == "=" for _c, op in parsed):
+        return [c for c, _op in parsed]
+    return None
 
 
 _USING = re.compile(r"\sUSING\s+\w+\s*\(", re.I)
@@ -318,12 +396,14 @@ def partition_key_value(schema: Schema, t: Table, column: str, ti: TypeInfo, str
 
 
 class Builder:
-    def __init__(self, schema: Schema, config: Config, num_passes: int, seed: int, dst_schema: str):
+    def __init__(self, schema: Schema, config: Config, num_passes: int, seed: int, dst_schema: str | None,
+                 where: Placement | None = None):
         self.schema = schema
         self.config = config
         self.num_passes = num_passes
         self.seed = seed
-        self.dst_schema = dst_schema
+        self.placement = where or placement(schema, dst_schema)
+        self.dst_schema = self.placement.primary
         self.problems: list[Problem] = []
         self.warnings: list[str] = []
         self.plans: dict[str, TablePlan] = {}
@@ -345,7 +425,7 @@ class Builder:
         ignored, vocab = set(), set()
         for name, tc in self.config.tables.items():
             if name not in self.schema.tables:
-                self.problem(tc.path, f"unknown table {name!r}{suggest(name, self.schema.tables)}")
+                self.problem(tc.path, f"unknown table {name!r}{self._suggest_table(name)}")
                 continue
             if tc.ignore:
                 ignored.add(name)
@@ -361,6 +441,13 @@ class Builder:
                 continue
             generated.append(name)
         return generated, ignored, vocab
+
+    def _suggest_table(self, name: str) -> str:
+        """A bare name in a config of several schemas: the schema.table keys it may mean."""
+        same = [k for k, t in self.schema.tables.items() if t.relname == name and not t.is_partition]
+        if self.schema.multi and same:
+            return f" (orm.yaml has several schemas: tables are named schema.table, e.g. {', '.join(same)})"
+        return suggest(name, self.schema.tables)
 
     def row_count(self, name: str) -> int:
         if name in self.children:
@@ -652,10 +739,12 @@ class Builder:
     def _external_fk(self, tp: TablePlan, fk: ForeignKey, streams: Streams) -> None:
         """A foreign key into a table sqlsynth does not generate (a vocabulary table): its keys are read
         at run time into arrays, once per statement, and a parent row is picked by position."""
-        self.external_parents.add((fk.ref_schema or self.dst_schema, fk.ref_table))
+        target = (fk.ref_schema, fk.ref_table) if fk.ref_schema is not None else \
+            self.placement.where(self.schema.tables[fk.ref_table])
+        self.external_parents.add(target)
         unique = any(set(cols) <= set(fk.columns) for _n, cols in unique_sets(self.schema, tp.table))
         key = f"{fk.ref_schema or ''}.{fk.ref_table}({','.join(fk.ref_columns)})"
-        parent = sqlx.table(fk.ref_schema or self.dst_schema, fk.ref_table)
+        parent = sqlx.table(*target)
         refs = list(fk.ref_columns)
 
         def build_source(alias: str) -> exp.Expression:
@@ -867,7 +956,7 @@ def build_plan(schema: Schema, config: Config, num_passes: int = 1, seed: int | 
     append: add the rows after those already in the destination (create-data --append): each
     table's rows are numbered from its offset, read at run time into pg_temp.sqlsynth_offsets."""
     seed = seed if seed is not None else (config.seed if config.seed is not None else 0)
-    b = Builder(schema, config, num_passes, seed, dst_schema or schema.schema)
+    b = Builder(schema, config, num_passes, seed, dst_schema)
     from ..stats.apply import apply_stats  # src-stats.yaml: stats: auto, null_fraction: auto, rows_from_source
 
     b.problems.extend(apply_stats(config, stats))
@@ -895,4 +984,4 @@ def build_plan(schema: Schema, config: Config, num_passes: int = 1, seed: int | 
                 deferred_fks=broken, ignored=ignored, vocabulary=vocab, warnings=b.warnings,
                 pools=b.pools.ordered(), external_parents=sorted(b.external_parents),
                 py_stages=b.py_stages, stats=b.stats, user_modules=b.user_modules, num_passes=num_passes,
-                stories=stories, append=append)
+                stories=stories, append=append, placement=b.placement)

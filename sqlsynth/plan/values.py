@@ -378,7 +378,7 @@ def default_value(ti: TypeInfo, streams: Streams, column: str, bounds: Bounds, n
             return poly if k == "polygon" else fn("path", poly)
         return Value(g)
     if k == "range":
-        return range_value(ti, streams, s, n_rows)
+        return range_value(ti, streams, s, n_rows, unique)
     if k == "pg_lsn":
         return Value(lambda row: exp.Cast(this=concat(fn("to_hex", mod(streams.h32(s, row), lit(65536))), lit("/"),
                                                       fn("to_hex", mod(streams.h32(s + ":b", row), lit(1 << 32)))),
@@ -399,27 +399,41 @@ def _overlay_fix(f: RowFn) -> RowFn:
     return g
 
 
-def range_value(ti: TypeInfo, streams: Streams, s: str, n_rows: int) -> Value:
+def range_value(ti: TypeInfo, streams: Streams, s: str, n_rows: int, disjoint: bool = False) -> Value:
+    """A range of the column's subtype; disjoint=True (an exclusion constraint ``WITH &&``): row k of
+    a permutation gets its own slot of the span, so no two rows overlap."""
     sub_t = ti.subtype or "integer"
     ctor = ti.base_sql.split("(")[0].strip().lower()
+    slots = max(1, n_rows)
+
+    def bounds(row: exp.Expression, origin: int, span: int, short: int, extra: int) -> tuple[exp.Expression, exp.Expression]:
+        """(lo, hi) as numbers: disjoint slots of span // n_rows, else random within span."""
+        if not disjoint:
+            lo = streams.pick(s + ":lo", row, span)
+            lo = add(lit(origin), lo) if origin else lo
+            return lo, add(lo.copy(), add(lit(short), streams.pick(s + ":len", row, extra)))
+        width = max(2, span // slots)
+        half = width // 2
+        k = permutation(streams, s + ":slot", row, slots)
+        lo = add(lit(origin), add(mul(k, lit(width)), streams.pick(s + ":lo", row, half)))
+        return lo, add(lo.copy(), add(lit(1), streams.pick(s + ":len", row, half)))
 
     def r(row: exp.Expression) -> exp.Expression:
         if "timestamp" in sub_t:
             tz = "with time zone" in sub_t
-            lo = add(lit(seconds_of(DEFAULT_TS[0])), streams.pick(s + ":lo", row, seconds_of(DEFAULT_TS[1]) - seconds_of(DEFAULT_TS[0])))
-            a = ts_from_seconds(lo, tz)
-            b = ts_from_seconds(add(lo.copy(), add(lit(3600), streams.pick(s + ":len", row, 14 * 86400))), tz)
+            t0, t1 = seconds_of(DEFAULT_TS[0]), seconds_of(DEFAULT_TS[1])
+            lo, hi = bounds(row, t0, t1 - t0, 3600, 14 * 86400)
+            a, b = ts_from_seconds(lo, tz), ts_from_seconds(hi, tz)
         elif sub_t == "date":
-            lo = add(lit((DEFAULT_TS[0] - EPOCH).days), streams.pick(s + ":lo", row, 3650))
-            a = date_from_days(lo)
-            b = date_from_days(add(lo.copy(), add(lit(1), streams.pick(s + ":len", row, 30))))
+            lo, hi = bounds(row, (DEFAULT_TS[0] - EPOCH).days, 3650, 1, 30)
+            a, b = date_from_days(lo), date_from_days(hi)
         else:
             # the stream arithmetic is bigint: int4range/numrange need their own subtype
-            a = exp.Cast(this=streams.pick(s + ":lo", row, 1000), to=exp.DataType.build(sub_t))
-            b = exp.Cast(this=add(streams.pick(s + ":lo", row, 1000), add(lit(1), streams.pick(s + ":len", row, 100))),
-                         to=exp.DataType.build(sub_t))
+            lo, hi = bounds(row, 0, 1000 if not disjoint else max(1000, 2 * slots), 1, 100)
+            a = exp.Cast(this=lo, to=exp.DataType.build(sub_t))
+            b = exp.Cast(this=hi, to=exp.DataType.build(sub_t))
         return fn(ctor, a, b)
-    return Value(r)
+    return Value(r, injective=disjoint)
 
 
 def choice_value(streams: Streams, s: str, values: list, ti: TypeInfo | None = None, unique: bool = False,

@@ -17,6 +17,7 @@ from sqlglot import exp
 
 from ..errors import SchemaError
 from .model import Column, DomainType, Schema, Table
+from .placement import Placement, placement
 
 _IDENT = r'(?:"(?:[^"]|"")*"|[^\s".]+)'
 _TYPE = re.compile(r'(?:[\w ()\[\],.]|"(?:[^"]|"")*")+')
@@ -26,6 +27,7 @@ _INDEX_DEF = re.compile(
     rf"{_IDENT}(?:\.{_IDENT})? USING (.+)", re.S | re.I)
 _PART_KEY = re.compile(r"(RANGE|LIST|HASH) (\(.*\))", re.S | re.I)
 _BOUND = re.compile(r"DEFAULT|FOR VALUES (?:FROM \(.*\) TO \(.*\)|IN \(.*\)|WITH \(.*\))", re.S | re.I)
+_EXCLUDE = re.compile(r"EXCLUDE USING \w+ \(.*", re.S | re.I)
 _ACTIONS = {"CASCADE", "RESTRICT", "SET NULL", "SET DEFAULT", "NO ACTION"}
 _SERIALS = {"smallint": "smallserial", "integer": "serial", "bigint": "bigserial",
             "int2": "smallserial", "int4": "serial", "int8": "bigserial"}
@@ -103,8 +105,20 @@ def parse_name(text: str, what: str) -> list[str]:
     return parts
 
 
-def _qname(parts: list[str], dst: str) -> str:
-    return ".".join(q(p) for p in ([dst] + parts if len(parts) == 1 else parts))
+def object_name(name: str, what: str, where: Placement, schema: str | None = None) -> str:
+    """A type, sequence or collation name of orm.yaml in the destination: an unqualified name goes
+    into its schema's destination (``schema``, else the first); a qualified one keeps its schema
+    unless that is a schema of the file (then mapped)."""
+    parts = parse_name(name, what)
+    if len(parts) == 1:
+        return f"{q(where.dst(schema))}.{q(parts[0])}"
+    return f"{q(where.dst(parts[0]))}.{q(parts[1])}"
+
+
+def owns(name: str, what: str, where: Placement) -> bool:
+    """Whether an object named like this belongs to the file's schemas (created plainly, dropped with them)."""
+    parts = parse_name(name, what)
+    return len(parts) == 1 or where.own(parts[0])
 
 
 def _guarded(stmt: str) -> str:
@@ -112,11 +126,7 @@ def _guarded(stmt: str) -> str:
     tag = "$sqlsynth$"
     while tag in stmt:
         tag = tag[:-1] + "_$"
-    return f"DO {tag} BEGIN {stmt}; EXCEPTION WHEN duplicate_object THEN NULL; END {tag}"
-
-
-def _own(name: str, what: str) -> bool:
-    return len(parse_name(name, what)) == 1
+    return f"DO {tag} BEGIN {stmt}; EXCEPTION WHEN duplicate_object OR duplicate_function THEN NULL; END {tag}"
 
 
 def _kept_tables(schema: Schema, skip: Iterable[str]) -> list[Table]:
@@ -165,24 +175,28 @@ def _domains_in_order(schema: Schema) -> list[DomainType]:
     return out
 
 
-def _type_statements(schema: Schema, dst: str) -> list[str]:
-    out: list[str] = []
-    made_schemas: set[str] = {dst}
+def _type_statements(schema: Schema, where: Placement) -> list[str]:
+    from .prerequisites import function_statements
 
-    def create(kind: str, name: str, what: str, rest: str) -> None:
-        parts = parse_name(name, what)
-        stmt = f"CREATE {kind} {_qname(parts, dst)}{rest}"
-        if len(parts) == 1:
+    out: list[str] = []
+    made_schemas: set[str] = set(where.schemas)
+
+    def create(kind: str, name: str, what: str, rest: str, own_schema: str | None = None) -> None:
+        target = object_name(name, what, where, own_schema)
+        stmt = f"CREATE {kind} {target}{rest}"
+        if owns(name, what, where):
             out.append(stmt)
             return
-        if parts[0] not in made_schemas:
-            made_schemas.add(parts[0])
-            out.append(f"CREATE SCHEMA IF NOT EXISTS {q(parts[0])}")
+        other = parse_name(name, what)[0]
+        if other not in made_schemas:
+            made_schemas.add(other)
+            out.append(f"CREATE SCHEMA IF NOT EXISTS {q(other)}")
         out.append(stmt if kind.startswith("SEQUENCE") else _guarded(stmt))
 
     for e in sorted(schema.enums.values(), key=lambda e: e.name):
         labels = ", ".join(lit(str(v)) for v in e.labels)
-        create("TYPE", e.name, f"enums.{e.name}", f" AS ENUM ({labels})")
+        create("TYPE", e.name, f"enums.{e.name}", f" AS ENUM ({labels})", e.schema)
+    out += function_statements(schema, where, after_domains=False)
     for d in _domains_in_order(schema):
         what = f"domains.{d.name}"
         rest = f" AS {check_type(d.base, what)}"
@@ -192,7 +206,8 @@ def _type_statements(schema: Schema, dst: str) -> list[str]:
             rest += " NOT NULL"
         for c in d.checks:
             rest += f" CONSTRAINT {q(c.name)} CHECK {_expr(c.expression, f'{what}.checks.{c.name}')}"
-        create("DOMAIN", d.name, what, rest)
+        create("DOMAIN", d.name, what, rest, d.schema)
+    out += function_statements(schema, where, after_domains=True)
     for s in sorted(schema.sequences):
         create("SEQUENCE IF NOT EXISTS", s, f"sequences.{s}", "")
     return out
@@ -222,15 +237,22 @@ def _column_sql(t: Table, c: Column) -> str:
     return " ".join(parts)
 
 
-def _table_statements(schema: Schema, t: Table, dst: str) -> list[str]:
-    name = _qname([t.name], dst)
+def _parent_name(schema: Schema, t: Table, where: Placement) -> str:
+    parent = schema.tables.get(t.partition_of or "")
+    if parent is None:
+        raise SchemaError(f"tables.{t.name}.partition_of: unknown table {t.partition_of!r}")
+    return where.qtable(parent)
+
+
+def _table_statements(schema: Schema, t: Table, where: Placement) -> list[str]:
+    name = where.qtable(t)
     what = f"tables.{t.name}"
     head = f"CREATE {'UNLOGGED ' if t.unlogged else ''}TABLE {name}"
     if t.partition_of:
         bound = check_fragment(t.partition_bound or "", what + ".partition_bound")
         if not _BOUND.fullmatch(bound.strip()):
             raise SchemaError(f"{what}.partition_bound: expected DEFAULT or FOR VALUES ..., got {bound!r}")
-        stmt = f"{head} PARTITION OF {_qname([t.partition_of], dst)} {bound.strip()}"
+        stmt = f"{head} PARTITION OF {_parent_name(schema, t, where)} {bound.strip()}"
     else:
         if not t.columns:
             raise SchemaError(f"{what}: no columns")
@@ -280,16 +302,36 @@ def _cols(names: list[str]) -> str:
     return ", ".join(q(n) for n in names)
 
 
-def _constraint_statements(t: Table, dst: str) -> list[str]:
-    alter = f"ALTER TABLE {_qname([t.name], dst)} ADD CONSTRAINT"
+def _key_sql(kind: str, u) -> str:
+    """PRIMARY KEY / UNIQUE [NULLS NOT DISTINCT] (cols) [INCLUDE (cols)] [DEFERRABLE [INITIALLY DEFERRED]]."""
+    nnd = " NULLS NOT DISTINCT" if u.nulls_not_distinct else ""
+    out = f"{kind}{nnd} ({_cols(u.columns)})"
+    if u.include:
+        out += f" INCLUDE ({_cols(u.include)})"
+    if u.deferrable:
+        out += " DEFERRABLE INITIALLY DEFERRED" if u.initially_deferred else " DEFERRABLE"
+    return out
+
+
+def _constraint_statements(t: Table, where: Placement | str) -> list[str]:
+    """Keys, CHECKs, exclusion constraints and indexes of one table (after every table exists)."""
+    if isinstance(where, str):  # a destination schema name: a one-schema file
+        where = Placement(where, {}, [])
+    table = where.qtable(t)
+    alter = f"ALTER TABLE {table} ADD CONSTRAINT"
     out = []
     if t.primary_key:
-        out.append(f"{alter} {q(t.primary_key.name)} PRIMARY KEY ({_cols(t.primary_key.columns)})")
+        out.append(f"{alter} {q(t.primary_key.name)} {_key_sql('PRIMARY KEY', t.primary_key)}")
     for u in sorted(t.unique, key=lambda u: u.name):
-        nnd = " NULLS NOT DISTINCT" if u.nulls_not_distinct else ""
-        out.append(f"{alter} {q(u.name)} UNIQUE{nnd} ({_cols(u.columns)})")
+        out.append(f"{alter} {q(u.name)} {_key_sql('UNIQUE', u)}")
     for c in sorted(t.checks, key=lambda c: c.name):
         out.append(f"{alter} {q(c.name)} CHECK {_expr(c.expression, f'tables.{t.name}.checks.{c.name}')}")
+    for x in sorted(t.exclusions, key=lambda x: x.name):
+        what = f"tables.{t.name}.exclusions.{x.name}"
+        text = check_fragment(x.definition, what).strip()
+        if not _EXCLUDE.fullmatch(text):
+            raise SchemaError(f"{what}: expected EXCLUDE USING method (...), got {x.definition!r}")
+        out.append(f"{alter} {q(x.name)} {text}")
     for ix in sorted(t.indexes, key=lambda i: i.name):
         what = f"tables.{t.name}.indexes.{ix.name}"
         m = _INDEX_DEF.fullmatch((ix.definition or "").strip())
@@ -297,18 +339,27 @@ def _constraint_statements(t: Table, dst: str) -> list[str]:
             raise SchemaError(f"{what}: expected CREATE [UNIQUE] INDEX ... ON ... USING ..., got {ix.definition!r}")
         tail = check_fragment(m.group(2), what)
         out.append(f"CREATE {'UNIQUE ' if m.group(1) else ''}INDEX {q(ix.name)} "
-                   f"ON {_qname([t.name], dst)} USING {tail}")
+                   f"ON {table} USING {tail}")
     return out
 
 
-def _fk_statements(t: Table, dst: str, skip: set[str]) -> list[str]:
+def fk_target(schema: Schema, fk, where: Placement) -> str:
+    """The referenced table of a foreign key, qualified, in the destination."""
+    if fk.ref_schema is not None:
+        return f"{q(fk.ref_schema)}.{q(fk.ref_table)}"
+    parent = schema.tables.get(fk.ref_table)
+    if parent is None:
+        raise SchemaError(f"foreign key {fk.name}: unknown table {fk.ref_table!r}")
+    return where.qtable(parent)
+
+
+def _fk_statements(schema: Schema, t: Table, where: Placement, skip: set[str]) -> list[str]:
     out = []
     for fk in sorted(t.foreign_keys, key=lambda f: f.name):
         if fk.ref_schema is None and fk.ref_table in skip:
             continue
-        ref = _qname([fk.ref_table], dst) if fk.ref_schema is None else f"{q(fk.ref_schema)}.{q(fk.ref_table)}"
-        s = (f"ALTER TABLE {_qname([t.name], dst)} ADD CONSTRAINT {q(fk.name)} FOREIGN KEY ({_cols(fk.columns)}) "
-             f"REFERENCES {ref} ({_cols(fk.ref_columns)})")
+        s = (f"ALTER TABLE {where.qtable(t)} ADD CONSTRAINT {q(fk.name)} FOREIGN KEY ({_cols(fk.columns)}) "
+             f"REFERENCES {fk_target(schema, fk, where)} ({_cols(fk.ref_columns)})")
         if fk.match_full:
             s += " MATCH FULL"
         for clause, action in (("ON DELETE", fk.on_delete), ("ON UPDATE", fk.on_update)):
@@ -333,38 +384,63 @@ def _skipped(schema: Schema, skip_tables: Iterable[str]) -> set[str]:
     return skip
 
 
-def create_statements(schema: Schema, dst_schema: str, skip_tables: Iterable[str] = frozenset()) -> list[str]:
-    """DDL creating the schema's types and tables in ``dst_schema``; run it in one transaction."""
+def _where(schema: Schema, dst: str | Placement | None) -> Placement:
+    return dst if isinstance(dst, Placement) else placement(schema, dst)
+
+
+def session_statements(where: Placement) -> list[str]:
+    """SET LOCAL search_path to the destination schemas (in the source's order), then the extensions'."""
+    return [f"SET LOCAL search_path = {', '.join(q(s) for s in where.search_path)}"]
+
+
+def create_statements(schema: Schema, dst_schema: str | Placement | None,
+                      skip_tables: Iterable[str] = frozenset()) -> list[str]:
+    """DDL creating the schema's prerequisites, types and tables in the destination schema(s)
+    (a name for a one-schema file, or a Placement: see placement.py); run it in one transaction."""
+    from .prerequisites import collation_statements, extension_statements
+
+    where = _where(schema, dst_schema)
     skip = _skipped(schema, skip_tables)
     tables = _kept_tables(schema, skip)
-    out = [f"CREATE SCHEMA IF NOT EXISTS {q(dst_schema)}",
-           f"SET LOCAL search_path = {q(dst_schema)}",
-           "SET LOCAL standard_conforming_strings = on"]
-    out += _type_statements(schema, dst_schema)
+    out = [f"CREATE SCHEMA IF NOT EXISTS {q(s)}" for s in where.schemas]
+    out += extension_statements(schema, where)
+    out += session_statements(where)
+    out += ["SET LOCAL standard_conforming_strings = on", "SET LOCAL check_function_bodies = off"]
+    out += collation_statements(schema, where)
+    out += _type_statements(schema, where)
     for t in tables:
-        out += _table_statements(schema, t, dst_schema)
+        out += _table_statements(schema, t, where)
     for t in tables:
-        out += _constraint_statements(t, dst_schema)
+        out += _constraint_statements(t, where)
     for t in tables:
-        out += _fk_statements(t, dst_schema, skip)
+        out += _fk_statements(schema, t, where, skip)
     return out
 
 
-def drop_statements(schema: Schema, dst_schema: str, skip_tables: Iterable[str] = frozenset()) -> list[str]:
-    """DDL dropping what create_statements made (partitions go with their parents)."""
+def drop_statements(schema: Schema, dst_schema: str | Placement | None,
+                    skip_tables: Iterable[str] = frozenset()) -> list[str]:
+    """DDL dropping what create_statements made in the file's schemas (partitions go with their
+    parents; extensions and objects of other schemas stay)."""
+    from .prerequisites import drop_collations, drop_functions
+
+    where = _where(schema, dst_schema)
     skip = _skipped(schema, skip_tables)
     # One statement without CASCADE: foreign keys among these tables go with them, but an object
     # that is not ours (a hand-made table or view using one of them) stops the drop instead of
     # losing its foreign key or being dropped with it.
-    tables = [_qname([t.name], dst_schema) for t in _kept_tables(schema, skip) if t.partition_of not in schema.tables]
-    out = [f"DROP TABLE IF EXISTS {', '.join(tables)}"] if tables else []
+    tables = [where.qtable(t) for t in _kept_tables(schema, skip) if t.partition_of not in schema.tables]
+    out = session_statements(where) if schema.functions else []  # the functions' argument types resolve
+    out += [f"DROP TABLE IF EXISTS {', '.join(tables)}"] if tables else []
+    out += drop_functions(schema, where, after_domains=True)
     for d in reversed(_domains_in_order(schema)):
-        if _own(d.name, f"domains.{d.name}"):
-            out.append(f"DROP DOMAIN IF EXISTS {_qname(parse_name(d.name, 'domain'), dst_schema)}")
+        if owns(d.name, f"domains.{d.name}", where):
+            out.append(f"DROP DOMAIN IF EXISTS {object_name(d.name, 'domain', where, d.schema)}")
+    out += drop_functions(schema, where, after_domains=False)
     for e in sorted(schema.enums.values(), key=lambda e: e.name):
-        if _own(e.name, f"enums.{e.name}"):
-            out.append(f"DROP TYPE IF EXISTS {_qname(parse_name(e.name, 'enum'), dst_schema)}")
+        if owns(e.name, f"enums.{e.name}", where):
+            out.append(f"DROP TYPE IF EXISTS {object_name(e.name, 'enum', where, e.schema)}")
+    out += drop_collations(schema, where)
     for s in sorted(schema.sequences):
-        if _own(s, f"sequences.{s}"):
-            out.append(f"DROP SEQUENCE IF EXISTS {_qname(parse_name(s, 'sequence'), dst_schema)}")
+        if owns(s, f"sequences.{s}", where):
+            out.append(f"DROP SEQUENCE IF EXISTS {object_name(s, 'sequence', where)}")
     return out

@@ -54,6 +54,8 @@ class TypeInfo:
         return _INT_BOUNDS[self.bits or 32]
 
 
+_QUALIFIED = re.compile(r'("(?:[^"]|"")*"|[^\s".]+)\.([^\s".]+)')
+_EXTENSION_TYPES = {"citext"}  # extension types generated like a built-in one (citext as text)
 _MOD = re.compile(r"^(?P<base>.*?)\s*\((?P<mods>[^()]*)\)(?P<rest>.*)$")
 
 
@@ -83,6 +85,9 @@ def resolve_type(type_sql: str, schema: Schema, _depth: int = 0) -> TypeInfo:
         mods = [x.strip() for x in m.group("mods").split(",") if x.strip()]
         low = (m.group("base") + m.group("rest")).strip()
     low = re.sub(r"\s+", " ", low)
+    qualified = _QUALIFIED.fullmatch(low)
+    if qualified and qualified.group(2) in _EXTENSION_TYPES:  # ext.citext: an extension in another schema
+        low = qualified.group(2)
     info = TypeInfo(sql=type_sql, kind="unknown", base_sql=raw)
     if low in _INT:
         info.kind, info.bits = "int", _INT[low]

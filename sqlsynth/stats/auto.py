@@ -190,9 +190,18 @@ def _value_type(ti: TypeInfo | None) -> tuple[bool, str]:
     return True, "string"
 
 
-def fitted_query(name: str, path: str, kind: str, src_schema: str | None, table: str, column: str,
+def _source(src_schema: Any, table: str) -> exp.Table:
+    """A table of the source: in src_schema, or (a Schema of several schemas) in its own schema."""
+    if isinstance(src_schema, Schema):
+        if table in src_schema.tables:
+            return sqlx.table(*src_schema.source_name(table))
+        return sqlx.table(src_schema.schema, table)
+    return sqlx.table(src_schema, table)
+
+
+def fitted_query(name: str, path: str, kind: str, src_schema: Any, table: str, column: str,
                  opts: AutoOptions, ti: TypeInfo | None, what: str) -> StatQuery:
-    t = sqlx.table(src_schema, table)
+    t = _source(src_schema, table)
     c = sqlx.col(column)
     nn = _not_null(c)
     comments = [f"sqlsynth: stats: auto for {what}"]
@@ -271,13 +280,13 @@ def nulls_query(src_schema: str | None, table: str, column: str, path: str) -> S
     total = exp.Count(this=exp.Star())
     nulls = exp.Sub(this=exp.Count(this=exp.Star()), expression=exp.Count(this=c.copy()))
     frac = exp.Div(this=_dbl(nulls.copy()), expression=exp.Nullif(this=total.copy(), expression=lit(0)))
-    sel = exp.select(_a(total, "total"), _a(nulls, "nulls"), _a(frac, "fraction")).from_(sqlx.table(src_schema, table))
+    sel = exp.select(_a(total, "total"), _a(nulls, "nulls"), _a(frac, "fraction")).from_(_source(src_schema, table))
     return StatQuery(name=nulls_name(table, column), query=_sql(sel), path=path, auto=True,
                      comments=[f"sqlsynth: null_fraction: auto for {table}.{column}"])
 
 
 def rows_query(src_schema: str | None, table: str, path: str) -> StatQuery:
-    sel = exp.select(_a(exp.Count(this=exp.Star()), "count")).from_(sqlx.table(src_schema, table))
+    sel = exp.select(_a(exp.Count(this=exp.Star()), "count")).from_(_source(src_schema, table))
     return StatQuery(name=rows_name(table), query=_sql(sel), path=path, auto=True,
                      comments=[f"sqlsynth: rows_from_source for {table}"])
 
@@ -289,9 +298,9 @@ def children_query(src_schema: str | None, child: str, fk: ForeignKey, path: str
     for cc, rc in zip(fk.columns, fk.ref_columns):
         eq = exp.EQ(this=sqlx.col(cc, "c"), expression=sqlx.col(rc, "p"))
         on = eq if on is None else exp.And(this=on, expression=eq)
-    p = sqlx.table(fk.ref_schema or src_schema, fk.ref_table)
+    p = sqlx.table(fk.ref_schema, fk.ref_table) if fk.ref_schema else _source(src_schema, fk.ref_table)
     p.set("alias", exp.TableAlias(this=exp.to_identifier("p", quoted=True)))
-    ct = sqlx.table(src_schema, child)
+    ct = _source(src_schema, child)
     ct.set("alias", exp.TableAlias(this=exp.to_identifier("c", quoted=True)))
     per_parent = exp.select(*[k.copy() for k in parent_keys],
                             _a(exp.Count(this=sqlx.col(fk.columns[0], "c")), "k")) \
@@ -314,11 +323,13 @@ def find_children_fk(schema: Schema, t: Table, want: Any) -> ForeignKey | None:
     return None
 
 
-def auto_queries(cfg: Config, schema: Schema | None, src_schema: str | None,
+def auto_queries(cfg: Config, schema: Schema | None, src_schema: Any,
                  problems: list[Problem]) -> list[StatQuery]:
     """Every automatic query the config asks for (stats: auto, null_fraction: auto,
     rows_from_source, children_per_parent without a histogram)."""
     out: list[StatQuery] = []
+    if schema is not None and schema.multi:
+        src_schema = schema  # several schemas: each table in its own
     raw_tables = cfg.raw.get("tables") if isinstance(cfg.raw.get("tables"), dict) else {}
 
     def table_of(tname: str, path: str) -> Table | None:

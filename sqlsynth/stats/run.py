@@ -334,7 +334,11 @@ def make_stats(settings: Settings, orm_file: str = "orm.yaml", config_file: str 
 
         dsn = settings.need_src()
         schema = reflect(dsn, settings.src_schema or "public", masked_dsn=mask_dsn(dsn))
-    src_schema = settings.src_schema or (schema.schema if schema is not None else None)
+    # the schema orm.yaml was reflected from (several: auto queries name each table's own); the source
+    # sessions' search_path: that schema (or those), then the extensions' schemas (an extension's SQL
+    # functions in an index expression, inlined by the planner, may name its types unqualified)
+    src_schema = schema.schema if schema is not None else settings.src_schema
+    path = schema.source_search_path if schema is not None else src_schema
     queries = collect_queries(cfg, schema, src_schema)
     dsn = settings.need_src()
     if any(q.dp_query for q in queries):
@@ -345,7 +349,7 @@ def make_stats(settings: Settings, orm_file: str = "orm.yaml", config_file: str 
             raise SqlsynthError(f"{e} (for {names})") from None
     if jobs is None:
         jobs = ASYNCIO_JOBS if cfg.raw.get("use-asyncio") is True else 1
-    results, problems = run_queries(dsn, src_schema, queries, cfg, jobs, report)
+    results, problems = run_queries(dsn, path, queries, cfg, jobs, report)
     if problems:
         raise ConfigError(problems)
     entries = {q.name: results[q.name] for q in queries}

@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterator
 from sqlglot import exp
 
 from ..compile import sqlx
-from ..compile.sqlx import q, qtable, stream_seed
+from ..compile.sqlx import q, stream_seed
 from ..errors import ExecutionError
 from ..plan.build import Plan, TablePlan
 from ..plan.pools import JoinCollector
@@ -270,7 +270,7 @@ class StoryRunner:
         select = joins.apply(select).order_by(exp.Ordered(this=row_ref.copy()))
         # psycopg placeholders: escape the modulo operators of the compiled expressions first
         body = sqlx.render(select).replace("%", "%%").replace('"__sqlsynth_values__"', VALUES_MARK, 1)
-        head = f"INSERT INTO {qtable(self.plan.dst_schema, t.name)} ({', '.join(q(c) for c in cols)})"
+        head = f"INSERT INTO {self.plan.qtable(t.name)} ({', '.join(q(c) for c in cols)})"
         if tp.overriding_system:
             head += " OVERRIDING SYSTEM VALUE"
         return head.replace("%", "%%"), body, s_cols
@@ -287,14 +287,14 @@ def story_copy_blocks(conn: Any, plan: Plan, result: StoryResult) -> str:
         cols = [c.name for c in t.writable_columns()]
         collist = ", ".join(q(c) for c in cols)
         sel = (f"SELECT {', '.join('t.' + q(c) for c in cols)} FROM unnest(%s::tid[]) WITH ORDINALITY AS x(tid, n) "
-               f"JOIN {qtable(plan.dst_schema, table)} AS t ON t.ctid = x.tid ORDER BY x.n")
+               f"JOIN {plan.qtable(table)} AS t ON t.ctid = x.tid ORDER BY x.n")
         data = []
         with conn.cursor() as cur:
             with cur.copy(f"COPY ({sel}) TO STDOUT", (tids,)) as cp:
                 for chunk in cp:
                     data.append(bytes(chunk).decode())
         out.append(f"-- story rows: {table} ({len(tids)})")
-        out.append(f"COPY {qtable(plan.dst_schema, table)} ({collist}) FROM STDIN;")
+        out.append(f"COPY {plan.qtable(table)} ({collist}) FROM STDIN;")
         text = "".join(data).rstrip("\n")
         if text:
             out.append(text)

@@ -33,6 +33,7 @@ from ..errors import ExecutionError, SqlsynthError
 from ..readonly import RefusedQuery, check_select
 from ..schema.ddl import q
 from ..schema.model import Schema, Table
+from ..schema.placement import Placement
 from ..settings import Settings
 from . import files
 from .files import VocabError
@@ -125,7 +126,6 @@ def make_vocab(settings: Settings, schema: Schema, vocab: set[str], force: bool 
     if not todo:
         return results
     dsn = settings.need_src()
-    src = settings.src_schema or schema.schema or "public"
     conn = connect(dsn, what="source database")
     table = None
     try:
@@ -133,9 +133,13 @@ def make_vocab(settings: Settings, schema: Schema, vocab: set[str], force: bool 
         conn.read_only = True
         with conn.transaction():
             apply_settings(conn)
+            # the extensions' SQL functions (in index expressions, inlined by the planner) may name their
+            # types unqualified: their schemas on the path
+            conn.execute("SELECT set_config('search_path', %s, true)",
+                         [", ".join(q(s) for s in schema.source_search_path)])
             for table, path in todo:
                 t = schema.tables[table]
-                qualified = qtable(src, table)
+                qualified = qtable(*schema.source_name(table))
                 cols = ", ".join(q(c.name) for c in t.writable_columns())
                 select = f"SELECT {cols} FROM {qualified} ORDER BY {_order_by(conn, qualified, t)}"
                 check_select(select)  # the read-only gate (names from orm.yaml, quoted); COPY ... TO STDOUT is ours
@@ -192,8 +196,9 @@ def _find_source(directory: str, table: Table) -> tuple[_Source | None, list[str
                   "run make-vocab in the source network"]
 
 
-def _regclasses(conn: Any, dst: str, tables: list[str]) -> dict[str, int | None]:
-    return {t: conn.execute("SELECT to_regclass(%s)::oid", [qtable(dst, t)]).fetchone()[0] for t in tables}
+def _regclasses(conn: Any, schema: Schema, dst: Placement, tables: list[str]) -> dict[str, int | None]:
+    return {t: conn.execute("SELECT to_regclass(%s)::oid", [dst.qtable(schema.tables[t])]).fetchone()[0]
+            for t in tables}
 
 
 def _fks(conn: Any, where: str, params: list) -> list[tuple[str, str, str, str, list[str], str]]:
@@ -226,16 +231,16 @@ def _add_fks(conn: Any, fks: list) -> None:
 _NEXTVAL = re.compile(r"nextval\('((?:[^']|'')+)'(?:::regclass)?\)", re.I)
 
 
-def _advance_sequences(conn: Any, dst: str, table: Table) -> None:
+def _advance_sequences(conn: Any, dst: Placement, table: Table) -> None:
     """Move each serial/identity sequence of the table past its largest loaded key (never backwards)."""
-    qualified = qtable(dst, table.name)
+    qualified = dst.qtable(table)
     for c in table.writable_columns():
         seq_sql, params = None, []
         if c.serial or c.identity:
             seq_sql, params = "pg_get_serial_sequence(%s, %s)", [qualified, c.name]
         elif c.default and (m := _NEXTVAL.fullmatch(c.default.strip())):
             name = m.group(1).replace("''", "'")
-            seq_sql, params = "%s", [name if "." in name else f"{q(dst)}.{name}"]
+            seq_sql, params = "%s", [name if "." in name else f"{q(dst.where(table)[0])}.{name}"]
         if seq_sql is None:
             continue
         conn.execute(
@@ -255,7 +260,7 @@ def _chunks(src: _Source, schema: Schema, table: Table) -> tuple[list[str], Iter
     return yaml_copy(src.path, schema, table)
 
 
-def create_vocab(settings: Settings, schema: Schema, vocab: set[str], dst: str, directory: str = ".",
+def create_vocab(settings: Settings, schema: Schema, vocab: set[str], dst: Placement, directory: str = ".",
                  report: Report | None = None) -> list[TableResult]:
     """Load every vocabulary table from its file into the destination, in one transaction."""
     import psycopg
@@ -283,11 +288,12 @@ def create_vocab(settings: Settings, schema: Schema, vocab: set[str], dst: str, 
     current: _Source | None = None
     try:
         with conn.transaction():
-            oids = _regclasses(conn, dst, tables)
+            oids = _regclasses(conn, schema, dst, tables)
             for t in tables:
                 if oids[t] is None:
-                    problems.append(f"table {t}: no such table in schema {dst} of the destination; run create-tables first")
-                elif conn.execute(f"SELECT EXISTS (SELECT 1 FROM {qtable(dst, t)})").fetchone()[0]:
+                    problems.append(f"table {t}: no such table in schema {dst.where(schema.tables[t])[0]} of the "
+                                    "destination; run create-tables first")
+                elif conn.execute(f"SELECT EXISTS (SELECT 1 FROM {dst.qtable(schema.tables[t])})").fetchone()[0]:
                     problems.append(f"table {t}: already holds rows; empty it first (remove-vocab)")
             if problems:
                 raise VocabError(problems + [f"create-vocab: {len(problems)} problem(s) found; nothing was loaded"])
@@ -298,7 +304,7 @@ def create_vocab(settings: Settings, schema: Schema, vocab: set[str], dst: str, 
                 apply_settings(conn, current.header.settings if current.header else None)
                 cols, chunks = _chunks(current, schema, schema.tables[t])
                 t0 = time.perf_counter()
-                rows = copy_in(conn, f"COPY {qtable(dst, t)} ({', '.join(q(c) for c in cols)}) FROM STDIN", chunks)
+                rows = copy_in(conn, f"COPY {dst.qtable(schema.tables[t])} ({', '.join(q(c) for c in cols)}) FROM STDIN", chunks)
                 results.append(TableResult(t, current.path, rows, time.perf_counter() - t0))
                 if report:
                     report(results[-1])
@@ -318,7 +324,7 @@ def create_vocab(settings: Settings, schema: Schema, vocab: set[str], dst: str, 
     try:
         conn.autocommit = True
         for r in results:
-            conn.execute(f"ANALYZE {qtable(dst, r.table)}")
+            conn.execute(f"ANALYZE {dst.qtable(schema.tables[r.table])}")
     except psycopg.Error:
         pass  # statistics are a nicety; the load is committed
     finally:
@@ -329,7 +335,7 @@ def create_vocab(settings: Settings, schema: Schema, vocab: set[str], dst: str, 
 # ---- remove-vocab -------------------------------------------------------------------------------
 
 
-def remove_vocab(settings: Settings, schema: Schema, vocab: set[str], dst: str) -> list[str]:
+def remove_vocab(settings: Settings, schema: Schema, vocab: set[str], dst: Placement) -> list[str]:
     """Empty the vocabulary tables; refuse (changing nothing) while rows of other tables refer to them."""
     import psycopg
 
@@ -342,12 +348,12 @@ def remove_vocab(settings: Settings, schema: Schema, vocab: set[str], dst: str) 
     conn = connect(dsn, what="destination database")
     try:
         with conn.transaction():
-            oids = _regclasses(conn, dst, tables)
+            oids = _regclasses(conn, schema, dst, tables)
             missing = [t for t in tables if oids[t] is None]
             present = [t for t in tables if oids[t] is not None]
             ids = [oids[t] for t in present]
             if ids:  # no other session may add referencing rows between the check and the TRUNCATE
-                conn.execute(f"LOCK TABLE {', '.join(qtable(dst, t) for t in present)} IN ACCESS EXCLUSIVE MODE")
+                conn.execute(f"LOCK TABLE {', '.join(dst.qtable(schema.tables[t]) for t in present)} IN ACCESS EXCLUSIVE MODE")
             fks = _fks(conn, "c.confrelid = ANY(%s::oid[]) AND NOT c.conrelid = ANY(%s::oid[])", [ids, ids])
             problems = []
             for rel, name, _d, ref, cols, match in fks:
@@ -360,7 +366,7 @@ def remove_vocab(settings: Settings, schema: Schema, vocab: set[str], dst: str) 
                 raise VocabError(problems + ["remove-vocab: nothing was changed"])
             if present:
                 _drop_fks(conn, fks)
-                conn.execute(f"TRUNCATE {', '.join(qtable(dst, t) for t in present)} RESTART IDENTITY")
+                conn.execute(f"TRUNCATE {', '.join(dst.qtable(schema.tables[t]) for t in present)} RESTART IDENTITY")
                 _add_fks(conn, fks)
     except psycopg.Error as e:
         raise ExecutionError(f"remove-vocab: {_first_line(e, dsn)}{_detail(e)}; nothing was changed") from None
