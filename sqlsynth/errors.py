@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
+from typing import Any
 
 
 class SqlsynthError(Exception):
@@ -53,3 +55,9 @@ class ConnectionFailed(SqlsynthError):
 
 class ExecutionError(SqlsynthError):
     """A statement failed while loading data; the transaction was rolled back."""
+
+
+def suggest(word: str, options: Any) -> str:
+    """' (did you mean X?)' for the closest of options, or ''."""
+    close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""

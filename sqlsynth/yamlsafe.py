@@ -231,3 +231,43 @@ def _anchor(anchors: dict[str, Node], event: Any, node: Node) -> None:
         raise yaml.composer.ComposerError("first", anchors[event.anchor].start_mark,
                                           f"duplicate anchor {event.anchor!r}", event.start_mark)
     anchors[event.anchor] = node
+
+
+def record_lines(node: yaml.Node, path: str, lines: dict[str, int],
+                  dups: list[tuple[str, int, int]] | None = None) -> None:
+    """Walk a composed YAML node tree, recording the 1-based line of every config path.
+
+    A key repeated in one mapping (YAML keeps only the last) is appended to dups as
+    (path, line, first line).
+    """
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for knode, vnode in node.value:
+            key = knode.value if isinstance(knode, yaml.ScalarNode) else "?"
+            sub = f"{path}.{key}" if path else str(key)
+            line = knode.start_mark.line + 1
+            if dups is not None and isinstance(knode, yaml.ScalarNode) and key != "<<":
+                if key in seen:
+                    dups.append((sub, line, seen[key]))
+                seen.setdefault(key, line)
+            lines[sub] = line
+            record_lines(vnode, sub, lines, dups)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, v in enumerate(node.value):
+            record_lines(v, f"{path}[{i}]", lines, dups)
+
+
+def read_yaml(path: str) -> tuple[Any, dict[str, int]]:
+    """Parse a YAML file (within sqlsynth.yamlsafe's bounds); return (data, {config path: line})."""
+    text = read_text(path)
+    node = compose(text, path)
+    lines: dict[str, int] = {}
+    if node is None:
+        return {}, lines
+    dups: list[tuple[str, int, int]] = []
+    record_lines(node, "", lines, dups)
+    if dups:
+        raise ConfigError([Problem(path, line, sub, f"duplicate key (first on line {first}); only one is allowed")
+                           for sub, line, first in dups])
+    return construct(node, path), lines

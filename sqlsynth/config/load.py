@@ -5,7 +5,6 @@ All problems are collected and raised together as one ConfigError.
 
 from __future__ import annotations
 
-import difflib
 import os
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,7 +12,8 @@ from typing import Any
 import yaml
 
 from .. import yamlsafe
-from ..errors import ConfigError, Problem
+from ..errors import ConfigError, Problem, suggest  # noqa: F401  (suggest: used here and by plan)
+from ..yamlsafe import read_yaml, record_lines as _record_lines  # noqa: F401
 from .modules import KEYS as MODULE_KEYS, module_problem
 
 DEFAULT_CONFIG_FILE = "config.yaml"  # read if present when no config file is named
@@ -85,51 +85,6 @@ class Config:
             cut = max(path.rfind("."), path.rfind("["))
             path = path[:cut] if cut > 0 else ""
         return None
-
-
-def _record_lines(node: yaml.Node, path: str, lines: dict[str, int],
-                  dups: list[tuple[str, int, int]] | None = None) -> None:
-    """Walk a composed YAML node tree, recording the 1-based line of every config path.
-
-    A key repeated in one mapping (YAML keeps only the last) is appended to dups as
-    (path, line, first line).
-    """
-    lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for knode, vnode in node.value:
-            key = knode.value if isinstance(knode, yaml.ScalarNode) else "?"
-            sub = f"{path}.{key}" if path else str(key)
-            line = knode.start_mark.line + 1
-            if dups is not None and isinstance(knode, yaml.ScalarNode) and key != "<<":
-                if key in seen:
-                    dups.append((sub, line, seen[key]))
-                seen.setdefault(key, line)
-            lines[sub] = line
-            _record_lines(vnode, sub, lines, dups)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, v in enumerate(node.value):
-            _record_lines(v, f"{path}[{i}]", lines, dups)
-
-
-def read_yaml(path: str) -> tuple[Any, dict[str, int]]:
-    """Parse a YAML file (within sqlsynth.yamlsafe's bounds); return (data, {config path: line})."""
-    text = yamlsafe.read_text(path)
-    node = yamlsafe.compose(text, path)
-    lines: dict[str, int] = {}
-    if node is None:
-        return {}, lines
-    dups: list[tuple[str, int, int]] = []
-    _record_lines(node, "", lines, dups)
-    if dups:
-        raise ConfigError([Problem(path, line, sub, f"duplicate key (first on line {first}); only one is allowed")
-                           for sub, line, first in dups])
-    return yamlsafe.construct(node, path), lines
-
-
-def suggest(word: str, options: Any) -> str:
-    close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _is_int(v: Any) -> bool:

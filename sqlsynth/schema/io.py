@@ -26,8 +26,8 @@ from typing import Any
 
 import yaml
 
-from ..config.load import read_yaml, suggest
-from ..errors import ConfigError, Problem
+from ..errors import ConfigError, Problem, suggest
+from ..yamlsafe import read_yaml
 from .model import (
     Check,
     Collation,
