@@ -287,9 +287,8 @@ CREATE TABLE measurement (
 
 
 def test_check_calling_a_user_function_uses_the_sql_fallback(sql_project):
-    # the function's DDL is carried by create-tables elsewhere; here the destination gets it first
-    dst = load(sql_project, FUNCTION_SOURCE, {"parent": 40, "measurement": 2000}, "sqlsynth_ckf",
-               dst_prelude=FUNCTION)
+    # make-tables records the function and create-tables creates it before the tables
+    dst = load(sql_project, FUNCTION_SOURCE, {"parent": 40, "measurement": 2000}, "sqlsynth_ckf")
     checks_hold(dst, "measurement")
     assert sorted(fallback_checks("measurement")) == ["CHECK measurement_check", "CHECK measurement_label_check",
                                                       "CHECK measurement_v_check"]
@@ -320,9 +319,7 @@ def test_unsatisfiable_checks_are_all_reported_before_anything_is_written(sql_pr
     cli("make-tables")
     with open("config.yaml", "w") as fh:
         yaml.safe_dump({"tables": {"t1": {"rows": 200}, "t2": {"rows": 200}, "t3": {"rows": 200}}}, fh)
-    with psycopg.connect(dst) as conn:
-        conn.execute("CREATE FUNCTION never(v integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT v < -5'")
-    cli("create-tables")
+    cli("create-tables")  # creates never() too (make-tables recorded it)
     code, out = cli("create-data", "--seed", "5", "--jobs", jobs, ok=False)
     assert code == 1
     lines = [line for line in out.splitlines() if line.strip()]
