@@ -65,6 +65,7 @@ from bench_pagila import (DEFAULT_ADMIN, DEFAULT_PAGILA, base_type, ceiling_sql,
                           create_db, drop_db, fan_out_config, git_version, load_pagila)
 
 from sqlsynth import api  # noqa: E402
+from sqlsynth.compile.sqlx import qtable  # noqa: E402
 from sqlsynth.execute.constraints import read_deferrable  # noqa: E402
 from sqlsynth.execute.parallel import run_load  # noqa: E402
 from sqlsynth.execute.postgres import exec_step  # noqa: E402
@@ -92,7 +93,7 @@ def _ceiling_load(dsn: str, order: list[str], rows: dict[str, int], load_table) 
     t_start = time.perf_counter()
     with psycopg.connect(dsn) as conn:
         with conn.transaction():
-            deferred = read_deferrable(conn, "public", order, True, True)
+            deferred = read_deferrable(conn, [qtable("public", t) for t in order], True, True)
             for d in deferred.drop_order:
                 conn.execute(d.drop_sql)
             conn.execute("SET LOCAL search_path = public")
