@@ -15,6 +15,7 @@ from .. import yamlsafe
 from ..errors import ConfigError, Problem, suggest  # noqa: F401  (suggest: used here and by plan)
 from ..yamlsafe import read_yaml, record_lines as _record_lines  # noqa: F401
 from .modules import KEYS as MODULE_KEYS, module_problem
+from .rules import read_rules
 
 DEFAULT_CONFIG_FILE = "config.yaml"  # read if present when no config file is named
 
@@ -25,7 +26,7 @@ TOP_KEYS = {
 }
 TABLE_KEYS = {
     "ignore", "vocabulary_table", "num_rows_per_pass", "rows", "row_generators", "primary_private",
-    "missingness_generators", "name_column", "unions", "children_per_parent", "rows_from_source",
+    "missingness_generators", "name_column", "unions", "children_per_parent", "rows_from_source", "rules",
 }
 GEN_KEYS = {"name", "columns_assigned", "args", "kwargs", "null_fraction", "unique", "pool_size", "locale",
             "stats"}
@@ -54,6 +55,7 @@ class TableConfig:
     rows: int | None = None
     row_generators: list[RowGenerator] = field(default_factory=list)
     missingness_generators: list[dict] = field(default_factory=list)
+    rules: list = field(default_factory=list)  # config.rules.Rule: order, follows, same_parent, round_trip
     path: str = ""
     line: int | None = None
 
@@ -176,6 +178,7 @@ def load_config(path: str, required: bool = True, defer: bool = False) -> Config
             rg = _row_generator(cfg, g, gpath, problems)
             if rg:
                 tc.row_generators.append(rg)
+        tc.rules = read_rules(tc.name, tpath, td.get("rules"), lambda p, m: problems.append(cfg.problem(p, m)))
     if problems and not defer:
         raise ConfigError(problems)
     cfg.problems = problems

@@ -678,9 +678,9 @@ class Builder:
                     g.index = lambda row, s=f"fk:{g.fk.name}": add(lit(1), mod(streams.h32(s, row), row.copy()))
                 else:
                     g.index = lambda row, s=f"fk:{g.fk.name}", N=g.n_parent: add(lit(1), streams.pick(s, row, N))
-            for c, rc in zip(g.fk.columns, g.fk.ref_columns):
-                tp.values[c] = Value(self._parent_value(g.fk.ref_table, rc, g.index, tp), injective=g.injective,
-                                     source=f"foreign key {g.fk.name}")
+            for c, rc in zip(g.fk.columns, g.fk.ref_columns):  # g.index read when the SQL is built (rules re-point it)
+                tp.values[c] = Value(self._parent_value(g.fk.ref_table, rc, lambda r, g=g: g.index(r), tp),
+                                     injective=g.injective, source=f"foreign key {g.fk.name}")
 
         # everything else: type defaults
         for c in t.writable_columns():
@@ -700,6 +700,10 @@ class Builder:
                     self.warnings.append(f"{t.name}.{c.name}: {e}; it is left NULL (configure a generator)")
                 else:
                     self.problem(f"{tc.path}", f"column {t.name}.{c.name}: {e}; configure a row generator for it")
+
+        from .rules import apply_table_rules  # tables.<t>.rules: order and follows (keys: finish_rules)
+
+        apply_table_rules(self, tp, types, configured, streams)
 
         for c, (stream, cum, null_in) in tp.missing.items():
             if c in tp.values:
@@ -976,6 +980,9 @@ def build_plan(schema: Schema, config: Config, num_passes: int = 1, seed: int | 
     order, broken = _topo_order(generated, edges)
     for name in order:
         b.build_table(b.plans[name], ignored, vocab)
+    from .rule_keys import finish_rules
+
+    finish_rules(b)
     from ..story.runner import story_specs
     stories = story_specs(num_passes, config.raw if isinstance(config.raw, dict) else {}, b.problem)
     if b.problems:

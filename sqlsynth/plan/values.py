@@ -121,16 +121,23 @@ def text_value(streams: Streams, stream: str, length: int | None, unique: bool, 
     return Value(f, injective=unique, source="text")
 
 
-def permutation(streams: Streams, stream: str, row: exp.Expression, size: int) -> exp.Expression:
-    """A bijection of 0..size-1 applied to row-1 (affine: a*(row-1)+b mod size, gcd(a,size)=1)."""
+def affine_params(streams: Streams, stream: str, size: int) -> tuple[int, int]:
+    """(a, b) of the stream's permutation k -> (a*k + b) mod size, gcd(a, size) = 1 (so it can be inverted)."""
     if size <= 1:
-        return lit(0)
+        return 1, 0
     s = abs(streams.seed_of(stream))
     limit = max(2, min(size, (1 << 62) // max(size, 1)))
     a = 1 + s % (limit - 1)
     while math.gcd(a, size) != 1:
         a += 1
-    b = (s >> 20) % size
+    return a, (s >> 20) % size
+
+
+def permutation(streams: Streams, stream: str, row: exp.Expression, size: int) -> exp.Expression:
+    """A bijection of 0..size-1 applied to row-1 (affine: a*(row-1)+b mod size, gcd(a,size)=1)."""
+    if size <= 1:
+        return lit(0)
+    a, b = affine_params(streams, stream, size)
     return mod(add(mul(lit(a), sub(row.copy(), lit(1))), lit(b)), lit(size))
 
 

@@ -27,6 +27,7 @@ from ..compile.sqlx import q, stream_seed
 from ..errors import ExecutionError
 from ..plan.build import Plan, TablePlan
 from ..plan.pools import JoinCollector
+from ..plan.rules import provided_columns
 from .python import Env, UserCodeError, argument, resolve_function, seeded_generic, stats_view
 
 BATCH = 500  # stories advancing together
@@ -258,12 +259,12 @@ class StoryRunner:
         cols = [c.name for c in t.writable_columns() if c.name in tp.values or c.name in provided]
         s_cols = ["i"] + [f"c{j}" for j in range(len(provided))]
         row_ref = sqlx.col("i", "s")
-        with JoinCollector() as joins:
+        given = {c: sqlx.cast(sqlx.col(f"c{j}", "s"), t.columns[c].type) for j, c in enumerate(provided)}
+        with JoinCollector() as joins, provided_columns(t.name, given):  # rules read what the story gave
             exprs = []
             for c in cols:
                 if c in provided:
-                    v = sqlx.col(f"c{provided.index(c)}", "s")
-                    exprs.append(sqlx.cast(v, t.columns[c].type))
+                    exprs.append(given[c].copy())
                 else:
                     exprs.append(tp.values[c].at(row_ref.copy()))
         select = exp.select(*exprs).from_(exp.Table(this=exp.to_identifier("__sqlsynth_values__")))
