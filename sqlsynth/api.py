@@ -36,8 +36,12 @@ def make_tables(settings: Settings, orm_file: str = "orm.yaml", force: bool = Fa
 
 
 def generate_config(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None,
-                    force: bool = False, fit: bool = False) -> dict:
-    """Write a starter config.yaml listing every table with its settings."""
+                    force: bool = False, fit: bool = False, rules: bool | None = None,
+                    report: Report | None = None) -> dict:
+    """Write a starter config.yaml listing every table with its settings.
+
+    rules (default: when SRC_DSN is set): measure the source and add the consistency rules it
+    supports (stats/propose_rules.py); report(line) is told each one."""
     config_file = config_file or DEFAULT_CONFIG_FILE
     refuse_overwrite(config_file, force)
     if os.path.exists(orm_file):
@@ -54,6 +58,14 @@ def generate_config(settings: Settings, orm_file: str = "orm.yaml", config_file:
         from .stats.auto import fit_config
 
         text, data = fit_config(schema, text, data)
+    if rules is None:
+        rules = bool(settings.src_dsn)
+    if rules:
+        from .stats.propose import rules_config
+
+        text, data, lines = rules_config(settings.need_src(), settings.src_schema or schema.schema, schema, text, data)
+        for line in lines if report else ():
+            report(line)
     tmp = config_file + ".tmp"
     with open(tmp, "w", encoding="utf-8") as fh:
         fh.write(text)

@@ -122,11 +122,19 @@ def make_tables(orm_file: str, force: bool) -> None:
 @FORCE
 @click.option("--fit", is_flag=True, help="Add `stats: auto` generators (fitted by make-stats) for numeric, "
                                           "categorical and date columns.")
+@click.option("--rules/--no-rules", default=None,
+              help="Measure the source (SRC_DSN) and add the consistency rules it supports (default: when SRC_DSN "
+                   "is set).")
 @handled
-def generate_config(orm_file: str, config_file: str | None, force: bool, fit: bool) -> None:
+def generate_config(orm_file: str, config_file: str | None, force: bool, fit: bool, rules: bool | None) -> None:
     """Write a starter config.yaml with every table (from orm.yaml, or the source if there is none)."""
-    data = api.generate_config(load_settings(), orm_file, config_file, force, fit=fit)
-    click.echo(f"wrote {config_file or 'config.yaml'}: {len(data['tables'])} tables")
+    proposed: list[str] = []
+    data = api.generate_config(load_settings(), orm_file, config_file, force, fit=fit, rules=rules,
+                               report=proposed.append)
+    click.echo(f"wrote {config_file or 'config.yaml'}: {len(data['tables'])} tables"
+               + (f", {len(proposed)} rule{'' if len(proposed) == 1 else 's'} measured on the source" if proposed else ""))
+    for line in proposed:
+        click.echo(f"  rule {line}")
     if fit:
         click.echo("run `sqlsynth make-stats` (against the source) to fit the `stats: auto` generators")
 
@@ -145,6 +153,12 @@ def make_stats(orm_file: str, config_file: str | None, stats_file: str, force: b
                          report=lambda m: click.echo(m))
     for w in res.warnings:
         click.echo(f"sqlsynth: warning: {w}", err=True)
+    for r in res.rules:
+        click.echo(r.line)
+        if r.weak:
+            click.echo(f"sqlsynth: warning: {r.line.split(':', 1)[0]} holds in fewer than 99 % of the source rows; "
+                       "it is still applied to every generated row (remove it from config.yaml if it should not be)",
+                       err=True)
     if res.dp_queries:
         click.echo(f"privacy budget spent: epsilon {res.epsilon:g}, delta {res.delta:g} in total over "
                    f"{res.dp_queries} differentially private quer{'y' if res.dp_queries == 1 else 'ies'}")

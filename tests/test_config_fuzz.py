@@ -362,7 +362,7 @@ def test_every_generator_with_wrong_arguments_never_crashes(workdir, config):
 
 ANNOTATIONS = {"$schema", "title", "description"}
 KEYWORDS = {"type", "properties", "additionalProperties", "required", "items", "const", "oneOf", "minimum",
-            "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems", "minLength", "$ref", "$defs"}
+            "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems", "maxItems", "minLength", "$ref", "$defs"}
 TYPES = {
     "object": lambda v: isinstance(v, dict), "array": lambda v: isinstance(v, list),
     "string": lambda v: isinstance(v, str), "boolean": lambda v: isinstance(v, bool), "null": lambda v: v is None,
@@ -415,6 +415,8 @@ class MiniValidator:
         if isinstance(instance, list):
             if len(instance) < s.get("minItems", 0):
                 yield MiniError(list(path), f"{instance!r} should be non-empty")
+            if len(instance) > s.get("maxItems", len(instance)):
+                yield MiniError(list(path), f"{instance!r} is too long")
             if "items" in s:
                 for i, v in enumerate(instance):
                     yield from self.iter_errors(v, s["items"], (*path, i))

@@ -67,7 +67,8 @@ class Rule:
         if self.kind == "order":
             return f"{self.table}: {self.columns[0]} <= {self.columns[1]}"
         if self.kind == "follows":
-            return (f"{self.table}.{self.columns[0]} >= {fk_label(self.foreign_key)}'s {self.parent_column}")
+            return (f"{self.table}.{self.columns[0]} >= {self.parent_column} of its parent row via "
+                    f"{fk_label(self.foreign_key)}")
         if self.kind == "same_parent":
             return (f"{self.table}: {fk_label(self.foreign_key)} = "
                     f"{' -> '.join(fk_label(x) for x in self.through)}")
@@ -121,10 +122,12 @@ _UNITS = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "min": 60, "mi
           "minutes": 60, "h": 3600, "hour": 3600, "hours": 3600, "d": 86400, "day": 86400, "days": 86400,
           "week": 604800, "weeks": 604800}
 _DURATION = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([a-z]+)\s*", re.I)
+_CLOCK = re.compile(r"\s*(\d+):([0-5]\d):([0-5]\d(?:\.\d+)?)\s*$")
 
 
 def amount(v: Any) -> float | None:
-    """A number, or a duration string such as '3 days' or '1 day 6 hours' (in seconds); None if neither."""
+    """A number, or a duration such as '3 days', '1 day 6 hours' or '2 days 04:30:00' (in seconds);
+    None if neither."""
     if isinstance(v, bool):
         return None
     if isinstance(v, (int, float)):
@@ -133,6 +136,10 @@ def amount(v: Any) -> float | None:
         pos, total = 0, 0.0
         s = v.strip()
         while pos < len(s):
+            clock = _CLOCK.match(s, pos)
+            if clock:
+                h, m, sec = clock.groups()
+                return total + int(h) * 3600 + int(m) * 60 + float(sec)
             m = _DURATION.match(s, pos)
             if not m or m.group(2).lower() not in _UNITS:
                 return None
@@ -140,6 +147,14 @@ def amount(v: Any) -> float | None:
             pos = m.end()
         return total
     return None
+
+
+def duration(seconds: float) -> str:
+    """Seconds as a duration amount() reads back: '02:30:00', '3 days 00:00:00' (whole seconds)."""
+    s = int(round(seconds))
+    days, rest = divmod(s, 86400)
+    clock = f"{rest // 3600:02d}:{rest // 60 % 60:02d}:{rest % 60:02d}"
+    return f"{days} day{'' if days == 1 else 's'} {clock}" if days else clock
 
 
 def _spread(v: Any, path: str, problem) -> Spread | None:

@@ -390,6 +390,14 @@ def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
 SafeDumper.add_representer(str, _represent_str)
 
 
+class FlowList(list):
+    """A list written on one line ([a, b, c]) by dump_yaml: short lists a reader takes in at a glance."""
+
+
+SafeDumper.add_representer(
+    FlowList, lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True))
+
+
 def dump_yaml(data: Any, **kwargs: Any) -> str:
     """yaml.safe_dump for sqlsynth's files (orm.yaml, config.yaml): unicode kept, key order kept."""
     return yaml.dump(data, Dumper=SafeDumper, sort_keys=False, allow_unicode=True, **kwargs)

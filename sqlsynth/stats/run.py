@@ -36,6 +36,7 @@ from ..schema.model import Schema
 from ..settings import Settings
 from .auto import StatQuery, auto_queries
 from .dp import DPUnavailable, check_metadata, require_snsql, run_dp
+from .rules import rule_queries, rule_reports
 
 ENTRY_KEYS = {"name", "query", "dp-query", "epsilon", "delta", "snsql-metadata", "comments"}
 ASYNCIO_JOBS = 4  # `use-asyncio: true` without --jobs
@@ -51,6 +52,7 @@ class StatsResult:
     delta: float = 0.0
     dp_queries: int = 0
     warnings: list[str] = field(default_factory=list)
+    rules: list = field(default_factory=list)  # stats.rules.RuleReport: how often each rule holds on the source
 
 
 # ---- values as YAML ----------------------------------------------------------------------------
@@ -168,7 +170,8 @@ def collect_queries(cfg: Config, schema: Schema | None, src_schema: str | None) 
     """Every query make-stats runs (user entries first, then automatic ones by name); raises ConfigError."""
     problems: list[Problem] = []
     user = user_queries(cfg, problems)
-    auto = sorted(auto_queries(cfg, schema, src_schema, problems), key=lambda q: q.name)
+    auto = sorted(auto_queries(cfg, schema, src_schema, problems) + rule_queries(cfg, schema, src_schema, problems),
+                  key=lambda q: q.name)
     for q in user + auto:  # the read-only gate, for every query before any runs
         why = refusal(q.query)
         if why is not None:
@@ -193,6 +196,8 @@ def needs_schema(cfg: Config) -> bool:
         if any(rg.stats is not None or rg.null_fraction == "auto" for rg in tc.row_generators):
             return True
         if isinstance(td, dict) and (td.get("rows_from_source") is not None or td.get("children_per_parent")):
+            return True
+        if tc.rules and not (tc.ignore or tc.vocabulary_table):
             return True
     return False
 
@@ -353,7 +358,7 @@ def make_stats(settings: Settings, orm_file: str = "orm.yaml", config_file: str 
     if problems:
         raise ConfigError(problems)
     entries = {q.name: results[q.name] for q in queries}
-    res = StatsResult(file=stats_file, entries=entries)
+    res = StatsResult(file=stats_file, entries=entries, rules=rule_reports(cfg, entries))
     for q in queries:
         p = entries[q.name].get("privacy")
         if p:
