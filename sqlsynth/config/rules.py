@@ -218,7 +218,7 @@ def read_rules(table: str, tpath: str, raw: Any, problem) -> list[Rule]:
         if bad:
             from .load import suggest
 
-            problem(f"{p}.{bad[0]}", f"unknown key for a {kind} rule{suggest(str(bad[0]), allowed)}")
+            problem(f"{p}.{bad[0]}", f"unknown key in this {kind} rule{suggest(str(bad[0]), allowed)}")
             continue
         agreement = e.get("agreement")
         if agreement is not None and (isinstance(agreement, bool) or not isinstance(agreement, (int, float))

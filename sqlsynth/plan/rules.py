@@ -106,22 +106,23 @@ def shift(point: exp.Expression, src: tuple[TypeInfo, str], dst: tuple[TypeInfo,
           forward: bool) -> exp.Expression:
     """point (of kind src) moved by d >= 0 (seconds for times) forward or back, as a dst point.
 
-    Rounding goes away from point, so forward results are >= point and backward ones <= it."""
+    A whole step (integers, dates after dates, numeric of a finer scale) is d rounded, still >= 0;
+    otherwise the result is rounded away from point, so forward results are >= point and backward
+    ones <= it."""
     (_sti, sk), (dti, dk) = src, dst
     op = sqlx.add if forward else sqlx.sub
     if family(dk) == "number":
         if dk == "int":
             if sk == "int":
-                out = op(P(point), exp.Cast(this=exp.Floor(this=d), to=exp.DataType.build("BIGINT")))
+                out = op(P(point), exp.Cast(this=exp.Round(this=d), to=exp.DataType.build("BIGINT")))
             else:
                 rnd = exp.Ceil if forward else exp.Floor
                 out = exp.Cast(this=rnd(this=op(P(point), d)), to=exp.DataType.build("BIGINT"))
         elif dk == "numeric" and dti.scale is not None:
             scale = dti.scale
             if sk == "int" or (sk == "numeric" and _sti.scale is not None and _sti.scale <= scale):
-                step = exp.Div(this=exp.Floor(this=sqlx.mul(exp.Cast(this=d, to=exp.DataType.build("NUMERIC")),
-                                                            lit(10 ** scale))), expression=lit(10 ** scale))
-                out = op(P(point), P(step))
+                step = exp.Round(this=exp.Cast(this=d, to=exp.DataType.build("NUMERIC")), decimals=lit(scale))
+                out = op(P(point), step)
             else:
                 rnd = exp.Ceil if forward else exp.Floor
                 scaled = sqlx.mul(P(op(exp.Cast(this=P(point), to=exp.DataType.build("NUMERIC")),
@@ -135,7 +136,7 @@ def shift(point: exp.Expression, src: tuple[TypeInfo, str], dst: tuple[TypeInfo,
         return out
     if dk == "date":
         if sk == "date":
-            days = exp.Cast(this=exp.Floor(this=exp.Div(this=d, expression=lit(86400))), to=exp.DataType.build("INT"))
+            days = exp.Cast(this=exp.Round(this=exp.Div(this=d, expression=lit(86400))), to=exp.DataType.build("INT"))
             return P(op(P(point), days))
         if forward:  # the day on or after the moment
             secs = sqlx.mul(P(sqlx.add(d, lit(86399.999999))), SECOND.copy())
