@@ -91,7 +91,7 @@ def _type_of(s: dict) -> str:
     if "enum" in s:
         t = " \\| ".join(f"`{v}`" for v in s["enum"])
     if "oneOf" in s or "anyOf" in s:
-        t = " or ".join(_type_of(x) for x in s.get("oneOf", s.get("anyOf", [])))
+        t = " or ".join(dict.fromkeys(_type_of(x) for x in s.get("oneOf", s.get("anyOf", []))))
     return t or "any"
 
 
