@@ -134,6 +134,10 @@ def shift(point: exp.Expression, src: tuple[TypeInfo, str], dst: tuple[TypeInfo,
         if limit is not None:
             out = (exp.Least if forward else exp.Greatest)(this=out, expressions=[lit(limit)])
         return out
+    secs = _epoch_seconds(point, sk)
+    if secs is not None and dk in ("timestamp", "timestamptz"):  # a default timestamp: move its seconds
+        moved = sqlx.fn("to_timestamp", P(op(secs, d)))
+        return P(exp.AtTimeZone(this=moved, zone=lit("UTC"))) if dk == "timestamp" else moved
     if dk == "date":
         if sk == "date":
             days = exp.Cast(this=exp.Round(this=exp.Div(this=d, expression=lit(86400))), to=exp.DataType.build("INT"))
@@ -148,8 +152,32 @@ def shift(point: exp.Expression, src: tuple[TypeInfo, str], dst: tuple[TypeInfo,
     return P(exp.AtTimeZone(this=moved, zone=lit("UTC"))) if dk == "timestamptz" else moved
 
 
+def _epoch_seconds(e: exp.Expression, kind: str) -> exp.Expression | None:
+    """E when the point is built from epoch seconds, to_timestamp(E) [AT TIME ZONE 'UTC'] (the default
+    timestamps): shifting E costs less than adding an interval to the timestamp."""
+    while isinstance(e, exp.Paren):
+        e = e.this
+    if kind == "timestamp" and isinstance(e, exp.AtTimeZone) and e.args.get("zone") == lit("UTC"):
+        e = e.this
+        while isinstance(e, exp.Paren):
+            e = e.this
+    elif kind != "timestamptz":
+        return None
+    if isinstance(e, exp.Anonymous) and str(e.this).lower() == "to_timestamp" and len(e.expressions) == 1:
+        return e.expressions[0]
+    return None
+
+
 def as_point(e: exp.Expression, ti: TypeInfo) -> exp.Expression:
-    return sqlx.fn("lower", e) if ti.kind == "range" else e
+    """A range's lower bound. Built by its two-argument constructor (the default range values),
+    the first argument is taken directly: computing the upper bound only to drop it costs as much
+    as the rest of a follows rule (an empty range, lower = upper, would give NULL instead)."""
+    if ti.kind != "range":
+        return e
+    ctor = ti.base_sql.split("(")[0].strip().lower()
+    if isinstance(e, exp.Anonymous) and str(e.this).lower() == ctor and len(e.expressions) == 2:
+        return e.expressions[0]
+    return sqlx.fn("lower", e)
 
 
 def into_column(point: exp.Expression, ti: TypeInfo, raw: exp.Expression) -> exp.Expression:
