@@ -61,7 +61,7 @@ def generate_config(settings: Settings, orm_file: str = "orm.yaml", config_file:
     if rules is None:
         rules = bool(settings.src_dsn)
     if rules:
-        from .stats.propose import rules_config
+        from .stats.propose_rules import rules_config
 
         text, data, lines = rules_config(settings.need_src(), settings.src_schema or schema.schema, schema, text, data)
         for line in lines if report else ():

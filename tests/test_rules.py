@@ -328,3 +328,14 @@ def test_pagila_unedited_keeps_its_cross_table_logic(tmp_path, monkeypatch, pagi
     lo, hi = (scalar(dst, f"SELECT extract(day FROM {f}(p.payment_date - lower(r.rental_period))) FROM payment p "
                           "JOIN rental r USING (rental_id)") for f in ("min", "max"))
     assert 485 <= lo and hi <= 664
+
+
+def test_rules_hold_in_a_batch_added_with_append(project):
+    src, dst = project
+    run(["generate-config"])
+    run(["create-tables"])
+    run(["create-data", "--num-passes", "300", "--seed", "1"])
+    run(["create-data", "--num-passes", "200", "--seed", "2", "--append"])
+    assert scalar(dst, "SELECT count(*) FROM payment") == 500
+    for what, sql in VIOLATIONS.items():
+        assert scalar(dst, sql) == 0, what

@@ -9,13 +9,13 @@ from sqlglot import exp
 from ..compile import sqlx
 from ..compile.sqlx import Streams, add, lit, mod
 from ..config.rules import Rule, fk_label
-from .rules import RuleState, _WHY, _fk_names, _group, _provided, _state, find_fk, origin
+from .rules import RuleState, WHY, fk_names, group_of, provided, rule_state, find_fk, origin
 from .values import Value, affine_params
 
 
 def finish_rules(b) -> None:
     """same_parent and round_trip rules of every table, then the cycle check."""
-    st: RuleState = _state(b)
+    st: RuleState = rule_state(b)
     for rule, tp in st.finish:
         if rule.kind == "same_parent":
             _same_parent(b, tp, st, rule)
@@ -36,7 +36,7 @@ def _resolve_path(b, tp, rule: Rule, where: str) -> list | None:
             return None
         fk = find_fk(b, table, ref)
         if fk is None or fk.ref_schema is not None:
-            names = _fk_names(b, table)
+            names = fk_names(b, table)
             b.problem(f"{where}.through[{i}]", f"{table} has no foreign key {fk_label(ref)}"
                                                f"{suggest(fk_label(ref), names)}")
             return None
@@ -58,7 +58,7 @@ def _same_parent(b, tp, st: RuleState, rule: Rule) -> None:
     fk0 = find_fk(b, tp.name, rule.foreign_key)
     if fk0 is None:
         b.problem(f"{where}.foreign_key", f"{tp.name} has no foreign key {fk_label(rule.foreign_key)}"
-                                          f"{suggest(fk_label(rule.foreign_key), _fk_names(b, tp.name))}")
+                                          f"{suggest(fk_label(rule.foreign_key), fk_names(b, tp.name))}")
         return
     hops = _resolve_path(b, tp, rule, where)
     if hops is None:
@@ -77,7 +77,7 @@ def _same_parent(b, tp, st: RuleState, rule: Rule) -> None:
             return
     groups = []
     for i, (table, fk) in enumerate(hops[:-1]):
-        g = _group(b.plans[table], fk)
+        g = group_of(b.plans[table], fk)
         if g is None:
             b.problem(f"{where}.through[{i}]", f"the columns of {fk.name} are set by a row generator: "
                                                "the path must be drawn by sqlsynth")
@@ -88,7 +88,7 @@ def _same_parent(b, tp, st: RuleState, rule: Rule) -> None:
         o = origin(tp, configured, st, c)
         if o in ("free", "foreign key") and not tp.values[c].injective:
             continue
-        msg = f"{tp.name}.{c} cannot be derived: {_WHY.get(o, 'a key (unique values)')}"
+        msg = f"{tp.name}.{c} cannot be derived: {WHY.get(o, 'a key (unique values)')}"
         if o == "python":
             b.warnings.append(f"{rule.path}: {msg}; it is left to the custom generator")
         else:
@@ -113,7 +113,7 @@ def _same_parent(b, tp, st: RuleState, rule: Rule) -> None:
         src_col = last.columns[last.ref_columns.index(ref)]
 
         def f(row: exp.Expression) -> exp.Expression:
-            given = [_provided(tp.name, c) for c in first.columns]
+            given = [provided(tp.name, c) for c in first.columns]
             if all(x is not None for x in given):  # a story gave the first key: follow it in the database
                 return _lookup(dst_schema, hops, given, src_col)
             j = index(row)
@@ -159,7 +159,7 @@ def _round_trip(b, tp, st: RuleState, rule: Rule) -> None:
         b.warnings.append(f"{rule.path}: not applied: {other} is not generated (a vocabulary or ignored table)")
         return
     back = b.plans[other]
-    g1, g2 = _group(tp, f1), _group(back, f2)
+    g1, g2 = group_of(tp, f1), group_of(back, f2)
     for i, (g, fk) in enumerate(((g1, f1), (g2, f2))):
         if g is None:
             b.problem(f"{where}[{i}]", f"the columns of {fk.name} are set by a row generator: "

@@ -51,7 +51,7 @@ def provided_columns(table: str, exprs: dict[str, exp.Expression]):
         _PROVIDED.reset(token)
 
 
-def _provided(table: str, column: str) -> exp.Expression | None:
+def provided(table: str, column: str) -> exp.Expression | None:
     given = _PROVIDED.get()
     e = (given or {}).get(table, {}).get(column)
     return e.copy() if e is not None else None
@@ -203,7 +203,7 @@ class RuleState:
         self.configured: dict[str, dict] = {}  # table -> its columns set by row generators
 
 
-def _state(b) -> RuleState:
+def rule_state(b) -> RuleState:
     st = getattr(b, "rule_state", None)
     if st is None:
         st = b.rule_state = RuleState()
@@ -219,13 +219,13 @@ def find_fk(b, table: str, ref) -> object | None:
     return None
 
 
-def _fk_names(b, table: str) -> list[str]:
+def fk_names(b, table: str) -> list[str]:
     from .build import effective_fks
 
     return [fk.name for _o, fk in effective_fks(b.schema, b.schema.tables[table])]
 
 
-def _group(tp, fk):
+def group_of(tp, fk):
     return next((g for g in tp.groups if g.fk is fk or g.fk.name == fk.name), None)
 
 
@@ -247,7 +247,7 @@ def origin(tp, configured: dict, st: RuleState, column: str) -> str:
     return "free"
 
 
-_WHY = {"python": "set by a custom Python generator", "generator": "set by a row generator",
+WHY = {"python": "set by a custom Python generator", "generator": "set by a row generator",
         "derived": "derived by another rule", "key": "a key (unique values)", "foreign key": "a foreign key",
         "generated": "a generated column"}
 
@@ -280,7 +280,7 @@ def resolve_spread(b, rule: Rule) -> Spread | None:
 def _same_row(tp, column: str) -> RowFn:
     """This row's value of another column, read when the SQL is built (a story's value if it gave one)."""
     def f(row: exp.Expression) -> exp.Expression:
-        given = _provided(tp.name, column)
+        given = provided(tp.name, column)
         return given if given is not None else tp.values[column].at(row)
     return f
 
@@ -288,7 +288,7 @@ def _same_row(tp, column: str) -> RowFn:
 def apply_table_rules(b, tp, types: dict[str, TypeInfo], configured: dict, streams: Streams) -> None:
     """order and follows rules of one table (called by build_table once its values are planned)."""
     tc = b.config.table(tp.name)
-    st = _state(b)
+    st = rule_state(b)
     st.configured[tp.name] = dict(configured)
     for rule in tc.rules:
         if rule.kind == "order":
@@ -299,7 +299,7 @@ def apply_table_rules(b, tp, types: dict[str, TypeInfo], configured: dict, strea
             st.finish.append((rule, tp))
 
 
-def _check_columns(b, tp, rule: Rule, cols: list[str], where: str) -> bool:
+def _check_columns(b, tp, cols: list[str], where: str) -> bool:
     from ..config.load import suggest
 
     ok = True
@@ -334,7 +334,7 @@ def _partition_warning(b, tp, column: str, rule: Rule) -> None:
 
 def _order(b, tp, types, configured, streams: Streams, st: RuleState, rule: Rule) -> None:
     where = f"{rule.path}.order"
-    if not _check_columns(b, tp, rule, rule.columns, where):
+    if not _check_columns(b, tp, rule.columns, where):
         return
     a, c = rule.columns
     if not _kinds_fit(b, rule, where, (tp.name, a, types[a]), (tp.name, c, types[c])):
@@ -345,7 +345,7 @@ def _order(b, tp, types, configured, streams: Streams, st: RuleState, rule: Rule
     elif oa == "free":
         target, source, forward = a, c, False
     else:
-        msg = f"neither {a} ({_WHY[oa]}) nor {c} ({_WHY[oc]}) is left to sqlsynth, so the rule cannot derive either"
+        msg = f"neither {a} ({WHY[oa]}) nor {c} ({WHY[oc]}) is left to sqlsynth, so the rule cannot derive either"
         if "python" in (oa, oc) and "generator" not in (oa, oc):
             b.warnings.append(f"{rule.path}: {msg}; it is left to the custom generator")
         else:
@@ -377,11 +377,11 @@ def _follows(b, tp, types, configured, streams: Streams, st: RuleState, rule: Ru
 
     where = f"{rule.path}.follows"
     column = rule.columns[0]
-    if not _check_columns(b, tp, rule, [column], f"{where}.column"):
+    if not _check_columns(b, tp, [column], f"{where}.column"):
         return
     fk = find_fk(b, tp.name, rule.foreign_key)
     if fk is None:
-        names = _fk_names(b, tp.name)
+        names = fk_names(b, tp.name)
         b.problem(f"{where}.foreign_key", f"{tp.name} has no foreign key {fk_label(rule.foreign_key)}"
                                           f"{suggest(fk_label(rule.foreign_key), names)}")
         return
@@ -406,10 +406,10 @@ def _follows(b, tp, types, configured, streams: Streams, st: RuleState, rule: Ru
     if ptable.columns[rule.parent_column].generated is not None:
         b.problem(f"{where}.parent_column", f"{parent}.{rule.parent_column} is a generated column")
         return
-    g = _group(tp, fk)
+    g = group_of(tp, fk)
     oc = origin(tp, configured, st, column)
     if g is None or oc != "free":
-        why = _WHY.get(oc, "") if oc != "free" else f"the columns of {fk.name} are set by a row generator"
+        why = WHY.get(oc, "") if oc != "free" else f"the columns of {fk.name} are set by a row generator"
         msg = f"{tp.name}.{column} cannot follow {parent}.{rule.parent_column}: {why}"
         if oc == "python" or any(c in tp.python_columns for c in fk.columns):
             b.warnings.append(f"{rule.path}: {msg}; it is left to the custom generator")
@@ -428,7 +428,7 @@ def _follows(b, tp, types, configured, streams: Streams, st: RuleState, rule: Ru
     dst_schema = b.dst_schema
 
     def read(row: exp.Expression) -> exp.Expression:
-        given = [_provided(tp.name, c) for c in fk.columns]
+        given = [provided(tp.name, c) for c in fk.columns]
         if all(x is not None for x in given):  # a story gave the key: read its parent row
             sel = exp.select(sqlx.col(rule.parent_column, "p")).from_(
                 exp.alias_(sqlx.table(dst_schema, parent), "p", quoted=True))

@@ -8,7 +8,7 @@ For every rule of the config one aggregate query, named ``auto__rule__<table>__<
 * same_parent / round_trip: ``rows`` and ``agreement`` (share of rows where both ways agree).
 
 Only aggregates leave the source; every identifier is quoted by sqlglot. The same builders
-serve generate-config's proposals (stats/propose.py).
+serve generate-config's proposals (stats/propose_rules.py).
 """
 
 from __future__ import annotations
