@@ -416,6 +416,7 @@ class Builder:
         self.py_stages: list = []
         self.children: dict[str, dict] = self._children_settings()
         self._degrees: dict[str, object] = {}
+        self.rule_state = None  # plan.rules.RuleState: what tables.<t>.rules derived (set when the first table is built)
 
     def problem(self, path: str, message: str) -> None:
         self.problems.append(self.config.problem(path, message))

@@ -204,10 +204,9 @@ class RuleState:
 
 
 def rule_state(b) -> RuleState:
-    st = getattr(b, "rule_state", None)
-    if st is None:
-        st = b.rule_state = RuleState()
-    return st
+    if b.rule_state is None:
+        b.rule_state = RuleState()
+    return b.rule_state
 
 
 def find_fk(b, table: str, ref) -> object | None:
@@ -248,8 +247,8 @@ def origin(tp, configured: dict, st: RuleState, column: str) -> str:
 
 
 WHY = {"python": "set by a custom Python generator", "generator": "set by a row generator",
-        "derived": "derived by another rule", "key": "a key (unique values)", "foreign key": "a foreign key",
-        "generated": "a generated column"}
+       "derived": "derived by another rule", "key": "a key (unique values)", "foreign key": "a foreign key",
+       "generated": "a generated column"}
 
 
 def resolve_spread(b, rule: Rule) -> Spread | None:
