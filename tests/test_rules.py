@@ -339,3 +339,23 @@ def test_rules_hold_in_a_batch_added_with_append(project):
     assert scalar(dst, "SELECT count(*) FROM payment") == 500
     for what, sql in VIOLATIONS.items():
         assert scalar(dst, sql) == 0, what
+
+
+def test_a_check_that_orders_two_columns_is_kept_by_the_order_rule_on_them(sql_project):
+    """One construction for both: the rule's fitted gap, not the CHECK planner's default span."""
+    src, dst = sql_project("""
+        CREATE TABLE ev (id serial PRIMARY KEY, created date NOT NULL, updated timestamp NOT NULL,
+                         closed timestamp, note int, CHECK (updated >= created), CHECK (closed > updated),
+                         CHECK (note >= 0));
+        INSERT INTO ev (created, updated, closed, note)
+        SELECT date '2020-01-01' + i, date '2020-01-01' + i + interval '150 minutes',
+               date '2020-01-01' + i + interval '151 minutes', i FROM generate_series(1, 300) i;""", "rules_ck")
+    run(["make-tables"])
+    run(["generate-config", "--no-rules"])
+    write_config({"ev": {"rules": [{"order": ["created", "updated"], "gap": {"min": "2 hours", "max": "3 hours"}},
+                                   {"order": ["updated", "closed"], "gap": {"min": 0, "max": 60}}]}})
+    run(["create-tables"])
+    run(["create-data", "--num-passes", "2000", "--seed", "3"])
+    lo, hi = (scalar(dst, f"SELECT extract(epoch FROM {f}(updated - created)) FROM ev") for f in ("min", "max"))
+    assert 7200 <= lo and hi <= 10800  # the rule's gap (the CHECK alone would spread it over weeks)
+    assert scalar(dst, "SELECT count(*) FROM ev WHERE closed <= updated OR closed > updated + interval '1 minute'") == 0

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import suggest
 from ..schema.model import Schema
 from ..schema.types import TypeInfo, resolve_type
 
@@ -216,8 +217,6 @@ def read_rules(table: str, tpath: str, raw: Any, problem) -> list[Rule]:
         allowed = {kind} | EXTRA_KEYS[kind] | COMMON_KEYS
         bad = [k for k in e if k not in allowed]
         if bad:
-            from .load import suggest
-
             problem(f"{p}.{bad[0]}", f"unknown key in this {kind} rule{suggest(str(bad[0]), allowed)}")
             continue
         agreement = e.get("agreement")

@@ -28,7 +28,7 @@ from .values import Value
 
 
 def origins(b, tp, configured: dict) -> dict[str, str]:
-    """column -> default | configured | fk | serial | other (where its value comes from)."""
+    """column -> default | configured | fk | serial | rule | other (where its value comes from)."""
     t = tp.table
     fk_cols = {c for g in tp.groups for c in g.fk.columns}
     part = set(t.partition_by.columns) if t.partition_by else set()
@@ -42,6 +42,8 @@ def origins(b, tp, configured: dict) -> dict[str, str]:
             out[c] = "fk"
         elif c in part or v.source.startswith("null (") or "(parent has no rows)" in v.source:
             out[c] = "other"
+        elif v.source.startswith("rule "):  # derived by tables.<t>.rules (plan/rules.py)
+            out[c] = "rule"
         else:
             out[c] = "default"
     return out
@@ -73,6 +75,13 @@ class _Planner:
         self.remaining: list[FallbackCheck] = []
         self.reshaped: set[str] = set()  # columns no longer from their default generator
         self.deps: dict[str, set[str]] = {}  # reshaped column -> the columns it is computed from
+        # the order rules of this table (plan/rules.py) are the same construction with a fitted gap:
+        # the pairs they order, and what their derived columns are computed from
+        st = b.rule_state
+        self.ruled = {(lo, up) for t, lo, up in st.orders if t == tp.name} if st is not None else set()
+        for (rt, col), (qt, read), _path in st.edges if st is not None else ():
+            if rt == qt == tp.name:
+                self.deps.setdefault(col, set()).add(read)
 
     def run(self) -> None:
         singles, orders, cases = [], [], []
@@ -146,6 +155,8 @@ class _Planner:
                         self.reshaped.add(target)
                         return True
             return False
+        if (o.lower, o.upper) in self.ruled:  # an order rule derives one from the other, never backwards
+            return o.op == "le"  # (its gap may be 0: a strict CHECK is left to the fallback)
         if self._fk_pair(o):
             return True
         for target, other, up in ((o.upper, o.lower, True), (o.lower, o.upper, False)):

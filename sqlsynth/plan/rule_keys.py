@@ -9,7 +9,8 @@ from sqlglot import exp
 from ..compile import sqlx
 from ..compile.sqlx import Streams, add, lit, mod
 from ..config.rules import Rule, fk_label
-from .rules import RuleState, WHY, fk_names, group_of, provided, rule_state, find_fk, origin
+from ..errors import suggest
+from .rules import WHY, RuleState, find_fk, fk_names, group_of, origin, provided, rule_state
 from .values import Value, affine_params
 
 
@@ -26,8 +27,6 @@ def finish_rules(b) -> None:
 
 def _resolve_path(b, tp, rule: Rule, where: str) -> list | None:
     """[(table the key is on, fk)] for rule.through, or None with a problem."""
-    from ..config.load import suggest
-
     hops = []
     table = tp.name
     for i, ref in enumerate(rule.through):
@@ -52,8 +51,6 @@ def _local(tp, row: exp.Expression) -> exp.Expression:
 
 
 def _same_parent(b, tp, st: RuleState, rule: Rule) -> None:
-    from ..config.load import suggest
-
     where = f"{rule.path}.same_parent"
     fk0 = find_fk(b, tp.name, rule.foreign_key)
     if fk0 is None:

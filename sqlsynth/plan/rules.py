@@ -30,6 +30,7 @@ from sqlglot import exp
 from ..compile import sqlx
 from ..compile.sqlx import Streams, lit
 from ..config.rules import Rule, Spread, family, fk_label, fk_matches, point_kind, stat_name
+from ..errors import suggest
 from ..schema.types import TypeInfo, resolve_type
 from .values import Value
 
@@ -201,6 +202,7 @@ class RuleState:
         self.finish: list[tuple[Rule, object]] = []  # same_parent / round_trip, applied once all tables are planned
         self.keys: set[tuple[str, str]] = set()  # (table, fk name) re-pointed by a rule
         self.configured: dict[str, dict] = {}  # table -> its columns set by row generators
+        self.orders: set[tuple[str, str, str]] = set()  # (table, earlier, later) kept by an order rule
 
 
 def rule_state(b) -> RuleState:
@@ -299,8 +301,6 @@ def apply_table_rules(b, tp, types: dict[str, TypeInfo], configured: dict, strea
 
 
 def _check_columns(b, tp, cols: list[str], where: str) -> bool:
-    from ..config.load import suggest
-
     ok = True
     for c in cols:
         if c not in tp.table.columns:
@@ -368,12 +368,11 @@ def _order(b, tp, types, configured, streams: Streams, st: RuleState, rule: Rule
     tp.values[target] = Value(f, source=f"rule {rule.path}")
     st.derived[(tp.name, target)] = rule.path
     st.edges.append(((tp.name, target), (tp.name, source), rule.path))
+    st.orders.add((tp.name, a, c))
     _partition_warning(b, tp, target, rule)
 
 
 def _follows(b, tp, types, configured, streams: Streams, st: RuleState, rule: Rule) -> None:
-    from ..config.load import suggest
-
     where = f"{rule.path}.follows"
     column = rule.columns[0]
     if not _check_columns(b, tp, [column], f"{where}.column"):

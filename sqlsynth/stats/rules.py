@@ -20,9 +20,9 @@ from sqlglot import exp
 
 from ..compile import sqlx
 from ..compile.sqlx import lit
-from ..config.load import Config, suggest
+from ..config.load import Config
 from ..config.rules import QUANTILE_GRID, Rule, family, fk_label, fk_matches, point_kind, stat_name
-from ..errors import Problem
+from ..errors import Problem, suggest
 from ..schema.model import ForeignKey, Schema
 from ..schema.types import TypeInfo, resolve_type
 from .auto import StatQuery
