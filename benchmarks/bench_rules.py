@@ -5,7 +5,8 @@ generate-config proposes, loaded in the same run on the same server.
     .venv/bin/python benchmarks/bench_rules.py --output benchmarks/RESULTS_rules.md
 
 Options: --scale S (default 100), --seed, --repeat R (default 3), --admin-dsn, --src-dsn (reuse a
-database that already holds Pagila), --keep, --output FILE.
+database that already holds Pagila), --keep, --output FILE, --quick (the source's row counts, once:
+a smoke test of the benchmark, run by tests/test_benchmarks.py).
 
 One run: loads Pagila into a fresh source (unless --src-dsn), reflects it (api.make_tables) and
 writes the config with api.generate_config, which measures the source and proposes the rules
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -38,7 +40,7 @@ import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench_pagila import (DEFAULT_ADMIN, DEFAULT_PAGILA, base_type, checkpoint, create_db, drop_db,  # noqa: E402
-                          load_pagila, with_db)
+                          load_pagila)
 
 from sqlsynth import api  # noqa: E402
 from sqlsynth.execute.parallel import run_load  # noqa: E402
@@ -77,13 +79,17 @@ def main() -> None:
     ap.add_argument("--src-dsn", default=None)
     ap.add_argument("--keep", action="store_true")
     ap.add_argument("--output", default=None)
+    ap.add_argument("--quick", action="store_true", help="the source's row counts, once: a smoke test")
     args = ap.parse_args()
+    if args.quick:
+        args.scale, args.repeat = 1, 1
 
     made = []
+    tag = str(os.getpid())
     src = args.src_dsn
     if src is None:
-        src = create_db(args.admin_dsn, "bench_rules_src")
-        made.append("bench_rules_src")
+        made.append(f"sqlsynth_bench_rules_src_{tag}")
+        src = create_db(args.admin_dsn, made[-1])
         load_pagila(src, DEFAULT_PAGILA)
     work = Path(tempfile.mkdtemp(prefix="bench_rules_"))
     try:
@@ -106,7 +112,7 @@ def main() -> None:
             t0 = time.perf_counter()
             progs[label] = api.compile_program(orm, cfg, 1, args.seed, "public")
             compile_s = time.perf_counter() - t0
-            name = f"bench_rules_{label}"
+            name = f"sqlsynth_bench_rules_{label}_{tag}"
             made.append(name)
             dsts[label] = create_db(args.admin_dsn, name)
             api.create_tables(Settings(dst_dsn=dsts[label]), orm, cfg)
@@ -117,7 +123,8 @@ def main() -> None:
             for label in (("before", "after") if r % 2 == 0 else ("after", "before")):
                 if r:
                     api.remove_data(Settings(dst_dsn=dsts[label]), orm, after_cfg)
-                checkpoint(dsts[label])
+                if not args.quick:
+                    checkpoint(dsts[label])
                 t0 = time.perf_counter()
                 prog = progs[label]
                 stats = run_load(dsts[label], prog.plan, prog, jobs=1)  # what create-data does
@@ -137,6 +144,7 @@ def main() -> None:
         if not args.keep:
             for name in made:
                 drop_db(args.admin_dsn, name)
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def expression_cost(dsn: str, progs: dict, repeat: int) -> dict[str, dict[str, float]]:

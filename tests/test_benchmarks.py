@@ -3,7 +3,7 @@ toy sizes (--quick) against the test server, writing only into a temporary direc
 
 This checks that the benchmarks work and produce their tables, not how fast anything is (speed is
 measured by the benchmarks themselves, never by tests). run_all.py runs in one process while the
-four single-topic benchmarks run one after another in a second one: the two lanes mostly wait on
+five single-topic benchmarks run one after another in a second one: the two lanes mostly wait on
 the server, so the smoke takes about as long as run_all.py --quick alone.
 """
 
@@ -27,7 +27,8 @@ NUMBER = r"[\d,]+(?:\.\d+)?"
 
 
 def test_the_benchmarks_are_all_here():
-    assert MODULES == ["bench_generators.py", "bench_pagila.py", "bench_stories.py", "bench_vocab.py", "run_all.py"]
+    assert MODULES == ["bench_generators.py", "bench_pagila.py", "bench_rules.py", "bench_stories.py", "bench_vocab.py",
+                       "run_all.py"]
 
 
 @pytest.mark.parametrize("name", MODULES)
@@ -95,7 +96,8 @@ def test_quick_runs_of_every_benchmark(pg_server_dsn, tmp_path):
     runs = [[str(BENCH / "bench_pagila.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output", str(out / "pagila.md")],
             [str(BENCH / "bench_generators.py"), "--quick", "--dsn", pg_server_dsn],
             [str(BENCH / "bench_stories.py"), "--quick", "--dsn", pg_server_dsn],
-            [str(BENCH / "bench_vocab.py"), "--quick", "--dsn", pg_server_dsn]]
+            [str(BENCH / "bench_vocab.py"), "--quick", "--dsn", pg_server_dsn],
+            [str(BENCH / "bench_rules.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output", str(out / "rules.md")]]
     run_all = _start([str(BENCH / "run_all.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output",
                       str(out / "quick.md")], tmp_path, tmp_path / "run_all.log")
     try:
@@ -137,6 +139,14 @@ def test_quick_runs_of_every_benchmark(pg_server_dsn, tmp_path):
                       pagila, re.M)
     assert len(rows) == 15 and {r[0] for r in rows} >= {"actor", "film", "rental", "payment"}, pagila
     assert dict((r[0], r[1]) for r in rows)["rental"] == "1,000"
+
+    # bench_rules.py: every table before and after, the rules proposed, and each of them kept
+    rules = (out / "rules.md").read_text(encoding="utf-8")
+    assert len(re.findall(rf"^\| \w+ \| {NUMBER} \| {NUMBER} \| {NUMBER} \| {NUMBER} \| {NUMBER} \| {NUMBER} \|$",
+                          rules, re.M)) == 15, rules
+    assert "- store: round_trip [store_manager_staff_id_fkey, staff_store_id_fkey]" in rules, rules
+    assert "- customers with last_update before create_date: 0" in rules and \
+        "- stores whose manager works elsewhere: 0" in rules, rules
 
     # the other three print their tables
     sections = dict(part.split("\n", 1) for part in lane_text.split("=== ")[1:])
