@@ -26,8 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import suggest
-from ..schema.model import Schema
-from ..schema.types import TypeInfo, resolve_type
+from ..schema.types import TypeInfo
 
 KINDS = ("order", "follows", "same_parent", "round_trip")
 EXTRA_KEYS = {"order": {"gap"}, "follows": {"lag"}, "same_parent": set(), "round_trip": set()}
@@ -97,11 +96,6 @@ def point_kind(ti: TypeInfo) -> str | None:
 
 def family(kind: str | None) -> str | None:
     return _FAMILY.get(kind or "")
-
-
-def column_point(schema: Schema, table: str, column: str) -> tuple[TypeInfo, str | None]:
-    ti = resolve_type(schema.tables[table].columns[column].type, schema)
-    return ti, point_kind(ti)
 
 
 def stat_name(rule: Rule) -> str:
