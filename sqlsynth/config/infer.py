@@ -64,15 +64,11 @@ def _key_columns(schema: Schema, t: Table) -> set[str]:
 
 
 def _single_unique(schema: Schema, t: Table, column: str) -> bool:
-    for tb in [t] + schema.partitions_of(t.name):
-        cons = ([tb.primary_key] if tb.primary_key else []) + list(tb.unique)
-        if any(u.columns == [column] for u in cons):
-            return True
-        from ..plan.build import index_key_columns  # partial and lower()/upper()/trim() indexes too
+    """The column alone must be distinct: a primary key, unique constraint or index (partial and
+    lower()/upper()/trim() ones too), or an exclusion constraint the planner meets by distinct values."""
+    from ..plan.build import unique_sets
 
-        if any(ix.unique and index_key_columns(ix, tb) == [column] for ix in tb.indexes):
-            return True
-    return False
+    return any(cols == [column] for _name, cols in unique_sets(schema, t))
 
 
 # Integer columns named like a calendar part, an age or a percentage get a plausible range
