@@ -411,7 +411,7 @@ def main(argv: list[str] | None = None) -> int:
             load_pagila(src, args.pagila_dir)
             print(f"loaded Pagila into {name} in {time.perf_counter() - t0:.1f}s")
         api.make_tables(Settings(src_dsn=src), orm, force=True)
-        api.generate_config(Settings(src_dsn=src), orm, cfg, force=True, rules=False)  # bench_rules.py: with them
+        api.generate_config(Settings(src_dsn=src), orm, cfg, force=True, fit=False, rules=False)  # bench_rules.py: with rules
         schema = load_schema(orm)
         scaled = fan_out_config(schema, cfg, args.fan_out)
         dsts = {}

@@ -612,7 +612,7 @@ def main(argv: list[str] | None = None) -> int:
         load_pagila(src, args.pagila_dir)
         orm, cfg = os.path.join(tmp, "orm.yaml"), os.path.join(tmp, "config.yaml")
         api.make_tables(Settings(src_dsn=src), orm, force=True)
-        api.generate_config(Settings(src_dsn=src), orm, cfg, force=True, rules=False)  # bench_rules.py: with them
+        api.generate_config(Settings(src_dsn=src), orm, cfg, force=True, fit=False, rules=False)  # bench_rules.py: with rules
         schema = load_schema(orm)
         cfg_mem = os.path.join(tmp, "config-mem.yaml")
         shutil.copy(cfg, cfg_mem)

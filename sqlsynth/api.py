@@ -36,12 +36,17 @@ def make_tables(settings: Settings, orm_file: str = "orm.yaml", force: bool = Fa
 
 
 def generate_config(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None,
-                    force: bool = False, fit: bool = False, rules: bool | None = None,
-                    report: Report | None = None) -> dict:
-    """Write a starter config.yaml listing every table with its settings.
+                    force: bool = False, fit: bool | None = None, rules: bool | None = None,
+                    jobs: int | None = None, report: Report | None = None, warn: Report | None = None,
+                    rule_report: Report | None = None) -> dict:
+    """Write a config.yaml listing every table with its settings.
 
-    rules (default: when SRC_DSN is set): measure the source and add the consistency rules it
-    supports (stats/propose_rules.py); report(line) is told each one."""
+    fit None (default): shaped to the source when SRC_DSN is set and reachable (row counts, vocabulary
+    tables, children per parent, fitted generators: sqlsynth.stats.propose), else a starter config
+    from orm.yaml alone. fit True: shaped to the source, or (no SRC_DSN) `stats: auto` generators
+    guessed from orm.yaml. fit False: the starter config, without reading the source.
+    rules (default: when the source is reachable): measure the source and add the consistency rules it
+    supports (stats/propose_rules.py); rule_report(line) is told each one."""
     config_file = config_file or DEFAULT_CONFIG_FILE
     refuse_overwrite(config_file, force)
     if os.path.exists(orm_file):
@@ -53,19 +58,45 @@ def generate_config(settings: Settings, orm_file: str = "orm.yaml", config_file:
         schema = reflect(dsn, settings.src_schema or "public", masked_dsn=mask_dsn(dsn))
     from .config.starter import starter_config
 
-    text, data = starter_config(schema)
-    if fit:  # stats: auto on numeric/categorical/date columns, chosen from orm.yaml only
-        from .stats.auto import fit_config
+    text = data = None
+    reachable = False
+    if settings.src_dsn and (fit is not False or rules is not False):
+        from .errors import ConnectionFailed
 
-        text, data = fit_config(schema, text, data)
+        try:
+            connect(settings.src_dsn, what="source database").close()
+            reachable = True
+        except ConnectionFailed as e:
+            if fit or rules:
+                raise
+            if warn is not None:
+                warn(f"{e}; the config is written from {os.path.basename(orm_file)} alone (not shaped to the source)")
+    if fit is not False and reachable:
+        from .stats.profile import profile_source
+        from .stats.propose import shaped_config
+
+        prof = profile_source(settings.src_dsn, schema, jobs or 1)
+        text, data, summary = shaped_config(schema, prof)
+        if report is not None:
+            report(f"shaped to the source: {len(summary['vocabulary'])} vocabulary tables "
+                   f"({', '.join(summary['vocabulary']) or 'none'}), {summary['children']} foreign keys followed "
+                   f"(children per parent), {summary['fitted']} fitted generators; run `sqlsynth make-stats` next")
+    if text is None:
+        text, data = starter_config(schema)
+        if fit:  # stats: auto on numeric/categorical/date columns, chosen from orm.yaml only
+            from .stats.guess import fit_config
+
+            text, data = fit_config(schema, text, data)
+            if report is not None:
+                report("run `sqlsynth make-stats` (against the source) to fit the `stats: auto` generators")
     if rules is None:
-        rules = bool(settings.src_dsn)
+        rules = reachable
     if rules:
         from .stats.propose_rules import rules_config
 
         text, data, lines = rules_config(settings.need_src(), settings.src_schema or schema.schema, schema, text, data)
-        for line in lines if report else ():
-            report(line)
+        for line in lines if rule_report else ():
+            rule_report(line)
     tmp = config_file + ".tmp"
     with open(tmp, "w", encoding="utf-8") as fh:
         fh.write(text)
@@ -109,11 +140,15 @@ def _checked_plan(schema: Schema, config: Config, **kwargs) -> Plan:
     return plan
 
 
-def plan_load(orm_file: str, config_file: str | None, num_passes: int = 1, seed: int | None = None,
-              dst_schema: str | None = None, stats_file: str | None = None, append: bool = False) -> Plan:
+def plan_load(orm_file: str, config_file: str | None, num_passes: int | None = None, seed: int | None = None,
+              dst_schema: str | None = None, stats_file: str | None = None, append: bool = False,
+              scale: float | None = None) -> Plan:
+    """num_passes multiplies num_rows_per_pass, scale the row counts from the source (rows_from_source);
+    None: 1, and no warning when the config has no table sized that way."""
     schema, config = load_inputs(orm_file, config_file)
     config.stats_file = stats_file  # None: ./src-stats.yaml if it exists (read only when referenced)
-    plan = _checked_plan(schema, config, num_passes=num_passes, seed=seed, dst_schema=dst_schema, append=append)
+    plan = _checked_plan(schema, config, num_passes=num_passes, seed=seed, dst_schema=dst_schema, append=append,
+                         scale=scale)
     if append and (plan.stories or plan.py_stages):
         what = "story generators" if plan.stories else "custom Python row generators"
         raise SqlsynthError(f"--append does not support {what} yet (their rows are numbered from 1); "
@@ -121,9 +156,10 @@ def plan_load(orm_file: str, config_file: str | None, num_passes: int = 1, seed:
     return plan
 
 
-def compile_program(orm_file: str, config_file: str | None, num_passes: int = 1, seed: int | None = None,
-                    dst_schema: str | None = None, stats_file: str | None = None, append: bool = False) -> Program:
-    return compile_plan(plan_load(orm_file, config_file, num_passes, seed, dst_schema, stats_file, append))
+def compile_program(orm_file: str, config_file: str | None, num_passes: int | None = None, seed: int | None = None,
+                    dst_schema: str | None = None, stats_file: str | None = None, append: bool = False,
+                    scale: float | None = None) -> Program:
+    return compile_plan(plan_load(orm_file, config_file, num_passes, seed, dst_schema, stats_file, append, scale))
 
 
 def _precompute_stories(prog: Program, dst_dsn: str | None) -> None:
@@ -156,16 +192,18 @@ def _precompute_stories(prog: Program, dst_dsn: str | None) -> None:
         conn.close()
 
 
-def compile_script(orm_file: str, config_file: str | None, num_passes: int = 1, seed: int | None = None,
+def compile_script(orm_file: str, config_file: str | None, num_passes: int | None = None, seed: int | None = None,
                    dst_schema: str | None = None, dst_dsn: str | None = None, stats_file: str | None = None,
-                   append: bool = False) -> str:
-    prog = compile_program(orm_file, config_file, num_passes, seed, dst_schema, stats_file, append)
+                   append: bool = False, scale: float | None = None, warn: Report | None = None) -> str:
+    prog = compile_program(orm_file, config_file, num_passes, seed, dst_schema, stats_file, append, scale)
+    for w in prog.warnings if warn is not None else ():
+        warn(w)
     if prog.plan is not None and prog.plan.stories:
         _precompute_stories(prog, dst_dsn)
     header = [
         "sqlsynth compiled load program",
         f"from {os.path.basename(orm_file)} and {os.path.basename(config_file or DEFAULT_CONFIG_FILE)}, "
-        f"--num-passes {num_passes}",
+        f"--num-passes {1 if num_passes is None else num_passes}" + ("" if scale is None else f", --scale {scale:g}"),
         "run with: psql -v ON_ERROR_STOP=1 -f FILE (into a database made by `sqlsynth create-tables`)",
     ]
     if append:
@@ -173,14 +211,15 @@ def compile_script(orm_file: str, config_file: str | None, num_passes: int = 1, 
     return render_script(prog, header)
 
 
-def compile_split(orm_file: str, config_file: str | None, out_dir: str, num_passes: int = 1, seed: int | None = None,
-                  dst_schema: str | None = None, jobs: int = 2, chunk_rows: int | None = None,
-                  defer_indexes: bool = True, force: bool = False, stats_file: str | None = None) -> list[str]:
+def compile_split(orm_file: str, config_file: str | None, out_dir: str, num_passes: int | None = None,
+                  seed: int | None = None, dst_schema: str | None = None, jobs: int = 2, chunk_rows: int | None = None,
+                  defer_indexes: bool = True, force: bool = False, stats_file: str | None = None,
+                  scale: float | None = None) -> list[str]:
     """Write the load as separate psql scripts for parallel runs (see sqlsynth.compile.split)."""
     from .compile.chunks import DEFAULT_CHUNK_ROWS, split_program
     from .compile.split import write_split
 
-    plan = plan_load(orm_file, config_file, num_passes, seed, dst_schema, stats_file)
+    plan = plan_load(orm_file, config_file, num_passes, seed, dst_schema, stats_file, scale=scale)
     prog = compile_plan(plan)
     return write_split(split_program(prog, plan, chunk_rows or DEFAULT_CHUNK_ROWS), plan, out_dir, jobs,
                        defer_indexes, force)
@@ -252,10 +291,10 @@ def _check_extensions(conn, schema: Schema) -> None:
 
 
 def create_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None,
-                num_passes: int = 1, seed: int | None = None, report: Report | None = None,
+                num_passes: int | None = None, seed: int | None = None, report: Report | None = None,
                 stats_file: str | None = None, jobs: int = 1, chunk_rows: int | None = None,
                 defer_constraints: bool | None = None, defer_indexes: bool | None = None,
-                progress=None, append: bool = False) -> Program:
+                progress=None, append: bool = False, scale: float | None = None) -> Program:
     """Load the compiled program; jobs/chunk_rows/defer_*: see sqlsynth.execute.parallel.run_load.
 
     append: add rows to tables that already hold some (else a table with rows stops the load);
@@ -267,7 +306,7 @@ def create_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str
     if append and jobs > 1:
         raise SqlsynthError("--append runs in one transaction: use it with --jobs 1")
     _placement(settings, schema)  # a bad DST_SCHEMA stops here, before anything runs
-    prog = compile_program(orm_file, config_file, num_passes, seed, settings.dst_schema, stats_file, append)
+    prog = compile_program(orm_file, config_file, num_passes, seed, settings.dst_schema, stats_file, append, scale)
     if settings.dst_is_src():
         raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to write into it")
     if getattr(prog, "plan", None) is None:

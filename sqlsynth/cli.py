@@ -26,8 +26,13 @@ def _named_only(ctx: click.Context, param: click.Parameter, value: str | None) -
 
 CONFIG = click.option("--config-file", default="config.yaml", show_default=True, callback=_named_only,
                       help="The generator config (a file named here must exist).")
-PASSES = click.option("--num-passes", "-n", default=1, show_default=True, type=click.IntRange(min=0),
-                      help="Rows per table = num_rows_per_pass x this (tables with `rows:` excepted).")
+PASSES = click.option("--num-passes", "-n", default=None, type=click.IntRange(min=0),
+                      help="Rows of a table with num_rows_per_pass = that x this (datafaker's meaning). Default 1.")
+SCALE = click.option("--scale", default=None, type=click.FloatRange(min=0),
+                     help="Rows of a table with rows_from_source (generate-config writes it when the source is "
+                          "reachable) = this x the source's rows, so proportions are kept; 0.5, 2, 100... "
+                          "Default 1. Tables with `rows:` keep their count; children_per_parent tables follow "
+                          "their parents.")
 SEED = click.option("--seed", type=int, default=None,
                     help="Random seed; the same seed gives identical data. Default: config `seed`, else 0.")
 YES = click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
@@ -120,23 +125,30 @@ def make_tables(orm_file: str, force: bool) -> None:
 @ORM
 @CONFIG
 @FORCE
-@click.option("--fit", is_flag=True, help="Add `stats: auto` generators (fitted by make-stats) for numeric, "
-                                          "categorical and date columns.")
+@click.option("--fit/--no-fit", default=None,
+              help="Default: shape the config to the source when SRC_DSN is reachable (row counts, vocabulary "
+                   "tables, children per parent, generators fitted by make-stats), else from orm.yaml alone. "
+                   "--fit: always fit (without SRC_DSN: `stats: auto` guessed from orm.yaml). --no-fit: a starter "
+                   "config from orm.yaml, without reading the source.")
 @click.option("--rules/--no-rules", default=None,
-              help="Measure the source (SRC_DSN) and add the consistency rules it supports (default: when SRC_DSN "
-                   "is set).")
+              help="Measure the source (SRC_DSN) and add the consistency rules it supports (default: when the "
+                   "source is reachable).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Profile up to N source tables at once, each on its own connection.")
 @handled
-def generate_config(orm_file: str, config_file: str | None, force: bool, fit: bool, rules: bool | None) -> None:
-    """Write a starter config.yaml with every table (from orm.yaml, or the source if there is none)."""
+def generate_config(orm_file: str, config_file: str | None, force: bool, fit: bool | None, rules: bool | None,
+                    jobs: int | None) -> None:
+    """Write config.yaml with every table: shaped to the source when SRC_DSN is reachable (aggregates only),
+    else a starter config from orm.yaml (or the source's schema if there is no orm.yaml)."""
     proposed: list[str] = []
-    data = api.generate_config(load_settings(), orm_file, config_file, force, fit=fit, rules=rules,
-                               report=proposed.append)
+    data = api.generate_config(load_settings(), orm_file, config_file, force, fit=fit, rules=rules, jobs=jobs,
+                               report=lambda m: click.echo(m),
+                               warn=lambda m: click.echo(f"sqlsynth: warning: {m}", err=True),
+                               rule_report=proposed.append)
     click.echo(f"wrote {config_file or 'config.yaml'}: {len(data['tables'])} tables"
                + (f", {len(proposed)} rule{'' if len(proposed) == 1 else 's'} measured on the source" if proposed else ""))
     for line in proposed:
         click.echo(f"  rule {line}")
-    if fit:
-        click.echo("run `sqlsynth make-stats` (against the source) to fit the `stats: auto` generators")
 
 
 @main.command("make-stats")
@@ -169,6 +181,7 @@ def make_stats(orm_file: str, config_file: str | None, stats_file: str, force: b
 @ORM
 @CONFIG
 @PASSES
+@SCALE
 @SEED
 @click.option("--output", "-o", default="-", show_default=True, help="Output SQL file, or - for stdout.")
 @click.option("--dst-schema", default=None, help="Schema to fill (default: DST_SCHEMA, else the orm's schema).")
@@ -181,8 +194,8 @@ def make_stats(orm_file: str, config_file: str | None, stats_file: str, force: b
 @FORCE
 @APPEND
 @handled
-def compile_cmd(orm_file: str, config_file: str | None, num_passes: int, seed: int | None, output: str,
-                dst_schema: str | None, stats_file: str | None, split_dir: str | None, jobs: int,
+def compile_cmd(orm_file: str, config_file: str | None, num_passes: int | None, scale: float | None, seed: int | None,
+                output: str, dst_schema: str | None, stats_file: str | None, split_dir: str | None, jobs: int,
                 chunk_rows: int | None, force: bool, append: bool) -> None:
     """Compile the config into one SQL script for `psql -v ON_ERROR_STOP=1 -f FILE`, or (--split DIR)
     into scripts that N psql sessions run in parallel."""
@@ -199,11 +212,12 @@ def compile_cmd(orm_file: str, config_file: str | None, num_passes: int, seed: i
             raise SqlsynthError("use either --output FILE or --split DIR")
         files = api.compile_split(orm_file, config_file, split_dir, num_passes, seed, dst_schema,
                                   jobs=jobs if jobs > 1 else 2, chunk_rows=chunk_rows, force=force,
-                                  stats_file=stats_file)
+                                  stats_file=stats_file, scale=scale)
         click.echo(f"wrote {len(files)} files into {split_dir}; run: DST_DSN=... sh {split_dir}/run.sh", err=True)
         return
     text = api.compile_script(orm_file, config_file, num_passes, seed, dst_schema, dst_dsn=settings.dst_dsn,
-                              stats_file=stats_file, append=append)
+                              stats_file=stats_file, append=append, scale=scale,
+                              warn=lambda w: click.echo(f"sqlsynth: warning: {w}", err=True))
     if output == "-":
         click.echo(text, nl=False)
     else:
@@ -230,6 +244,7 @@ def create_tables(orm_file: str, config_file: str | None) -> None:
 @ORM
 @CONFIG
 @PASSES
+@SCALE
 @SEED
 @click.option("--verbose", "-v", "verbose_here", is_flag=True, help="Print per-table progress.")
 @STATS
@@ -242,9 +257,10 @@ def create_tables(orm_file: str, config_file: str | None) -> None:
 @APPEND
 @click.pass_context
 @handled
-def create_data(ctx: click.Context, orm_file: str, config_file: str | None, num_passes: int, seed: int | None,
-                verbose_here: bool, stats_file: str | None, jobs: int, chunk_rows: int | None,
-                defer_constraints: bool | None, defer_indexes: bool | None, append: bool) -> None:
+def create_data(ctx: click.Context, orm_file: str, config_file: str | None, num_passes: int | None,
+                scale: float | None, seed: int | None, verbose_here: bool, stats_file: str | None, jobs: int,
+                chunk_rows: int | None, defer_constraints: bool | None, defer_indexes: bool | None,
+                append: bool) -> None:
     """Generate rows in the destination, server-side: in one transaction (--jobs 1), or in row-range
     chunks on N connections (--jobs N), restoring the destination if anything fails."""
     from .execute.progress import Progress
@@ -256,7 +272,7 @@ def create_data(ctx: click.Context, orm_file: str, config_file: str | None, num_
     try:
         prog = api.create_data(load_settings(), orm_file, config_file, num_passes, seed, report, stats_file=stats_file,
                                jobs=jobs, chunk_rows=chunk_rows, defer_constraints=defer_constraints,
-                               defer_indexes=defer_indexes, progress=progress, append=append)
+                               defer_indexes=defer_indexes, progress=progress, append=append, scale=scale)
     except BaseException:
         progress.close(ok=False)
         raise

@@ -43,7 +43,7 @@ def test_rentals_per_customer_and_payments_per_rental_follow_the_source(tmp_path
     monkeypatch.setenv("SRC_DSN", pagila_src)
     monkeypatch.setenv("DST_DSN", dst)
     run(["make-tables"])
-    run(["generate-config"])
+    run(["generate-config", "--no-fit"])
     src_rentals = degree_histogram(pagila_src, "customer", "customer_id", "rental", "customer_id")
     src_payments = degree_histogram(pagila_src, "rental", "rental_id", "payment", "rental_id")
     cfg = yaml.safe_load(Path("config.yaml").read_text())
@@ -72,7 +72,7 @@ def test_unknown_foreign_key_is_a_located_error(tmp_path, monkeypatch, pagila_sr
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SRC_DSN", pagila_src)
     run(["make-tables"])
-    run(["generate-config"])
+    run(["generate-config", "--no-fit"])
     cfg = yaml.safe_load(Path("config.yaml").read_text())
     cfg["tables"]["rental"]["children_per_parent"] = {"foreign_key": "rental_customer_fkey"}
     Path("config.yaml").write_text(yaml.safe_dump(cfg, sort_keys=False))

@@ -64,7 +64,7 @@ def loaded(tmp_path, sql_project):
     hand-made table (with a row) in the destination's schema."""
     src, dst = sql_project(SOURCE_SQL, "sqlsynth_dx")
     run("make-tables")
-    run("generate-config")
+    run("generate-config", "--no-fit")
     data = yaml.safe_load(Path("config.yaml").read_text(encoding="utf-8"))
     data["tables"]["kind"]["vocabulary_table"] = True
     data["tables"]["skipped"]["ignore"] = True
@@ -259,7 +259,7 @@ def _fk_definitions(dsn: str) -> set[tuple[str, str]]:
 def midway(tmp_path, sql_project):
     _src, dst = sql_project(MIDWAY_SQL, "sqlsynth_mw")
     run("make-tables")
-    run("generate-config")
+    run("generate-config", "--no-fit")
     run("create-tables")
     return dst, tmp_path
 

@@ -120,7 +120,7 @@ def project(tmp_path, monkeypatch, pagila_src, fresh_db) -> Project:
     monkeypatch.setenv("SRC_DSN", pagila_src)
     monkeypatch.setenv("DST_DSN", fresh_db)
     ok("make-tables")
-    ok("generate-config")
+    ok("generate-config", "--no-fit")
     ok("create-tables")
     starter = (tmp_path / "config.yaml").read_text(encoding="utf-8")
     p = Project(tmp_path, fresh_db, starter)

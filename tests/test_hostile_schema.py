@@ -153,7 +153,7 @@ def loaded(tmp_path, monkeypatch, sql_project):
     monkeypatch.setenv("SRC_SCHEMA", SRC_SCHEMA)
     monkeypatch.setenv("DST_SCHEMA", DST_SCHEMA)
     cli("make-tables")
-    cli("generate-config")
+    cli("generate-config", "--no-fit")
     cli("validate-config")
     cli("create-tables")
     out = cli("create-data", "--num-passes", str(PASSES), "--seed", "11")

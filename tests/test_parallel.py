@@ -73,7 +73,7 @@ def pagila(tmp_path, monkeypatch, pagila_src, make_db):
     monkeypatch.setenv("SRC_SCHEMA", "public")
     monkeypatch.delenv("DST_DSN", raising=False)
     run(["make-tables"])
-    run(["generate-config"])
+    run(["generate-config", "--no-fit"])
 
     def destination() -> str:
         dst = make_db("sqlsynth_par")

@@ -42,7 +42,7 @@ def workspace(tmp_path, monkeypatch, pagila_src, make_db):
     monkeypatch.setenv("SRC_SCHEMA", "public")
     monkeypatch.setenv("DST_DSN", dst)
     run(["make-tables"])
-    run(["generate-config"])
+    run(["generate-config", "--no-fit"])
     run(["create-tables"])
     return tmp_path, dst
 
@@ -131,7 +131,7 @@ def test_ignored_table_is_not_created_and_its_foreign_keys_are_dropped(tmp_path,
     monkeypatch.setenv("SRC_DSN", pagila_src)
     monkeypatch.setenv("DST_DSN", dst)
     run(["make-tables"])
-    run(["generate-config"])
+    run(["generate-config", "--no-fit"])
     cfg = Path("config.yaml").read_text().replace(
         "  language:\n    ignore: false", "  language:\n    ignore: true")
     Path("config.yaml").write_text(cfg)

@@ -292,7 +292,7 @@ def psql_binary() -> str:
 def test_unedited_pipeline_on_several_schemas(multi, make_db, monkeypatch, tmp_path):
     src, dst, full = multi
     run("make-tables")
-    run("generate-config")
+    run("generate-config", "--no-fit")
     schema = load_schema("orm.yaml")
     assert schema.multi and set(schema.schemas) == set(SCHEMAS)
     config = (tmp_path / "config.yaml").read_text()
@@ -345,7 +345,7 @@ def test_unedited_pipeline_on_several_schemas(multi, make_db, monkeypatch, tmp_p
 def test_dst_schema_mapping_is_checked(multi, tmp_path):
     _src, _dst, _full = multi
     run("make-tables")
-    run("generate-config")
+    run("generate-config", "--no-fit")
     for setting, message in [
         ("copy", "orm.yaml has 3 schemas"),
         ("nope:x", "'nope' is not a schema of orm.yaml"),
@@ -362,7 +362,7 @@ def test_dst_schema_mapping_is_checked(multi, tmp_path):
 def test_a_missing_extension_is_named_and_nothing_is_created(multi, tmp_path):
     src, dst, _full = multi
     run("make-tables")
-    run("generate-config")
+    run("generate-config", "--no-fit")
     text = (tmp_path / "orm.yaml").read_text()
     extra = "extensions:\n- name: no_such_ext\n  schema: public\n"
     text = text.replace("extensions:\n", extra, 1) if "extensions:\n" in text else \

@@ -129,7 +129,9 @@ def test_password_never_leaks(role, workdir, monkeypatch, caplog, style, passwor
     # ---- every command, successfully
     leaks.run("make-tables")
     assert "***" in (workdir / "orm.yaml").read_text(encoding="utf-8")  # the DSN is kept, masked
-    leaks.run("generate-config")
+    leaks.run("generate-config", "--no-fit")
+    leaks.run("generate-config", "--config-file", "shaped.yaml")  # shaped to the source: profile queries
+    leaks.run("make-stats", "--config-file", "shaped.yaml", "--stats-file", "shaped-stats.yaml")
     data = yaml.safe_load((workdir / "config.yaml").read_text(encoding="utf-8"))
     data["tables"]["kind"]["vocabulary_table"] = True  # make-vocab / create-vocab read and write it
     (workdir / "config.yaml").write_text(dump_yaml(data), encoding="utf-8")

@@ -96,7 +96,7 @@ def pagila(tmp_path, monkeypatch, clean_env, pagila_src, make_db):
     monkeypatch.setenv("SRC_SCHEMA", "public")
     monkeypatch.setenv("DST_DSN", dst)
     ok("make-tables")
-    ok("generate-config")
+    ok("generate-config", "--no-fit")
     mark_vocab(tmp_path / "config.yaml", VOCAB)
     assert ok("list-tables", "--tables", "vocab").split() == sorted(VOCAB)
     return tmp_path, pagila_src, dst
@@ -357,7 +357,7 @@ def tricky(tmp_path, monkeypatch, clean_env, make_db):
     monkeypatch.setenv("SRC_DSN", src)
     monkeypatch.setenv("DST_DSN", dst)
     ok("make-tables")
-    ok("generate-config")
+    ok("generate-config", "--no-fit")
     mark_vocab(tmp_path / "config.yaml", ["tricky"])
     return tmp_path, src, dst
 
@@ -399,7 +399,7 @@ def test_tricky_values_from_a_datafaker_yaml_file(tricky):
         conn.execute(NORMAL)
         rows = conn.execute("SELECT * FROM tricky_y ORDER BY id").fetchall()
     ok("make-tables", "--force")
-    ok("generate-config", "--force")
+    ok("generate-config", "--force", "--no-fit")
     mark_vocab(tmp / "config.yaml", ["tricky_y"])
     text = "".join(yaml.dump([r]) for r in rows)
     assert "!!python/object/apply:decimal.Decimal" in text and "!!python/object:uuid.UUID" in text
@@ -439,7 +439,7 @@ def test_foreign_key_cycle_between_vocabulary_tables(tmp_path, monkeypatch, clea
     monkeypatch.setenv("SRC_DSN", src)
     monkeypatch.setenv("DST_DSN", dst)
     ok("make-tables")
-    ok("generate-config")
+    ok("generate-config", "--no-fit")
     mark_vocab(tmp_path / "config.yaml", ["a", "b"])
     ok("make-vocab")
     ok("create-tables")
@@ -469,7 +469,7 @@ def test_table_without_primary_key_and_a_flow_style_yaml_file(tmp_path, monkeypa
     monkeypatch.setenv("SRC_DSN", src)
     monkeypatch.setenv("DST_DSN", dst)
     ok("make-tables")
-    ok("generate-config")
+    ok("generate-config", "--no-fit")
     mark_vocab(tmp_path / "config.yaml", ["loose", "flow"])
     ok("make-vocab", "--only", "loose")
     body = (tmp_path / "loose.copy").read_bytes().split(b"\n", 1)[1]

@@ -22,7 +22,7 @@ DEFAULT_CONFIG_FILE = "config.yaml"  # read if present when no config file is na
 TOP_KEYS = {
     "tables", "src-stats", "use-asyncio", "row_generators_module", "story_generators_module",
     "story_generators", "object_instantiation", "max-unique-constraint-tries", "seed", "locale",
-    "pool_size",
+    "pool_size", "differential_privacy",
 }
 TABLE_KEYS = {
     "ignore", "vocabulary_table", "num_rows_per_pass", "rows", "row_generators", "primary_private",
@@ -44,6 +44,7 @@ class RowGenerator:
     path: str = ""
     line: int | None = None
     stats: Any = None  # `stats: auto` or {auto: true, ...}: kwargs fitted by make-stats (sqlsynth.stats)
+    clip: tuple[float, float] | None = None  # the source's min and max, set by sqlsynth.stats.apply
 
 
 @dataclass
@@ -53,6 +54,7 @@ class TableConfig:
     vocabulary_table: bool = False
     num_rows_per_pass: int = 1
     rows: int | None = None
+    from_source: bool = False  # rows set from the source's count (rows_from_source, by stats.apply)
     row_generators: list[RowGenerator] = field(default_factory=list)
     missingness_generators: list[dict] = field(default_factory=list)
     rules: list = field(default_factory=list)  # config.rules.Rule: order, follows, same_parent, round_trip
@@ -73,6 +75,7 @@ class Config:
     problems: list[Problem] = field(default_factory=list)
     stats_file: str | None = None  # src-stats.yaml to read (None: ./src-stats.yaml if it exists)
     src_stats: dict | None = None  # set by sqlsynth.stats.apply when a plan is built
+    warnings: list[str] = field(default_factory=list)  # e.g. a fitted generator that fell back (stats.apply)
 
     def table(self, name: str) -> TableConfig:
         return self.tables.get(name) or TableConfig(name=name, path=f"tables.{name}")
@@ -131,6 +134,18 @@ def load_config(path: str, required: bool = True, defer: bool = False) -> Config
     for key in MODULE_KEYS:  # the user's own .py files in the working directory, never os or sqlsynth
         if data.get(key) is not None and (why := module_problem(data[key])) is not None:
             problems.append(cfg.problem(key, why))
+    if "differential_privacy" in data:
+        dp = data["differential_privacy"]
+        if not isinstance(dp, dict) or set(dp) - {"epsilon", "delta"}:
+            problems.append(cfg.problem("differential_privacy", "must be a mapping {epsilon: E, delta: D} (delta "
+                                                                "optional)"))
+        else:
+            eps, delta = dp.get("epsilon"), dp.get("delta")
+            if isinstance(eps, bool) or not isinstance(eps, (int, float)) or eps <= 0:
+                problems.append(cfg.problem("differential_privacy.epsilon", "must be a number > 0"))
+            if delta is not None and (isinstance(delta, bool) or not isinstance(delta, (int, float))
+                                      or not 0 <= delta < 1):
+                problems.append(cfg.problem("differential_privacy.delta", "must be a number in [0, 1)"))
     tables = data.get("tables") or {}
     if not isinstance(tables, dict):
         problems.append(cfg.problem("tables", "must be a mapping of table name to settings"))

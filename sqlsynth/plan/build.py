@@ -17,16 +17,18 @@ from typing import Callable
 from sqlglot import exp
 
 from ..compile import sqlx
-from ..compile.sqlx import Streams, add, lit, mod
+from ..compile.sqlx import Streams, add, fn, lit, mod
 from ..config.load import Config, suggest
 from ..errors import ConfigError, Problem
 from ..schema.model import Column, ForeignKey, Schema, Table
 from ..schema.placement import Placement, placement
 from ..schema.types import TypeInfo, resolve_type
 from . import distributions as _distributions  # noqa: F401  (registers more generators)
+from . import empirical as _empirical  # noqa: F401  (sqlsynth.quantiles, sqlsynth.text, sqlsynth.range)
 from . import generators as gens
 from .bounds import around_default
 from .checks import bounds_for
+from .follow import FollowMixin
 from ..story.python import is_user_name
 from .pools import Pool, PoolSet
 from .values import (EPOCH, Unsupported, Value, date_from_days, default_value, permutation, seconds_of,
@@ -395,7 +397,7 @@ def partition_key_value(schema: Schema, t: Table, column: str, ti: TypeInfo, str
     return None
 
 
-class Builder:
+class Builder(FollowMixin):
     def __init__(self, schema: Schema, config: Config, num_passes: int, seed: int, dst_schema: str | None,
                  where: Placement | None = None):
         self.schema = schema
@@ -414,8 +416,10 @@ class Builder:
         self.user_modules = [m for m in (raw.get("row_generators_module"), raw.get("story_generators_module"))
                              if isinstance(m, str) and m]
         self.py_stages: list = []
-        self.children: dict[str, dict] = self._children_settings()
-        self._degrees: dict[str, object] = {}
+        self.explicit_passes = self.explicit_scale = False  # --num-passes / --scale given (for warnings)
+        self.children: dict[str, list] = self._children_settings()
+        self._degrees: dict[tuple[str, int], object] = {}
+        self._empty_histograms: set[tuple[str, int]] = set()
         self.rule_state = None  # plan.rules.RuleState: what tables.<t>.rules derived (set when the first table is built)
 
     def problem(self, path: str, message: str) -> None:
@@ -453,67 +457,12 @@ class Builder:
     def row_count(self, name: str) -> int:
         if name in self.children:
             deg = self.degrees(name)
-            return deg.total_children if deg is not None else 0
+            if deg is not None:
+                return deg.total_children
+            if not self._empty_histogram(name):
+                return 0  # a problem was reported
         tc = self.config.table(name)
         return tc.rows if tc.rows is not None else tc.num_rows_per_pass * self.num_passes
-
-    # -- children per parent ---------------------------------------------------------------
-    def _children_settings(self) -> dict[str, dict]:
-        """tables.<t>.children_per_parent: {foreign_key: <name or [columns]>, histogram?: [{k, parents}]}."""
-        out: dict[str, dict] = {}
-        tables = self.config.raw.get("tables") if isinstance(self.config.raw, dict) else None
-        for name, td in (tables.items() if isinstance(tables, dict) else ()):  # a wrong `tables` is reported by load
-            if isinstance(td, dict) and td.get("children_per_parent") is not None:
-                out[str(name)] = td["children_per_parent"]
-        return out
-
-    def children_fk(self, name: str) -> ForeignKey | None:
-        spec = self.children.get(name)
-        path = f"tables.{name}.children_per_parent"
-        if not isinstance(spec, dict) or "foreign_key" not in spec:
-            self.problem(path, "needs foreign_key: <constraint name or list of columns>")
-            return None
-        want = spec["foreign_key"]
-        t = self.schema.tables.get(name)
-        if t is None:
-            return None
-        for _owner, fk in effective_fks(self.schema, t):
-            if fk.name == want or fk.columns == (want if isinstance(want, list) else [want]):
-                return fk
-        names = [fk.name for _o, fk in effective_fks(self.schema, t)]
-        self.problem(f"{path}.foreign_key", f"{name} has no foreign key {want!r}{suggest(str(want), names)}")
-        return None
-
-    def degrees(self, name: str):
-        from .children import scale_histogram
-
-        if name in self._degrees:
-            return self._degrees[name]
-        self._degrees[name] = None  # cycle guard
-        fk = self.children_fk(name)
-        if fk is None:
-            return None
-        spec = self.children[name]
-        path = f"tables.{name}.children_per_parent"
-        hist = spec.get("histogram")
-        stat_name = f"auto__children__{name}__{fk.name}"
-        if hist is None:
-            entry = self.stats.get(stat_name) if isinstance(self.stats, dict) else None
-            hist = entry.get("results") if isinstance(entry, dict) else entry
-            if hist is None:
-                self.problem(path, f"no statistic {stat_name!r}: run make-stats (or give a histogram)")
-                return None
-        try:
-            rows = [(int(r["k"]), float(r.get("parents", r.get("count")))) for r in hist]
-        except (TypeError, KeyError, ValueError, OverflowError):  # OverflowError: k: .inf
-            self.problem(path, "histogram must be a list of {k, parents} rows")
-            return None
-        if fk.ref_table == name or fk.ref_table not in self.schema.tables:
-            self.problem(path, "children_per_parent needs a foreign key to another generated table")
-            return None
-        deg = scale_histogram(rows, self.row_count(fk.ref_table))
-        self._degrees[name] = deg
-        return deg
 
     # -- per table ---------------------------------------------------------------------------
     def build_table(self, tp: TablePlan, ignored: set[str], vocab: set[str]) -> None:
@@ -567,7 +516,7 @@ class Builder:
 
             def install(vals: list[Value], rg=rg, gpath=gpath) -> None:
                 for c, v in zip(rg.columns, vals):
-                    v = clamp(v, types[c], bounds[c], t.columns[c])
+                    v = clamp(v, types[c], _clipped(bounds[c], rg.clip), t.columns[c])
                     if rg.null_fraction and not v.injective:
                         v = with_nulls(v, streams, f"null:{c}", rg.null_fraction)
                     tp.values[c] = v
@@ -590,6 +539,8 @@ class Builder:
 
         # foreign keys
         claimed: set[str] = set()
+        cpp = self.children_plan(t.name) if t.name in self.children else []
+        partner, partner_set = self._junction_partner(t, cpp)
         for owner, fk in effective_fks(self.schema, t):
             if fk.ref_table in ignored and fk.ref_schema is None:
                 continue
@@ -599,7 +550,7 @@ class Builder:
                 self.warnings.append(f"{t.name}: columns of {fk.name} are already filled by another foreign key")
                 continue
             if fk.ref_table in vocab or fk.ref_schema is not None:
-                self._external_fk(tp, fk, streams)
+                self._external_fk(tp, fk, streams, siblings=cpp[0][1] if partner is fk else None)
                 claimed.update(fk.columns)
                 continue
             nullable = all(t.columns[c].nullable for c in fk.columns)
@@ -615,10 +566,20 @@ class Builder:
                                           f"but {fk.ref_table} gets 0 rows")
                 continue
             group = FKGroup(owner, fk, n_parent, self_ref=fk.ref_table == t.name)
-            if t.name in self.children and self._degrees.get(t.name) is not None \
-                    and self.children_fk(t.name) is fk:
-                from .children import parent_index
-                group.index = parent_index(self._degrees[t.name], streams, f"children:{fk.name}")
+            for i, (cfk, deg) in enumerate(cpp):
+                if cfk is fk:
+                    from .children import parent_index, secondary_index
+                    group.index = parent_index(deg, streams, f"children:{fk.name}") if i == 0 else \
+                        secondary_index(deg, streams, f"children:{fk.name}", n)
+            if partner is fk:
+                from .children import sibling_distinct
+                deg = cpp[0][1]
+                if deg.max_k > n_parent:
+                    self.problem(tc.path, f"{t.name}: a {cpp[0][0].ref_table} row gets up to {deg.max_k} rows "
+                                          f"here, but {fk.ref_table} has only {n_parent} rows to keep "
+                                          f"({', '.join(partner_set)}) distinct")
+                pick = sibling_distinct(deg, streams, f"siblings:{fk.name}", n_parent)
+                group.index = lambda row, pick=pick: add(lit(1), pick(row))
             tp.groups.append(group)
             claimed.update(fk.columns)
 
@@ -636,6 +597,8 @@ class Builder:
         # unique constraints, by construction
         for cname, cols in unique_sets(self.schema, t):
             if any(c in tp.values and tp.values[c].injective for c in cols) or any(c in unique_cols for c in cols):
+                continue
+            if partner_set and set(cols) == set(partner_set):  # distinct among siblings by construction
                 continue
             if any(g.injective and set(g.fk.columns) <= set(cols) for g in tp.groups):
                 continue
@@ -674,14 +637,22 @@ class Builder:
 
         # FK values: parent's key Value evaluated at the chosen parent row
         for g in tp.groups:
+            first_null = False
             if g.index is None:
                 if g.self_ref:
-                    g.index = lambda row, s=f"fk:{g.fk.name}": add(lit(1), mod(streams.h32(s, row), row.copy()))
+                    # a strictly earlier row: 1 + h mod (row - 1); row 1 has none, so it gets NULL when the
+                    # key is nullable, and (only then possible) itself otherwise
+                    g.index = lambda row, s=f"fk:{g.fk.name}": add(lit(1), mod(
+                        streams.h32(s, row), fn("greatest", exp.Paren(this=exp.Sub(this=row.copy(), expression=lit(1))),
+                                                lit(1))))
+                    first_null = all(t.columns[c].nullable for c in g.fk.columns)
                 else:
                     g.index = lambda row, s=f"fk:{g.fk.name}", N=g.n_parent: add(lit(1), streams.pick(s, row, N))
-            for c, rc in zip(g.fk.columns, g.fk.ref_columns):  # g.index read when the SQL is built (rules re-point it)
-                tp.values[c] = Value(self._parent_value(g.fk.ref_table, rc, lambda r, g=g: g.index(r), tp),
-                                     injective=g.injective, source=f"foreign key {g.fk.name}")
+            for c, rc in zip(g.fk.columns, g.fk.ref_columns):
+                f = self._parent_value(g.fk.ref_table, rc, lambda r, g=g: g.index(r), tp)  # g.index read when the SQL is built (rules re-point it)
+                if first_null:
+                    f = _null_on_first_row(f, tp)
+                tp.values[c] = Value(f, injective=g.injective, source=f"foreign key {g.fk.name}")
 
         # everything else: type defaults
         for c in t.writable_columns():
@@ -741,7 +712,7 @@ class Builder:
         from ..story.python import stats_view
         return stats_view(self.stats)
 
-    def _external_fk(self, tp: TablePlan, fk: ForeignKey, streams: Streams) -> None:
+    def _external_fk(self, tp: TablePlan, fk: ForeignKey, streams: Streams, siblings=None) -> None:
         """A foreign key into a table sqlsynth does not generate (a vocabulary table): its keys are read
         at run time into arrays, once per statement, and a parent row is picked by position."""
         target = (fk.ref_schema, fk.ref_table) if fk.ref_schema is not None else \
@@ -770,7 +741,10 @@ class Builder:
                     raise RuntimeError("foreign keys into vocabulary tables need a statement context")
                 alias = coll.source(key, build_source)
                 n = sqlx.col("n", alias)
-                if unique:  # distinct parents in key order; more rows than parents fails on the constraint
+                if siblings is not None:  # the other side of a junction: distinct among one parent's children
+                    from .children import sibling_distinct
+                    idx = add(lit(1), sibling_distinct(siblings, streams, f"siblings:{fk.name}", n)(row))
+                elif unique:  # distinct parents in key order; more rows than parents fails on the constraint
                     idx = add(lit(1), mod(exp.Sub(this=row.copy(), expression=lit(1)), n))
                 else:
                     idx = add(lit(1), mod(streams.h32(f"fk:{fk.name}", row), n))
@@ -872,6 +846,28 @@ class Builder:
         return f
 
 
+def _null_on_first_row(f: Callable[[exp.Expression], exp.Expression], tp: TablePlan):
+    """NULL on the first row of this run (it has no earlier row to refer to), f elsewhere."""
+    def g(row: exp.Expression) -> exp.Expression:
+        local = row if tp.offset is None else exp.Paren(this=exp.Sub(this=row.copy(), expression=tp.offset.copy()))
+        return sqlx.case([(exp.EQ(this=local, expression=lit(1)), exp.Null())], f(row))
+    return g
+
+
+def _sizing_warnings(b: "Builder", generated: list[str], num_passes: int | None, scale: float | None) -> list[str]:
+    """--num-passes or --scale given where no table is sized by it (it would silently change nothing)."""
+    out = []
+    per_pass = [n for n in generated if n not in b.children and b.config.table(n).rows is None]
+    from_source = [n for n in generated if n not in b.children and b.config.table(n).from_source]
+    if b.explicit_passes and not per_pass and generated:
+        out.append("--num-passes changes nothing here: no table uses num_rows_per_pass "
+                   "(tables with rows_from_source follow --scale)")
+    if b.explicit_scale and not from_source and generated:
+        out.append("--scale changes nothing here: no table uses rows_from_source "
+                   "(tables with num_rows_per_pass follow --num-passes)")
+    return out
+
+
 OFFSETS_TABLE = "sqlsynth_offsets"
 
 
@@ -882,6 +878,17 @@ def offset_expr(table: str) -> exp.Expression:
     return exp.Subquery(this=sel)
 
 
+def _clipped(b, clip: tuple[float, float] | None):
+    """The column's bounds narrowed to [lo, hi] (a fitted generator's source min and max)."""
+    if clip is None:
+        return b
+    import dataclasses
+
+    lo = clip[0] if b.lo is None else max(b.lo, clip[0])
+    hi = clip[1] if b.hi is None else min(b.hi, clip[1])
+    return dataclasses.replace(b, lo=lo, hi=hi) if lo <= hi else b
+
+
 def _unique_preference(ti: TypeInfo) -> int:
     order = ["int", "uuid", "text", "numeric", "timestamp", "timestamptz", "date"]
     return order.index(ti.kind) if ti.kind in order else len(order)
@@ -889,7 +896,7 @@ def _unique_preference(ti: TypeInfo) -> int:
 
 _CLAMPED_SOURCES = {"dist_gen.normal", "dist_gen.lognormal", "dist_gen.uniform", "dist_gen.uniform_ms",
                     "generic.numeric.float_number", "dist_gen.multivariate_normal", "dist_gen.multivariate_lognormal",
-                    "sqlsynth.exponential", "sqlsynth.poisson"}
+                    "sqlsynth.exponential", "sqlsynth.poisson", "sqlsynth.quantiles"}
 
 
 def clamp(v: Value, ti: TypeInfo, b, col: Column) -> Value:
@@ -954,17 +961,27 @@ def with_nulls(v: Value, streams: Streams, stream: str, fraction: float) -> Valu
     return Value(f, injective=False, source=v.source, span=v.span, values=v.values)
 
 
-def build_plan(schema: Schema, config: Config, num_passes: int = 1, seed: int | None = None,
-               dst_schema: str | None = None, stats: dict | None = None, append: bool = False) -> Plan:
+def build_plan(schema: Schema, config: Config, num_passes: int | None = 1, seed: int | None = None,
+               dst_schema: str | None = None, stats: dict | None = None, append: bool = False,
+               scale: float | None = None) -> Plan:
     """Plan the whole load, or raise ConfigError with every problem found.
 
+    num_passes multiplies num_rows_per_pass (datafaker's meaning); scale multiplies the row counts
+    taken from the source (rows_from_source); a table with `rows:` has exactly that many; a table
+    with children_per_parent gets the children of its parent's rows.
     append: add the rows after those already in the destination (create-data --append): each
     table's rows are numbered from its offset, read at run time into pg_temp.sqlsynth_offsets."""
     seed = seed if seed is not None else (config.seed if config.seed is not None else 0)
+    explicit_passes, explicit_scale = num_passes is not None, scale is not None
+    num_passes = 1 if num_passes is None else num_passes
+    scale = 1.0 if scale is None else scale
+    if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not math.isfinite(scale) or scale < 0:
+        raise ConfigError([Problem(config.file, None, "", f"--scale must be a number >= 0, got {scale!r}")])
     b = Builder(schema, config, num_passes, seed, dst_schema)
+    b.explicit_passes, b.explicit_scale = explicit_passes, explicit_scale
     from ..stats.apply import apply_stats  # src-stats.yaml: stats: auto, null_fraction: auto, rows_from_source
 
-    b.problems.extend(apply_stats(config, stats))
+    b.problems.extend(apply_stats(config, stats, scale))
     b.stats = config.src_stats
     generated, ignored, vocab = b.select_tables()
     for name in generated:
@@ -988,6 +1005,9 @@ def build_plan(schema: Schema, config: Config, num_passes: int = 1, seed: int | 
     stories = story_specs(num_passes, config.raw if isinstance(config.raw, dict) else {}, b.problem)
     if b.problems:
         raise ConfigError(b.problems)
+    plan_warnings = list(config.warnings) + list(b.warnings)
+    plan_warnings += _sizing_warnings(b, generated, num_passes, scale)
+    b.warnings = plan_warnings
     return Plan(seed=seed, schema=schema, dst_schema=b.dst_schema, order=order, tables=b.plans,
                 deferred_fks=broken, ignored=ignored, vocabulary=vocab, warnings=b.warnings,
                 pools=b.pools.ordered(), external_parents=sorted(b.external_parents),

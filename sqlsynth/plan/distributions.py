@@ -15,7 +15,7 @@ from ..compile import sqlx
 from ..compile.sqlx import add, fn, lit, mul
 from .generators import (GenContext, GeneratorError, REGISTRY, SUPPORTS_UNIQUE, _cast_to_column, _num,
                          _rows_values, _single, _std_normal, pool_value, weighted_value)
-from .values import EPOCH, Value, seconds_of, ts_from_seconds
+from .values import EPOCH, Value, permutation, seconds_of, ts_from_seconds
 
 
 def g_exponential(ctx: GenContext, rate: float | None = None, scale: float | None = None) -> list[Value]:
@@ -200,7 +200,7 @@ def g_truncated_string(ctx: GenContext, subgen_fn: str = "", params: dict | None
 def g_title(ctx: GenContext, words: int = 2, case: str = "title") -> list[Value]:
     """A short title such as 'Plenty Harbor' (Pagila's 'ACADEMY DINOSAUR'): `words` independent picks
     from a pool of Mimesis words (generic.text.word); case 'title', 'upper' or 'lower'; cut to the
-    column's length."""
+    column's length. unique: true gives each row its own combination of words (a permutation)."""
     from .pools import PoolError, lookup
 
     _single(ctx, "title")
@@ -218,16 +218,28 @@ def g_title(ctx: GenContext, words: int = 2, case: str = "title") -> list[Value]
     if k == 0:
         raise GeneratorError("generic.text.word produced no values")
     length = ctx.types[0].length if ctx.types and ctx.types[0].kind == "text" else None
+    space = k ** words
+    if ctx.unique and space < ctx.n_rows:
+        raise GeneratorError(f"unique titles: {words} words from {k} give {space} combinations for {ctx.n_rows} rows; "
+                             "raise words")
+
+    def pick(i: int, row: exp.Expression) -> exp.Expression:
+        if not ctx.unique:
+            return ctx.streams.pick(f"{ctx.stream}:w{i}", row, k)
+        # distinct rows, distinct word combinations: digit i of a permutation of 0..k^words-1 in base k
+        p = permutation(ctx.streams, f"{ctx.stream}:u", row, space)
+        return exp.Mod(this=exp.Paren(this=exp.Div(this=p, expression=lit(k ** i), typed=True)) if i else p,
+                       expression=lit(k))
 
     def f(row: exp.Expression) -> exp.Expression:
         parts: list[exp.Expression] = []
         for i in range(words):
             if parts:
                 parts.append(lit(" "))
-            parts.append(lookup(pool, ctx.streams.pick(f"{ctx.stream}:w{i}", row, k)))
+            parts.append(lookup(pool, pick(i, row)))
         e = fn(folds[case], sqlx.concat(*parts) if len(parts) > 1 else parts[0])
         return fn("left", e, lit(length)) if length is not None else e
-    return [Value(lambda row: _cast_to_column(ctx, f(row)), source="title")]
+    return [Value(lambda row: _cast_to_column(ctx, f(row)), injective=ctx.unique, source="title")]
 
 
 REGISTRY.update({
@@ -241,7 +253,7 @@ REGISTRY.update({
     "generic.timespan_provider.timespan": g_timespan,
     "dist_gen.truncated_string": g_truncated_string,
 })
-SUPPORTS_UNIQUE.add("sqlsynth.sequence")
+SUPPORTS_UNIQUE.update({"sqlsynth.sequence", "sqlsynth.title"})
 
 
 _SPECIAL = {"_row", "_u", "_u2", "_n"}

@@ -20,7 +20,7 @@ from ..compile import sqlx
 from ..compile.sqlx import Streams, add, fn, lit, mul
 from ..schema.types import TypeInfo
 from .pools import Pool, PoolError, PoolSet, check_call, lookup
-from .values import (EPOCH, Bounds, Unsupported, Value, choice_value, date_from_days, default_value,
+from .values import (CAST_KINDS, EPOCH, Bounds, Unsupported, Value, choice_value, date_from_days, default_value,
                      permutation, seconds_of, spans_value, ts_from_seconds)
 
 
@@ -109,7 +109,10 @@ def _single(ctx: GenContext, name: str) -> None:
 
 def _cast_to_column(ctx: GenContext, e: exp.Expression, i: int = 0) -> exp.Expression:
     ti = ctx.types[i]
-    if ti.kind == "enum" or (ti.kind == "array" and ti.element is not None and ti.element.kind == "enum"):
+    if (ti.kind in CAST_KINDS and not ti.array_dims) or (ti.kind == "array" and ti.element is not None
+                                                          and ti.element.kind == "enum"):
+        if isinstance(e, exp.Null):
+            return e
         return sqlx.cast(e, ti.sql)
     return e
 
@@ -348,7 +351,9 @@ def pool_column(ctx: GenContext, pool: Pool, k: int, ti: TypeInfo) -> Value:
         raise GeneratorError(f"unique values asked for {ctx.n_rows} rows but the pool has only {k} distinct "
                              f"values; raise pool_size")
     if suffix and ti.length is not None and ti.length < len(str(ctx.n_rows)) + 2:
-        raise GeneratorError(f"{ti.sql} is too short for {ctx.n_rows} unique values")
+        raise GeneratorError(f"unique values asked for {ctx.n_rows} rows but {pool.name} gives only {k} distinct "
+                             f"value{'' if k == 1 else 's'}, and {ti.sql} is too short to add a row number to them; "
+                             "use another generator (or none: the default makes distinct values)")
     is_email = sum("@" in v for v in pool.values[:50]) > 25
 
     def f(row: exp.Expression) -> exp.Expression:

@@ -141,6 +141,10 @@ def permutation(streams: Streams, stream: str, row: exp.Expression, size: int) -
     return mod(add(mul(lit(a), sub(row.copy(), lit(1))), lit(b)), lit(size))
 
 
+# Kinds whose literals need a cast to the column's type (a CASE of untyped literals resolves to text).
+CAST_KINDS = {"enum", "date", "timestamp", "timestamptz", "time", "timetz", "interval", "uuid", "inet", "cidr",
+              "macaddr", "macaddr8", "money", "json", "jsonb", "range"}
+
 EPOCH = dt.datetime(1970, 1, 1)
 DEFAULT_TS = (dt.datetime(2015, 1, 1), dt.datetime(2025, 12, 31, 23, 59, 59))
 
@@ -447,7 +451,7 @@ def choice_value(streams: Streams, s: str, values: list, ti: TypeInfo | None = N
                  cast_to: str | None = None) -> Value:
     """A uniform pick from a list of literal values."""
     arr = sqlx.array(lit(v) for v in values)
-    target = cast_to or (ti.sql if ti is not None and ti.kind == "enum" else None)
+    target = cast_to or (ti.sql if ti is not None and ti.kind in CAST_KINDS and not ti.array_dims else None)
 
     def f(row: exp.Expression) -> exp.Expression:
         idx = add(lit(1), permutation(streams, s, row, len(values)) if unique else streams.pick(s, row, len(values)))

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..config.load import Config
 from ..errors import Problem
-from .auto import FITTED, fitted_spec, nulls_name, rows_name, stat_name
+from .auto import CLIPPED, FITTED, fallback_name, fitted_spec, nulls_name, rows_name, stat_name
 from .refs import (DEFAULT_STATS_FILE, SourceStats, StatsRefError, find_refs, is_structured_ref, load_stats, parse_ref, resolve,
                    structured_ref)
 
@@ -30,9 +30,10 @@ def _missing(e: StatsRefError) -> str:
     return msg if "make-stats" in msg else msg + _HINT
 
 
-def apply_stats(config: Config, stats: dict | None = None) -> list[Problem]:
+def apply_stats(config: Config, stats: dict | None = None, scale: float = 1.0) -> list[Problem]:
     """Apply the statistics (given, else read from config.stats_file or ./src-stats.yaml) to the
-    config, keeping them in config.src_stats; return the problems found."""
+    config, keeping them in config.src_stats; return the problems found. scale multiplies the row
+    counts of rows_from_source (create-data --scale)."""
     problems: list[Problem] = []
     if stats is None:
         stats = load_stats(getattr(config, "stats_file", None))
@@ -65,7 +66,7 @@ def apply_stats(config: Config, stats: dict | None = None) -> list[Problem]:
                 keep.append(rg)
         tc.row_generators = keep
         if td.get("rows_from_source") is not None:
-            _rows_from_source(config, tname, td, stats, problems)
+            _rows_from_source(config, tname, td, stats, problems, scale)
         for i, mg in enumerate(tc.missingness_generators):
             kw = mg.get("kwargs")
             if isinstance(kw, dict) and find_refs(kw):
@@ -102,29 +103,54 @@ def _fit(config: Config, tname: str, rg, stats, problems: list[Problem]) -> bool
     except StatsRefError as e:
         problems.append(config.problem(path, f"stats: auto: {_missing(e)}"))
         return False
-    if not isinstance(rows, list) or not rows:
-        why = (f"every value of {tname}.{rg.columns[0]} was suppressed (seen too few times) or the column is empty"
-               if kind == "counts" else f"{tname}.{rg.columns[0]} has no values in the source")
-        problems.append(config.problem(path, f"stats: auto: SRC_STATS[\"{name}\"] has no rows: {why}"))
-        return False
-    if kind != "counts":
+    empty: list[str] = []
+    if isinstance(rows, list) and rows and kind != "counts":
         row = rows[0] if isinstance(rows[0], dict) else {}
-        empty = [col for col in kw.values() if row.get(col) is None
+        empty = [col for col in kw.values() if row.get(col) is None or row.get(col) == []
                  or (isinstance(row.get(col), float) and math.isnan(row[col]))]
-        if empty:
-            extra = " (their mean is not above 0, so no lognormal fits)" if kind == "log" else ""
-            problems.append(config.problem(path, f"stats: auto: SRC_STATS[\"{name}\"] has no value for "
-                                                 f"{', '.join(empty)}: {tname}.{rg.columns[0]} has too few values in "
-                                                 f"the source{extra}; choose another generator or give kwargs"))
-            return False
+    if not isinstance(rows, list) or not rows or empty:
+        return _fall_back(config, tname, rg, stats, kind, name)
     for arg, col in kw.items():
         if arg in rg.kwargs:  # written in the config: it wins
             continue
         rg.kwargs[arg] = {"src_stats": name, "path": ["results"] if kind == "counts" else ["results", 0, col]}
+    if kind in CLIPPED:  # continuous draws stay inside the source's min and max
+        lo, hi = rows[0].get("low"), rows[0].get("high")
+        if isinstance(lo, (int, float)) and isinstance(hi, (int, float)) and lo <= hi:
+            rg.clip = (float(lo), float(hi))
     return True
 
 
-def _rows_from_source(config: Config, tname: str, td: dict, stats, problems: list[Problem]) -> None:
+def _fall_back(config: Config, tname: str, rg, stats, kind: str, name: str) -> bool:
+    """A fitted generator whose statistic came back empty (every value rare and suppressed, too few values,
+    no mean for a lognormal): the source's quantiles if make-stats computed them, else the column's
+    default; a warning says which. Never a failed load."""
+    col = rg.columns[0]
+    why = ("every value was seen too few times (suppressed)" if kind == "counts"
+           else "the source has too few values")
+    try:
+        fb = resolve(stats, fallback_name(tname, col), ["results"])
+    except StatsRefError:
+        fb = None
+    if isinstance(fb, list) and fb and isinstance(fb[0], dict) and fb[0].get("q"):
+        rg.name = "sqlsynth.quantiles"
+        rg.kwargs = {"q": {"src_stats": fallback_name(tname, col), "path": ["results", 0, "q"]}}
+        config.warnings.append(f"{rg.path} ({tname}.{col}): {why} in SRC_STATS[\"{name}\"]; using the source's "
+                               "quantiles (sqlsynth.quantiles) instead")
+        return True
+    config.warnings.append(f"{rg.path} ({tname}.{col}): {why} in SRC_STATS[\"{name}\"]; the column gets its "
+                           "default generator instead")
+    return False
+
+
+def scaled_rows(factor: float, source_rows: float, scale: float) -> int:
+    """round(factor x source rows x scale), at least 1 when that is above 0 (a table with rows in the
+    source keeps some, so its children have parents)."""
+    x = float(factor) * float(source_rows) * float(scale)
+    return max(1, int(round(x))) if x > 0 else 0
+
+
+def _rows_from_source(config: Config, tname: str, td: dict, stats, problems: list[Problem], scale: float = 1.0) -> None:
     tc = config.tables[tname]
     path = f"{tc.path}.rows_from_source"
     f = td["rows_from_source"]
@@ -136,7 +162,8 @@ def _rows_from_source(config: Config, tname: str, td: dict, stats, problems: lis
         return
     try:
         n = resolve(stats, rows_name(tname), ["results", 0, "count"])
-        tc.rows = int(round(float(f) * float(n)))
+        tc.rows = scaled_rows(f, n, scale)
+        tc.from_source = True
     except (StatsRefError, TypeError, ValueError) as e:
         problems.append(config.problem(path, _missing(e) if isinstance(e, StatsRefError) else f"bad row count: {e}"))
 

@@ -11,7 +11,6 @@ Every query is built with sqlglot from quoted identifiers; no name is pasted int
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +22,7 @@ from ..config.load import Config, RowGenerator, suggest
 from ..errors import Problem
 from ..schema.model import ForeignKey, Schema, Table
 from ..schema.types import TypeInfo, resolve_type
+from .quantiles import source_table
 
 SUPPRESS_COUNT = 7  # datafaker's: groups with count <= 7 are left out of choice statistics
 MAXIMUM_CHOICES = 500  # datafaker's cap on the number of distinct values kept
@@ -41,11 +41,18 @@ FITTED: dict[str, tuple[str, dict[str, str]]] = {
     "dist_gen.weighted_choice": ("counts", {"a": ""}),
     "dist_gen.choice": ("counts", {"a": ""}),
     "dist_gen.zipf_choice": ("counts", {"a": ""}),
+    "sqlsynth.quantiles": ("quantiles", {"q": "q"}),
+    "sqlsynth.text": ("lengths", {"lengths": "lengths"}),
+    "sqlsynth.range": ("range_shape", {"lower": "lower", "length": "length", "upper_null": "upper_null"}),
 }
+# Kinds whose query also gives the source's min and max (low, high): continuous draws are clamped to them.
+CLIPPED = {"mean_sd", "log"}
 _NUMERIC = {"int", "numeric", "float"}
 KINDS_NEED = {"mean_sd": (_NUMERIC, "a numeric"), "log": (_NUMERIC, "a numeric"), "range": (_NUMERIC, "a numeric"),
               "int_range": (_NUMERIC, "a numeric"), "years": ({"date", "timestamp", "timestamptz"}, "a date or timestamp"),
-              "bool": ({"bool"}, "a boolean")}
+              "bool": ({"bool"}, "a boolean"),
+              "quantiles": (_NUMERIC | {"date", "timestamp", "timestamptz"}, "a numeric, date or timestamp"),
+              "lengths": ({"text"}, "a text"), "range_shape": ({"range"}, "a range")}
 OPTION_KEYS = {"auto", "epsilon", "delta", "lower", "upper", "suppress", "max_values"}
 
 
@@ -75,6 +82,8 @@ class StatQuery:
     suppress: int | None = None  # DP choice counts: drop groups with count <= this afterwards
     max_values: int | None = None
     auto: bool = False
+    # post-processing of the results in make-stats, as data: ("histogram", {suppress}), ("dp_quantiles", {...}), ...
+    post: tuple[str, dict] | None = None
 
 
 def stat_name(table: str, column: str) -> str:
@@ -115,12 +124,17 @@ def parse_options(v: Any, path: str, cfg: Config, problems: list[Problem]) -> Au
                 problems.append(cfg.problem(f"{path}.{k}", f"must be a whole number >= {0 if k == 'suppress' else 1}"))
                 ok = False
                 continue
+        elif k in ("lower", "upper") and isinstance(x, str) and x.strip():
+            pass  # a date or timestamp bound (ISO), checked against the column where it is used
         elif not number or (k == "epsilon" and x <= 0) or (k == "delta" and not 0 <= x < 1):
             problems.append(cfg.problem(f"{path}.{k}", "must be a number" + {"epsilon": " > 0", "delta": " in [0, 1)"}.get(k, "")))
             ok = False
             continue
         setattr(o, k, x)
-    if o.epsilon is None and any(getattr(o, k) is not None for k in ("delta", "lower", "upper")):
+    from .private import dp_settings
+
+    if o.epsilon is None and dp_settings(cfg) is None and any(getattr(o, k) is not None
+                                                              for k in ("delta", "lower", "upper")):
         problems.append(cfg.problem(path, "delta, lower and upper only apply with epsilon (differential privacy)"))
         ok = False
     return o if ok else None
@@ -141,17 +155,36 @@ def fitted_spec(cfg: Config, tname: str, rg: RowGenerator, problems: list[Proble
                                           f"{len(rg.columns)}"))
         return None
     kind, kw = FITTED[rg.name]
+    from .private import DP_KINDS, dp_settings
+
+    glob = dp_settings(cfg)
+    if opts.epsilon is None and glob is not None:  # the config's differential_privacy applies
+        opts.epsilon, opts.delta = glob
     if opts.epsilon is not None:
-        if kind == "mean_sd" and (opts.lower is None or opts.upper is None or opts.lower >= opts.upper):
+        why = " (differential_privacy of the config)" if glob is not None and rg.stats == "auto" else ""
+        if kind == "mean_sd" and (opts.lower is None or opts.upper is None or not _ordered(opts.lower, opts.upper)):
             problems.append(cfg.problem(path, "differentially private mean and sd need the column's bounds: "
-                                              "lower and upper (lower < upper)"))
+                                              f"lower and upper (lower < upper){why}"))
             return None
-        if kind not in ("counts", "mean_sd"):
-            problems.append(cfg.problem(path, f"epsilon (differential privacy) is available for choice generators "
-                                              f"and for normal/uniform_ms with lower and upper, not {rg.name}; "
-                                              "write a src-stats entry with a dp-query instead"))
+        if kind == "quantiles" and (opts.lower is None or opts.upper is None):
+            problems.append(cfg.problem(path, "differentially private quantiles need the column's public bounds: "
+                                              "stats: {auto: true, lower: ..., upper: ...} (numbers, or ISO dates for "
+                                              f"date and timestamp columns){why}"))
+            return None
+        if kind not in DP_KINDS:
+            problems.append(cfg.problem(path, f"epsilon (differential privacy) is available for choices, booleans, "
+                                              f"quantiles and text lengths, and for normal/uniform_ms with lower and "
+                                              f"upper, not {rg.name}{why}; write a src-stats entry with a dp-query "
+                                              "instead"))
             return None
     return kind, kw, opts
+
+
+def _ordered(a: Any, b: Any) -> bool:
+    try:
+        return a < b
+    except TypeError:
+        return False
 
 
 # ---- the SQL ---------------------------------------------------------------------------------
@@ -190,13 +223,7 @@ def _value_type(ti: TypeInfo | None) -> tuple[bool, str]:
     return True, "string"
 
 
-def _source(src_schema: Any, table: str) -> exp.Table:
-    """A table of the source: in src_schema, or (a Schema of several schemas) in its own schema."""
-    if isinstance(src_schema, Schema):
-        if table in src_schema.tables:
-            return sqlx.table(*src_schema.source_name(table))
-        return sqlx.table(src_schema.schema, table)
-    return sqlx.table(src_schema, table)
+_source = source_table  # a table of the source: in src_schema, or (several schemas) in its own
 
 
 def fitted_query(name: str, path: str, kind: str, src_schema: Any, table: str, column: str,
@@ -206,9 +233,30 @@ def fitted_query(name: str, path: str, kind: str, src_schema: Any, table: str, c
     nn = _not_null(c)
     comments = [f"sqlsynth: stats: auto for {what}"]
     if opts.epsilon is not None:
+        from .private import dp_binned, dp_bool
+
+        if kind == "bool":
+            return dp_bool(name, path, src_schema, table, column, opts, comments)
+        if kind in ("quantiles", "lengths"):
+            return dp_binned(name, path, kind, src_schema, table, column, opts, ti, comments)
         return _dp_fitted(name, path, kind, t, c, nn, opts, ti, comments)
-    if kind == "mean_sd":
-        sel = exp.select(_a(_dbl(exp.Avg(this=c.copy())), "mean"), _a(_dbl(exp.Stddev(this=c.copy())), "sd")).from_(t).where(nn)
+    if kind in ("quantiles", "lengths", "range_shape"):
+        from .quantiles import lengths_select, quantiles_select, range_select
+
+        if kind == "quantiles":
+            sel = quantiles_select(src_schema, table, column, ti, opts.suppress)
+            comments.append("quantiles at 0, 2 %, ..., 100 % (the first is the minimum, the last the maximum)")
+        elif kind == "lengths":
+            sel = lengths_select(src_schema, table, column, opts.suppress)
+            comments.append("quantiles of the length in characters")
+        else:
+            sel = range_select(src_schema, table, column, ti, opts.suppress)
+            comments.append("quantiles of the lower bounds and of the lengths, share of ranges unbounded above")
+        comments.append(f"no result when the column has {opts.suppress} values or fewer")
+    elif kind == "mean_sd":
+        sel = exp.select(_a(_dbl(exp.Avg(this=c.copy())), "mean"), _a(_dbl(exp.Stddev(this=c.copy())), "sd"),
+                         _a(_dbl(exp.Min(this=c.copy())), "low"), _a(_dbl(exp.Max(this=c.copy())), "high")).from_(t).where(nn)
+        comments.append("low and high (the minimum and maximum) bound the generated values")
     elif kind == "log":
         # Method of moments: the lognormal with the source's mean m and variance v has
         # logsd^2 = ln(1 + v/m^2), logmean = ln(m) - logsd^2/2, so the generated values keep the
@@ -220,9 +268,10 @@ def fitted_query(name: str, path: str, kind: str, src_schema: Any, table: str, c
         pos = exp.GT(this=exp.Avg(this=c.copy()), expression=lit(0))
         logmean = exp.Sub(this=_f("ln", m.copy()), expression=exp.Div(this=s2.copy(), expression=lit(2)))
         sel = exp.select(_a(exp.Case(ifs=[exp.If(this=pos, true=logmean)]), "logmean"),
-                         _a(exp.Case(ifs=[exp.If(this=pos.copy(), true=_f("sqrt", s2.copy()))]), "logsd")) \
+                         _a(exp.Case(ifs=[exp.If(this=pos.copy(), true=_f("sqrt", s2.copy()))]), "logsd"),
+                         _a(_dbl(exp.Min(this=c.copy())), "low"), _a(_dbl(exp.Max(this=c.copy())), "high")) \
             .from_(t).where(exp.GTE(this=c.copy(), expression=lit(0)))
-        comments.append("moments of the values >= 0, as logmean and logsd")
+        comments.append("moments of the values >= 0, as logmean and logsd; low and high bound the generated values")
     elif kind == "range":
         sel = exp.select(_a(_dbl(exp.Min(this=c.copy())), "low"), _a(_dbl(exp.Max(this=c.copy())), "high")).from_(t).where(nn)
     elif kind == "int_range":
@@ -291,8 +340,11 @@ def rows_query(src_schema: str | None, table: str, path: str) -> StatQuery:
                      comments=[f"sqlsynth: rows_from_source for {table}"])
 
 
-def children_query(src_schema: str | None, child: str, fk: ForeignKey, path: str) -> StatQuery:
-    """One GROUP BY: how many parents have k children through this foreign key (k = 0, 1, ...)."""
+def children_query(src_schema: str | None, child: str, fk: ForeignKey, path: str, suppress: int = SUPPRESS_COUNT,
+                   dp: tuple[float, float | None] | None = None) -> StatQuery:
+    """One GROUP BY: how many parents have k children through this foreign key (k = 0, 1, ...).
+    make-stats then merges runs of buckets with `suppress` parents or fewer into ranges {k, k_max, parents}
+    (or leaves them out), as choices leave out rare values."""
     parent_keys = [sqlx.col(rc, "p") for rc in fk.ref_columns]
     on = None
     for cc, rc in zip(fk.columns, fk.ref_columns):
@@ -302,15 +354,20 @@ def children_query(src_schema: str | None, child: str, fk: ForeignKey, path: str
     p.set("alias", exp.TableAlias(this=exp.to_identifier("p", quoted=True)))
     ct = _source(src_schema, child)
     ct.set("alias", exp.TableAlias(this=exp.to_identifier("c", quoted=True)))
-    per_parent = exp.select(*[k.copy() for k in parent_keys],
-                            _a(exp.Count(this=sqlx.col(fk.columns[0], "c")), "k")) \
+    per_parent = exp.select(_a(exp.Count(this=sqlx.col(fk.columns[0], "c")), "k")) \
         .from_(p).join(ct, on=on, join_type="LEFT").group_by(*[k.copy() for k in parent_keys])
     k = exp.column("k", quoted=True)
     sel = exp.select(k, _a(exp.Count(this=exp.Star()), "parents")).from_(per_parent.subquery(exp.to_identifier("s", quoted=True), copy=False)) \
         .group_by(k.copy()).order_by(k.copy())
-    return StatQuery(name=children_name(child, fk.name), query=_sql(sel), path=path, auto=True,
-                     comments=[f"sqlsynth: children_per_parent for {child} through {fk.name}: "
-                               "number of parents with k children"])
+    comments = [f"sqlsynth: children_per_parent for {child} through {fk.name}: number of parents with k children",
+                f"runs of k with {suppress} parents or fewer merged into ranges (k .. k_max), or left out"]
+    q = StatQuery(name=children_name(child, fk.name), query=_sql(sel), path=path, auto=True, comments=comments,
+                  post=("histogram", {"suppress": suppress}))
+    if dp is not None:
+        from .private import dp_children
+
+        dp_children(q, per_parent, dp[0], dp[1], suppress)
+    return q
 
 
 def find_children_fk(schema: Schema, t: Table, want: Any) -> ForeignKey | None:
@@ -323,14 +380,30 @@ def find_children_fk(schema: Schema, t: Table, want: Any) -> ForeignKey | None:
     return None
 
 
+def fallback_name(table: str, column: str) -> str:
+    return f"auto__quantiles__{table}__{column}"
+
+
+def children_entries(cpp: Any) -> list[tuple[int | None, dict]]:
+    """(index in the list, or None for the single-mapping form; entry) of a children_per_parent setting."""
+    if isinstance(cpp, dict):
+        return [(None, cpp)]
+    if isinstance(cpp, list):
+        return [(i, e) for i, e in enumerate(cpp) if isinstance(e, dict)]
+    return []
+
+
 def auto_queries(cfg: Config, schema: Schema | None, src_schema: Any,
                  problems: list[Problem]) -> list[StatQuery]:
     """Every automatic query the config asks for (stats: auto, null_fraction: auto,
     rows_from_source, children_per_parent without a histogram)."""
+    from .private import dp_children, dp_nulls, dp_rows, dp_settings
+
     out: list[StatQuery] = []
     if schema is not None and schema.multi:
         src_schema = schema  # several schemas: each table in its own
     raw_tables = cfg.raw.get("tables") if isinstance(cfg.raw.get("tables"), dict) else {}
+    glob = dp_settings(cfg)
 
     def table_of(tname: str, path: str) -> Table | None:
         if schema is None:
@@ -352,9 +425,9 @@ def auto_queries(cfg: Config, schema: Schema | None, src_schema: Any,
         td = raw_tables.get(tname) if isinstance(raw_tables.get(tname), dict) else {}
         wants = [rg for rg in tc.row_generators if rg.stats is not None or rg.null_fraction == "auto"]
         needs_rows = td.get("rows_from_source") is not None
-        cpp = td.get("children_per_parent")
-        needs_children = isinstance(cpp, dict) and cpp.get("histogram") is None and "foreign_key" in cpp
-        if not (wants or needs_rows or needs_children):
+        cpp = [(i, e) for i, e in children_entries(td.get("children_per_parent"))
+               if e.get("histogram") is None and "foreign_key" in e]
+        if not (wants or needs_rows or cpp):
             continue
         t = table_of(tname, tc.path)
         if schema is not None and t is None:
@@ -370,125 +443,44 @@ def auto_queries(cfg: Config, schema: Schema | None, src_schema: Any,
                         problems.append(cfg.problem(f"{rg.path}.stats", f"{rg.name} with stats: auto needs "
                                                     f"{KINDS_NEED[kind][1]} column; {tname}.{col} is {ti.sql}"))
                         continue
-                    out.append(fitted_query(stat_name(tname, col), f"{rg.path}.stats", kind, src_schema, tname, col,
-                                            opts, ti, f"{rg.path} ({rg.name})"))
+                    try:
+                        out.append(fitted_query(stat_name(tname, col), f"{rg.path}.stats", kind, src_schema, tname,
+                                                col, opts, ti, f"{rg.path} ({rg.name})"))
+                    except ValueError as e:  # bounds of a differentially private statistic
+                        problems.append(cfg.problem(f"{rg.path}.stats", str(e)))
+                        continue
+                    if kind == "counts" and opts.epsilon is None and ti is not None \
+                            and ti.kind in KINDS_NEED["quantiles"][0]:
+                        # if every value is rare (suppressed), the generator falls back to these quantiles
+                        fb = fitted_query(fallback_name(tname, col), f"{rg.path}.stats", "quantiles", src_schema, tname,
+                                          col, opts, ti, f"{rg.path} ({rg.name}), used if every value is suppressed")
+                        out.append(fb)
             if rg.null_fraction == "auto":
                 if len(rg.columns) != 1:
                     problems.append(cfg.problem(f"{rg.path}.null_fraction", "null_fraction: auto needs a single "
                                                                           "column in columns_assigned"))
                 elif column_ok(t, rg.columns[0], f"{rg.path}.columns_assigned"):
-                    out.append(nulls_query(src_schema, tname, rg.columns[0], f"{rg.path}.null_fraction"))
+                    q = nulls_query(src_schema, tname, rg.columns[0], f"{rg.path}.null_fraction")
+                    out.append(dp_nulls(q, src_schema, tname, rg.columns[0], *glob) if glob else q)
         if needs_rows:
-            out.append(rows_query(src_schema, tname, f"{tc.path}.rows_from_source"))
-        if needs_children and t is not None:
-            fk = find_children_fk(schema, t, cpp["foreign_key"])
+            q = rows_query(src_schema, tname, f"{tc.path}.rows_from_source")
+            out.append(dp_rows(q, src_schema, tname, *glob) if glob else q)
+        for i, entry in cpp:
+            if t is None:
+                break
+            path = f"{tc.path}.children_per_parent" + (f"[{i}]" if i is not None else "")
+            fk = find_children_fk(schema, t, entry["foreign_key"])
             if fk is None:
                 names = [fk.name for fk in t.foreign_keys]
-                problems.append(cfg.problem(f"{tc.path}.children_per_parent.foreign_key",
-                                            f"{tname} has no foreign key {cpp['foreign_key']!r}"
-                                            f"{suggest(str(cpp['foreign_key']), names)}"))
-            else:
-                out.append(children_query(src_schema, tname, fk, f"{tc.path}.children_per_parent"))
-    return out
-
-
-# ---- generate-config --fit -------------------------------------------------------------------
-
-_CATEGORICAL_NAME = re.compile(r"(^|_)(year|type|status|kind|level|grade|rank|class|category|code|flag|rating|"
-                               r"score|stars|active|enabled|deleted|gender|sex|duration)($|_)", re.I)
-_MEASURE_NAME = re.compile(r"(amount|price|cost|total|fee|charge|balance|salary|income|payment|weight|height|"
-                           r"length|size|area|volume|distance|quantity|qty)", re.I)
-
-
-def fit_column(schema: Schema, t: Table, column: str, keys: set[str]) -> dict[str, Any] | None:
-    """A `stats: auto` generator chosen from the column's type and name only (no source access)."""
-    from ..config.infer import _single_unique
-
-    c = t.columns[column]
-    if c.generated or c.serial or c.identity or c.primary or column in keys:
-        return None
-    if t.partition_by and column in t.partition_by.columns:  # values must fall in the declared partitions
-        return None
-    if _single_unique(schema, t, column):
-        return None
-    ti = resolve_type(c.type, schema)
-    if ti.array_dims:
-        return None
-    k = ti.kind
-    name = None
-    if k == "enum":
-        name = "dist_gen.weighted_choice"
-    elif k == "bool":
-        name = "generic.weighted_boolean_provider.bool"
-    elif k == "int":
-        categorical = _CATEGORICAL_NAME.search(column) or (ti.bits == 16 and not _MEASURE_NAME.search(column))
-        name = "dist_gen.weighted_choice" if categorical else "dist_gen.normal"
-    elif k in ("numeric", "float"):
-        small = k == "numeric" and ti.precision is not None and ti.precision - (ti.scale or 0) <= 2
-        if _CATEGORICAL_NAME.search(column) or small:
-            name = "dist_gen.weighted_choice"
-        elif _MEASURE_NAME.search(column):
-            name = "dist_gen.lognormal"
-        else:
-            name = "dist_gen.normal"
-    elif k == "text" and ti.length is not None and ti.length <= 20:
-        name = "dist_gen.weighted_choice"
-    elif k == "date":
-        name = "generic.datetime.date"
-    elif k in ("timestamp", "timestamptz"):
-        name = "generic.datetime.datetime"
-    if name is None:
-        return None
-    entry: dict[str, Any] = {"name": name, "columns_assigned": column, "stats": "auto"}
-    if c.nullable:
-        entry["null_fraction"] = "auto"
-    return entry
-
-
-FIT_HEADER = """\
-# generate-config --fit: generators with `stats: auto` are fitted to the source by
-# `sqlsynth make-stats` (which writes src-stats.yaml); compile and create-data read it.
-# The choice between normal, lognormal and weighted_choice was made from the column's type
-# and name only; change `name:` where it guessed wrong. Choice statistics leave out values
-# seen 7 times or fewer (stats: {auto: true, suppress: N} to change).
-"""
-
-
-def fit_tables(schema: Schema, tables: dict[str, Any]) -> int:
-    """Add fitted generators to a starter config's tables (in place); returns how many."""
-    from ..config.infer import _key_columns
-
-    n = 0
-    for tname, td in tables.items():
-        t = schema.tables.get(tname)
-        if t is None or not isinstance(td, dict):
-            continue
-        keys = _key_columns(schema, t)
-        gens = list(td.get("row_generators") or [])
-        assigned = {g["columns_assigned"]: i for i, g in enumerate(gens) if isinstance(g.get("columns_assigned"), str)}
-        for cname in t.columns:
-            entry = fit_column(schema, t, cname, keys)
-            if entry is None:
+                problems.append(cfg.problem(f"{path}.foreign_key", f"{tname} has no foreign key "
+                                            f"{entry['foreign_key']!r}{suggest(str(entry['foreign_key']), names)}"))
                 continue
-            if cname in assigned:
-                old = gens[assigned[cname]]["name"]
-                if not old.startswith(("dist_gen.", "generic.numeric.", "generic.datetime.")):
-                    continue  # a Mimesis guess (names, e-mails, ...) is kept
-                gens[assigned[cname]] = entry
-            else:
-                gens.append(entry)
-            n += 1
-        td["row_generators"] = gens
-    return n
-
-
-def fit_config(schema: Schema, text: str, data: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    """generate-config --fit: the starter config with fitted generators added, and its text."""
-    import yaml
-
-    from ..config.starter import HEADER
-
-    fit_tables(schema, data.get("tables") or {})
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
-    head = HEADER if text.startswith(HEADER) else ""
-    return head + FIT_HEADER + body, data
+            sup = entry.get("suppress", SUPPRESS_COUNT)
+            if isinstance(sup, bool) or not isinstance(sup, int) or sup < 0:
+                problems.append(cfg.problem(f"{path}.suppress", "must be a whole number >= 0"))
+                continue
+            eps = entry.get("epsilon")
+            dp = (float(eps), entry.get("delta")) if isinstance(eps, (int, float)) and not isinstance(eps, bool) \
+                and eps > 0 else glob
+            out.append(children_query(src_schema, tname, fk, path, sup, dp))
+    return out

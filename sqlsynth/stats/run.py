@@ -37,6 +37,7 @@ from ..settings import Settings
 from .auto import StatQuery, auto_queries
 from .dp import DPUnavailable, check_metadata, require_snsql, run_dp
 from .rules import rule_queries, rule_reports
+from .private import postprocess
 
 ENTRY_KEYS = {"name", "query", "dp-query", "epsilon", "delta", "snsql-metadata", "comments"}
 ASYNCIO_JOBS = 4  # `use-asyncio: true` without --jobs
@@ -358,6 +359,9 @@ def make_stats(settings: Settings, orm_file: str = "orm.yaml", config_file: str 
     if problems:
         raise ConfigError(problems)
     entries = {q.name: results[q.name] for q in queries}
+    for q in queries:  # small-count merging of histograms, results of differentially private quantiles, ...
+        if q.post is not None:
+            entries[q.name]["results"] = postprocess(q.post, entries[q.name]["results"])
     res = StatsResult(file=stats_file, entries=entries, rules=rule_reports(cfg, entries))
     for q in queries:
         p = entries[q.name].get("privacy")

@@ -1,0 +1,148 @@
+"""Which foreign keys a table's rows follow (children_per_parent), as the plan builder reads them.
+
+``tables.<t>.children_per_parent`` is one ``{foreign_key, histogram?}`` or a list of them: the first
+(primary) sets the table's row count from its parent's rows and the degree histogram (adjusted to
+the table's own count when it has one); the others follow their histograms too
+(sqlsynth.plan.children). A histogram read from make-stats may hold ranges ``{k, k_max, parents}``
+(small counts merged). The other side of a junction's composite unique key is drawn distinct
+among each parent's children.
+"""
+
+from __future__ import annotations
+
+from ..config.load import suggest
+from ..schema.model import ForeignKey, Table
+
+
+def _build():
+    from . import build  # the builder's key helpers (this mixin is part of plan.build's Builder)
+
+    return build
+
+
+class FollowMixin:
+    """children_per_parent for sqlsynth.plan.build.Builder (uses its config, schema, stats, problems, warnings)."""
+
+    def _children_settings(self) -> dict[str, list]:
+        """tables.<t>.children_per_parent: {foreign_key: <name or [columns]>, histogram?: [{k, parents}]}, or a
+        list of them (the first sets the row count, the others follow their histograms too)."""
+        out: dict[str, list] = {}
+        self._children_listed: set[str] = set()
+        tables = self.config.raw.get("tables") if isinstance(self.config.raw, dict) else None
+        for name, td in (tables.items() if isinstance(tables, dict) else ()):  # a wrong `tables` is reported by load
+            if isinstance(td, dict) and td.get("children_per_parent") is not None:
+                v = td["children_per_parent"]
+                if isinstance(v, list):
+                    self._children_listed.add(str(name))
+                    if not v:
+                        self.problem(f"tables.{name}.children_per_parent", "an empty list: give at least one "
+                                                                           "{foreign_key: ...}")
+                        continue
+                out[str(name)] = v if isinstance(v, list) else [v]
+        return out
+
+    def _children_path(self, name: str, i: int) -> str:
+        return f"tables.{name}.children_per_parent" + (f"[{i}]" if name in self._children_listed else "")
+
+    def children_fk(self, name: str, i: int = 0) -> ForeignKey | None:
+        spec = self.children[name][i]
+        path = self._children_path(name, i)
+        if not isinstance(spec, dict) or "foreign_key" not in spec:
+            self.problem(path, "needs foreign_key: <constraint name or list of columns>")
+            return None
+        want = spec["foreign_key"]
+        t = self.schema.tables.get(name)
+        if t is None:
+            return None
+        for _owner, fk in _build().effective_fks(self.schema, t):
+            if fk.name == want or fk.columns == (want if isinstance(want, list) else [want]):
+                return fk
+        names = [fk.name for _o, fk in _build().effective_fks(self.schema, t)]
+        self.problem(f"{path}.foreign_key", f"{name} has no foreign key {want!r}{suggest(str(want), names)}")
+        return None
+
+    def degrees(self, name: str, i: int = 0):
+        """The scaled degree layout of entry i of the table's children_per_parent (0: the primary)."""
+        from .children import histogram_rows, scale_histogram
+
+        key = (name, i)
+        if key in self._degrees:
+            return self._degrees[key]
+        self._degrees[key] = None  # cycle guard
+        fk = self.children_fk(name, i)
+        if fk is None:
+            return None
+        spec = self.children[name][i]
+        path = self._children_path(name, i)
+        hist = spec.get("histogram")
+        stat_name = f"auto__children__{name}__{fk.name}"
+        if hist is None:
+            entry = self.stats.get(stat_name) if isinstance(self.stats, dict) else None
+            hist = entry.get("results") if isinstance(entry, dict) else entry
+            if hist is None:
+                self.problem(path, f"no statistic {stat_name!r}: run make-stats (or give a histogram)")
+                return None
+        try:
+            rows = histogram_rows(hist)
+        except (TypeError, KeyError, ValueError, OverflowError, AttributeError):  # OverflowError: k: .inf
+            self.problem(path, "histogram must be a list of {k, parents} rows (or {k, k_max, parents} ranges)")
+            return None
+        if fk.ref_table == name or fk.ref_table not in self.schema.tables or fk.ref_schema is not None:
+            self.problem(path, "children_per_parent needs a foreign key to another generated table")
+            return None
+        ptc = self.config.table(fk.ref_table)
+        if ptc.vocabulary_table or ptc.ignore:
+            self.problem(path, f"children_per_parent needs a foreign key to another generated table; "
+                               f"{fk.ref_table} is {'a vocabulary table' if ptc.vocabulary_table else 'ignored'}")
+            return None
+        deg = scale_histogram(rows, self.row_count(fk.ref_table))
+        tc = self.config.table(name)
+        if i == 0 and tc.rows is not None and deg.total_children > 0 and deg.n_parents > 0:
+            from .children import fit_total
+
+            deg = fit_total(deg, tc.rows)  # the table's own count (rows, rows_from_source x --scale) wins
+        if deg.total_children == 0 and sum(w for k, w in rows if k > 0) == 0:
+            # every bucket with children was left out (small counts): follow rows / rows_from_source instead
+            self.warnings.append(f"{path}: the histogram of {fk.name} has no parent with children (small counts are "
+                                 "left out); the foreign key is drawn uniformly"
+                                 + ("" if i else " and the table keeps its own row count"))
+            self._empty_histograms.add(key)
+            return None
+        self._degrees[key] = deg
+        return deg
+
+    def _empty_histogram(self, name: str) -> bool:
+        """The primary histogram exists but has no parent with children (then the table keeps its own count)."""
+        return (name, 0) in self._empty_histograms
+
+    def children_plan(self, name: str) -> list[tuple[ForeignKey, object]]:
+        """(foreign key, Degrees) of every children_per_parent entry of the table, the primary first."""
+        out = []
+        seen: set[str] = set()
+        for i in range(len(self.children.get(name, []))):
+            deg = self.degrees(name, i)
+            fk = self.children_fk(name, i) if deg is not None else None
+            if fk is None or deg is None:
+                continue
+            if fk.name in seen:
+                self.problem(self._children_path(name, i), f"foreign key {fk.name} is listed twice")
+                continue
+            seen.add(fk.name)
+            out.append((fk, deg))
+        return out
+
+    def _junction_partner(self, t: Table, cpp: list) -> tuple[ForeignKey | None, list[str]]:
+        """The foreign key that completes a composite unique key with the primary children_per_parent one
+        (film_actor: actor_id next to film_id), drawn distinct among siblings; and that key's columns."""
+        if not cpp:
+            return None, []
+        primary = cpp[0][0]
+        followed = {fk.name for fk, _d in cpp}
+        for _cname, cols in _build().unique_sets(self.schema, t):
+            if not set(primary.columns) <= set(cols):
+                continue
+            rest = set(cols) - set(primary.columns)
+            for _owner, fk in _build().effective_fks(self.schema, t):
+                if fk.name not in followed and fk.ref_table != t.name and set(fk.columns) == rest and rest:
+                    return fk, list(cols)
+        return None, []

@@ -1,0 +1,68 @@
+"""The faithfulness metrics of issue 13, computed in SQL on a source and a generated Pagila.
+
+Used by tests/test_faithful.py and benchmarks/bench_faithful.py; each metric is one query per
+database, so the figures are the same whoever computes them.
+"""
+
+from __future__ import annotations
+
+import psycopg
+
+TABLES = ["actor", "address", "category", "city", "country", "customer", "film", "film_actor", "film_category",
+          "inventory", "language", "payment", "rental", "staff", "store"]
+
+# (parent, parent key, child, child key)
+DEGREES = {
+    "rentals per customer": ("customer", "customer_id", "rental", "customer_id"),
+    "payments per rental": ("rental", "rental_id", "payment", "rental_id"),
+    "inventory per film": ("film", "film_id", "inventory", "film_id"),
+    "actors per film": ("film", "film_id", "film_actor", "film_id"),
+}
+
+
+def _one(conn, q: str):
+    return conn.execute(q).fetchone()
+
+
+def degree_histogram(conn, parent: str, pk: str, child: str, fk: str) -> dict[int, int]:
+    q = (f'SELECT k, count(*) FROM (SELECT p."{pk}", count(c."{fk}") AS k FROM "{parent}" p '
+         f'LEFT JOIN "{child}" c ON c."{fk}" = p."{pk}" GROUP BY p."{pk}") s GROUP BY k ORDER BY k')
+    return {int(k): int(n) for k, n in conn.execute(q).fetchall()}
+
+
+def tvd(a: dict[int, int], b: dict[int, int]) -> float:
+    ta, tb = sum(a.values()) or 1, sum(b.values()) or 1
+    return 0.5 * sum(abs(a.get(k, 0) / ta - b.get(k, 0) / tb) for k in set(a) | set(b))
+
+
+def facts(dsn: str) -> dict:
+    """Everything the metrics compare, for one database."""
+    with psycopg.connect(dsn) as conn:
+        out: dict = {"rows": {t: _one(conn, f'SELECT count(*) FROM "{t}"')[0] for t in TABLES}}
+        out["no rental"] = float(_one(conn, "SELECT avg(CASE WHEN NOT EXISTS (SELECT 1 FROM rental r WHERE "
+                                            "r.customer_id = c.customer_id) THEN 1.0 ELSE 0.0 END) FROM customer c")[0] or 0)
+        out["rental_date"] = _one(conn, "SELECT min(lower(rental_period)), max(lower(rental_period)) FROM rental")
+        out["amount"] = _one(conn, "SELECT max(amount), avg(amount) FROM payment")
+        out["rental_rate"] = {float(r[0]) for r in conn.execute("SELECT DISTINCT rental_rate FROM film")}
+        n, d = _one(conn, "SELECT count(email), count(DISTINCT email) FROM customer")
+        out["distinct emails"] = d / n if n else 0.0
+        out["degrees"] = {name: degree_histogram(conn, *spec) for name, spec in DEGREES.items()}
+    return out
+
+
+def compare(src: dict, dst: dict, scale: float = 1.0) -> dict:
+    """The metrics of dst against src (rows compared at the scale)."""
+    lo, hi = src["rental_date"]
+    dlo, dhi = dst["rental_date"]
+    return {
+        "rows equal (x scale)": all(dst["rows"][t] == round(src["rows"][t] * scale) for t in TABLES
+                                    if t not in ("category", "city", "country", "language"))
+        and all(dst["rows"][t] == src["rows"][t] for t in ("category", "city", "country", "language")),
+        "customers without a rental": dst["no rental"],
+        "rental_date inside the source's": dlo is not None and lo <= dlo and dhi <= hi,
+        "payment.amount max": float(dst["amount"][0]),
+        "rental_rate values": sorted(dst["rental_rate"]),
+        "rental_rate only the source's": dst["rental_rate"] <= src["rental_rate"],
+        "distinct emails": dst["distinct emails"],
+        **{f"{name} TVD": tvd(src["degrees"][name], dst["degrees"][name]) for name in DEGREES},
+    }
