@@ -13,7 +13,8 @@ primary key or unique constraint checks uniqueness again.
 Several connections can re-create them at once: FKs are first added NOT VALID (a brief lock) and
 then VALIDATEd, which locks only the referencing table against writes, so validations of FKs that
 point at the same parent run side by side. PostgreSQL refuses NOT VALID for an FK declared on a
-partitioned table: such an FK is re-added in one validating statement.
+partitioned table, and VALIDATE leaves the per-partition clones of an FK referencing a
+partitioned table NOT VALID: such FKs are re-added in one validating statement.
 
 Before anything is dropped, what is dropped is written into the destination's load journal
 (``journal.py``), so that a load killed at any moment can be undone by ``sqlsynth recover``.
@@ -86,7 +87,7 @@ class Deferred:
     parent_locks: frozenset[int] = frozenset()  # FK: the referenced side
     parent_root: str = ""  # FK: the referenced table (its partitioned parent for a partition)
     definition: str = ""  # pg_get_constraintdef / pg_get_indexdef, as the catalog gave it
-    partitioned: bool = False  # FK declared on a partitioned table: no NOT VALID, validated when added
+    partitioned: bool = False  # FK on or to a partitioned table: no NOT VALID, validated when added
 
     @property
     def label(self) -> str:
@@ -205,11 +206,33 @@ def read_deferrable(conn, tables: list[str], foreign_keys: bool | set[str] = Tru
         for oid, qname, name, definition, locks, table, root in conn.execute(_INDEXES, [rel, fk_oids]).fetchall():
             unique = definition.startswith("CREATE UNIQUE ")
             out.items.append(Deferred(
-                "unique index" if unique else "index", table, name, f"DROP INDEX {qname}", definition,
-                frozenset(int(x) for x in locks),
+                "unique index" if unique else "index", table, name, f"DROP INDEX {qname}",
+                _index_tree_sql(conn, int(oid), qname, definition), frozenset(int(x) for x in locks),
                 exists_sql=f"SELECT 1 FROM pg_catalog.pg_class WHERE oid = to_regclass({_lit(qname)})", root=key(root),
                 definition=definition))
     return out
+
+
+_INDEX_TREE = """
+SELECT format('%%I.%%I', n.nspname, c.relname), pg_get_indexdef(t.relid),
+       (SELECT format('%%I.%%I', pn.nspname, p.relname) FROM pg_class p JOIN pg_namespace pn ON pn.oid = p.relnamespace
+        WHERE p.oid = t.parentrelid)
+FROM pg_partition_tree(%s::regclass) t JOIN pg_class c ON c.oid = t.relid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE t.level > 0 ORDER BY t.level, 1
+"""
+
+
+def _index_tree_sql(conn, oid: int, qname: str, definition: str) -> str:
+    """The statements re-creating an index. On a partitioned table pg_get_indexdef says ``ON ONLY``:
+    the index of each partition (with its own name) is created and attached to its parent's, as the
+    catalog has them -- one multi-statement string, run as one implicit transaction."""
+    if " ON ONLY " not in definition:
+        return definition
+    out = [definition]
+    for child, child_def, parent in conn.execute(_INDEX_TREE, [oid]).fetchall():
+        out.append(child_def)
+        out.append(f"ALTER INDEX {parent} ATTACH PARTITION {child}")
+    return "; ".join(out)
 
 
 def _con_exists(table: str, name: str) -> str:

@@ -341,7 +341,8 @@ class _Worker(threading.Thread):
             except BaseException as e:  # noqa: BLE001
                 self.current = None
                 if task.kind == "after":  # ANALYZE failing is not worth failing the load
-                    print(f"warning: {task.label}: {_first_line(e)}", file=sys.stderr)
+                    if not (self.sched.stopped or self.sched.failure):  # (not: cancelled by a failure)
+                        print(f"warning: {task.label}: {_first_line(e)}", file=sys.stderr)
                     self.sched.done(task)
                     continue
                 self.sched.fail(task, e)
