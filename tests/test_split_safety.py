@@ -264,3 +264,29 @@ def test_a_cut_script_fails_the_load_and_never_reports_success(pagila, tmp_path,
         assert victim.name in err and "did not commit" in err, err  # the epilogue names the missing chunk
     assert sum(rows_of(dst).values()) == 0
     assert definitions(dst) == before
+
+
+def test_a_split_load_left_unfinished_is_refused_then_undone_by_sqlsynth_recover(pagila, tmp_path):
+    """The scripts run by hand and abandoned after some chunks: every command refuses, naming
+    `sqlsynth recover`, which undoes the load like rollback.sql."""
+    from test_journal import refused_line
+
+    dst = pagila()
+    before = definitions(dst)
+    out = compile_split(tmp_path)
+    psql = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", dst, "-f"]
+    subprocess.run(psql + [str(out / "00-prologue.sql")], check=True, stdout=subprocess.DEVNULL)
+    for f in sorted((out / "chunks").glob("*.sql"))[:7]:
+        subprocess.run(psql + [str(f)], check=True, stdout=subprocess.DEVNULL)
+    assert sum(rows_of(dst).values()) > 0
+    for args in (["create-data", "--num-passes", "3"], ["remove-data", "--yes"], ["create-tables"]):
+        line = refused_line(args, dst)
+        assert "unfinished load (compile --split split200" in line and "sqlsynth recover" in line, line
+    res = run(["recover"], env={"DST_DSN": dst})
+    assert "deleted" in res.output
+    assert sum(rows_of(dst).values()) == 0
+    assert definitions(dst) == before
+    # the same scripts run again later are the same load, started afresh
+    proc = start_run_sh(out, dst)
+    _out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0 and "load complete" in err, err

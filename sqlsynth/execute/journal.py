@@ -7,6 +7,7 @@ split scripts use the same ones through psql).
 
 from __future__ import annotations
 
+import time
 import uuid
 from dataclasses import dataclass
 from typing import Callable, Iterable
@@ -146,6 +147,12 @@ def recover(dsn: str, report: Callable[[str], None] | None = None) -> list[str]:
         except psycopg.Error as e:
             raise ExecutionError(f"reading the load journal failed: {scrub(_first_line(e), dsn)}") from None
         live = [x for x in loads if x.live]
+        for _ in range(10):  # right after a kill -9 the server may not have ended its sessions yet
+            if not live:
+                break
+            time.sleep(0.3)
+            loads = open_loads(conn)
+            live = [x for x in loads if x.live]
         if live:
             raise SqlsynthError(_message(live[0]) + "; nothing was changed")
         for load in loads:
