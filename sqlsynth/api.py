@@ -10,7 +10,7 @@ import yaml
 from .compile.program import Program, compile_plan, render_script
 from .config.load import DEFAULT_CONFIG_FILE, Config, load_config
 from .db import connect, mask_dsn, scrub
-from .errors import ConfigError, ExecutionError, SqlsynthError
+from .errors import ConfigError, ConnectionFailed, ExecutionError, SqlsynthError
 from .plan.build import Builder, Plan, build_plan
 from .schema.io import dump_schema, load_schema
 from .schema.model import Schema
@@ -232,6 +232,25 @@ def _placement(settings: Settings, schema: Schema):
     return placement(schema, settings.dst_schema)
 
 
+def _no_unfinished_load(dsn: str) -> None:
+    """Every command that writes into the destination first checks its load journal: after a load was
+    killed (`kill -9`, power loss) it refuses with one line naming `sqlsynth recover`."""
+    from .execute.journal import refuse_unfinished
+
+    refuse_unfinished(dsn)
+
+
+def recover(settings: Settings, report: Report | None = None) -> list[str]:
+    """Undo every unfinished load of the destination (see sqlsynth.execute.journal): delete the rows
+    it wrote (only those), re-create the constraints and indexes it dropped, put the sequences back."""
+    from .execute.journal import recover as run
+
+    dsn = settings.need_dst()
+    if settings.dst_is_src():
+        raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to write into it")
+    return run(dsn, report)
+
+
 def _run_statements(dsn: str, statements: list[str], what: str, check=None) -> None:
     """Run statements in one transaction, each through the extended protocol (binary=True), where
     the server refuses a second statement in one string. check(conn) runs first, in the same
@@ -268,6 +287,7 @@ def create_tables(settings: Settings, orm_file: str = "orm.yaml", config_file: s
     dsn = settings.need_dst()
     if settings.dst_is_src():
         raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to create tables in it")
+    _no_unfinished_load(dsn)
     stmts = create_statements(schema, _placement(settings, schema), skip_tables=ignored)
     _run_statements(dsn, stmts, "create-tables", check=lambda conn: _check_extensions(conn, schema))
     return [t for t in sorted(schema.tables) if t not in ignored]
@@ -309,6 +329,7 @@ def create_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str
     prog = compile_program(orm_file, config_file, num_passes, seed, settings.dst_schema, stats_file, append, scale)
     if settings.dst_is_src():
         raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to write into it")
+    _no_unfinished_load(dsn)
     if getattr(prog, "plan", None) is None:
         run_program(dsn, prog, report)
         return prog
@@ -326,6 +347,7 @@ def remove_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str
         raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to remove data from it")
     generated, _ignored, _vocab = _selection(schema, config)
     dsn = settings.need_dst()
+    _no_unfinished_load(dsn)
     if generated:
         dst = _placement(settings, schema)
         _run_statements(dsn, [f"TRUNCATE {', '.join(dst.qtable(schema.tables[t]) for t in generated)} RESTART IDENTITY"],
@@ -341,6 +363,7 @@ def remove_tables(settings: Settings, orm_file: str = "orm.yaml", config_file: s
         raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to drop its tables")
     _generated, ignored, _vocab = _selection(schema, config)
     dsn = settings.need_dst()
+    _no_unfinished_load(dsn)
     _run_statements(dsn, drop_statements(schema, _placement(settings, schema), skip_tables=ignored), "remove-tables")
     return [t for t in sorted(schema.tables) if t not in ignored and not schema.tables[t].is_partition]
 
@@ -367,6 +390,11 @@ def create_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: st
 
     schema, config = load_inputs(orm_file, config_file)
     _generated, _ignored, vocab = _selection(schema, config)
+    if vocab and settings.dst_dsn and not settings.dst_is_src():
+        try:
+            _no_unfinished_load(settings.dst_dsn)
+        except ConnectionFailed:
+            pass  # reported by the command itself, with the other problems it finds
     return run(settings, schema, vocab, _placement(settings, schema), directory=directory, report=report)
 
 
@@ -376,6 +404,11 @@ def remove_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: st
 
     schema, config = load_inputs(orm_file, config_file)
     _generated, _ignored, vocab = _selection(schema, config)
+    if vocab and settings.dst_dsn and not settings.dst_is_src():
+        try:
+            _no_unfinished_load(settings.dst_dsn)
+        except ConnectionFailed:
+            pass  # reported by the command itself, with the other problems it finds
     return run(settings, schema, vocab, _placement(settings, schema))
 
 

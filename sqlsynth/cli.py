@@ -310,6 +310,17 @@ def remove_tables(orm_file: str, config_file: str | None, yes: bool) -> None:
     click.echo(f"dropped {len(tables)} tables")
 
 
+@main.command("recover")
+@handled
+def recover() -> None:
+    """Undo a load that was killed before it ended (create-data --jobs N, compile --split scripts):
+    delete the rows it wrote (only those), re-create the constraints and indexes it dropped, put the
+    sequences back. Refuses while the load is still running."""
+    done = api.recover(load_settings(), report=click.echo)
+    if not done:
+        click.echo("nothing to recover: the destination holds no unfinished load")
+
+
 # -- vocabulary tables (sqlsynth/vocab) --------------------------------------------------------------
 
 def _vocab_line(r) -> None:

@@ -147,7 +147,7 @@ def test_only_skip_and_force(pagila):
     assert sorted(p.name for p in tmp.glob("*.copy*")) == ["city.copy"]
     assert "wrote 1 vocabulary files (600 rows), skipped 0" in out
     first = (tmp / "city.copy").read_bytes()
-    assert first.startswith(b"SQLSYNTH-VOCAB 1 {")
+    assert first.startswith(b"SQLSYNTH-VOCAB 2 {") and first.endswith(b'\n\\.\nSQLSYNTH-VOCAB-END {"rows": 600}\n')
 
     with psycopg.connect(src) as conn:
         conn.execute("UPDATE city SET city = 'Renamed' WHERE city_id = 1")
@@ -306,6 +306,60 @@ def test_errors_are_one_line_and_mask_the_password(pagila, monkeypatch):
     assert not (tmp / "country.copy").exists() and not list(tmp.glob("*.partial"))
 
 
+# ---- files cut short ------------------------------------------------------------------------------
+
+
+def _rows_and_rest(path: Path) -> tuple[bytes, list[bytes]]:
+    header, body = path.read_bytes().split(b"\n", 1)
+    rows = body.split(b"\n")
+    return header + b"\n", rows
+
+
+def test_a_copy_file_cut_at_a_row_boundary_fails_naming_the_file_and_loads_nothing(pagila):
+    tmp, _src, dst = pagila
+    ok("make-vocab")
+    ok("create-tables")
+    header, rows = _rows_and_rest(tmp / "city.copy")
+    assert rows[-3:] == [b"\\.", b'SQLSYNTH-VOCAB-END {"rows": 600}', b""]
+    (tmp / "city.copy").write_bytes(header + b"\n".join(rows[:300]) + b"\n")  # 300 whole rows, nothing else
+    line, summary = fails("create-vocab")  # the problem, then create-vocab's summary (checked before loading)
+    assert "city.copy: the file is cut short" in line and "make-vocab --force --only city" in line, line
+    assert summary.endswith("1 problem(s) found; nothing was loaded"), summary
+    assert all(scalar(dst, f"SELECT count(*) FROM {t}") == 0 for t in VOCAB)
+
+    # a row lost in the middle (the trailer intact): the count does not match, the load is rolled back
+    (tmp / "city.copy").write_bytes(header + b"\n".join(rows[:299] + rows[300:]))
+    [line] = fails("create-vocab")
+    assert "city.copy: the server loaded 599 rows but make-vocab wrote 600" in line and \
+        line.endswith("nothing was loaded"), line
+    assert all(scalar(dst, f"SELECT count(*) FROM {t}") == 0 for t in VOCAB)
+
+    # a file of the previous format (no row count) is refused too
+    old = (tmp / "city.copy").read_bytes().replace(b"SQLSYNTH-VOCAB 2 ", b"SQLSYNTH-VOCAB 1 ", 1)
+    (tmp / "city.copy").write_bytes(old)
+    line, _summary = fails("create-vocab")
+    assert "city.copy: vocabulary file format version 1 is not supported" in line, line
+    ok("make-vocab", "--force", "--only", "city")
+    ok("create-vocab")
+    assert scalar(dst, "SELECT count(*) FROM city") == 600
+
+
+def test_a_gzip_file_of_a_cut_copy_fails_while_loading_and_loads_nothing(pagila):
+    """A .copy.gz that is a whole gzip stream of a cut file (recompressed after a cut): gzip's CRC holds,
+    the missing trailer is found at the end of the stream, the transaction is rolled back."""
+    tmp, _src, dst = pagila
+    ok("make-vocab", "--compress")
+    ok("create-tables")
+    data = gzip.decompress((tmp / "city.copy.gz").read_bytes())
+    header, body = data.split(b"\n", 1)
+    rows = body.split(b"\n")
+    (tmp / "city.copy.gz").write_bytes(gzip.compress(header + b"\n" + b"\n".join(rows[:100]) + b"\n"))
+    lines = fails("create-vocab")
+    assert len(lines) == 1 and "city.copy.gz: the file is cut short" in lines[0], lines
+    assert lines[0].endswith("nothing was loaded")
+    assert all(scalar(dst, f"SELECT count(*) FROM {t}") == 0 for t in VOCAB)
+
+
 # ---- exactness on awkward values ------------------------------------------------------------------
 
 TRICKY_DDL = """
@@ -416,9 +470,9 @@ def test_tricky_values_from_a_datafaker_yaml_file(tricky):
     ok("remove-vocab", "--yes")
     with gzip.open(tmp / "tricky_y.yaml.gz", "wt") as fh:
         fh.write("- id: 1\n  t: x\n- id: 2\n  t: !!python/object/apply:os.system ['true']\n")
-    [line, last] = fails("create-vocab")
+    [line] = fails("create-vocab")  # found while loading: one line, the load rolled back
     assert "tricky_y.yaml.gz:4: cannot read vocabulary YAML: unsupported tag !!python/object/apply:os.system" in line
-    assert last.endswith("nothing was loaded")
+    assert line.endswith("nothing was loaded")
 
 
 def test_foreign_key_cycle_between_vocabulary_tables(tmp_path, monkeypatch, clean_env, make_db):
@@ -473,10 +527,32 @@ def test_table_without_primary_key_and_a_flow_style_yaml_file(tmp_path, monkeypa
     mark_vocab(tmp_path / "config.yaml", ["loose", "flow"])
     ok("make-vocab", "--only", "loose")
     body = (tmp_path / "loose.copy").read_bytes().split(b"\n", 1)[1]
-    assert body == b'1\t[]\t\\N\t\n2\t{"a": 1}\t(0,0)\tx\n2\t{"b": 1}\t(1,2)\t\\N\n\\N\t\\N\t\\N\t\\N\n'
+    assert body == (b'1\t[]\t\\N\t\n2\t{"a": 1}\t(0,0)\tx\n2\t{"b": 1}\t(1,2)\t\\N\n\\N\t\\N\t\\N\t\\N\n'
+                    b'\\.\nSQLSYNTH-VOCAB-END {"rows": 4}\n')
     (tmp_path / "flow.yaml").write_text("# written by hand\n[{id: 1, s: 'a: b', n: 1.50}, {id: 2, s: null}]\n")
     ok("create-tables")
     assert "flow: 2 rows" in ok("create-vocab")
     with psycopg.connect(dst) as conn:
         assert conn.execute("SELECT count(*), count(j), count(p) FROM loose").fetchone() == (4, 3, 2)
         assert conn.execute("SELECT id, s, n::text FROM flow ORDER BY id").fetchall() == [(1, "a: b", "1.5"), (2, None, None)]
+
+
+def test_the_end_line_is_found_wherever_the_reads_split_it(tmp_path, monkeypatch):
+    """VocabData hands COPY exactly the rows, whatever the read size, and reads the trailer's count;
+    rows holding backslashes and dots are data, not the end line."""
+    from sqlsynth.vocab import files
+
+    rows = b"1\t\\\\.\n2\t.\\\\\n3\t\\N\n"  # COPY text of the values '\.', '.\', NULL
+    for body in (rows, b""):
+        path = tmp_path / "t.copy"
+        path.write_bytes(b"SQLSYNTH-VOCAB 2 {}\n" + body + files.trailer(body.count(b"\n")))
+        files.check_trailer(str(path), "t")
+        for size in range(1, 12):
+            monkeypatch.setattr(files, "CHUNK", size)
+            data = files.VocabData(str(path), "t")
+            assert b"".join(data) == body and data.rows == body.count(b"\n")
+        path.write_bytes(b"SQLSYNTH-VOCAB 2 {}\n" + body)
+        with pytest.raises(files.VocabError, match="cut short"):
+            files.check_trailer(str(path), "t")
+        with pytest.raises(files.VocabError, match="cut short"):
+            b"".join(files.VocabData(str(path), "t"))

@@ -1,23 +1,30 @@
 """`compile --split DIR`: the load as separate psql scripts that can run in parallel.
 
-    DIR/00-prologue.sql      guard (target tables empty); drops the foreign keys, the indexes and the
-                             primary/unique keys of the target tables
+    DIR/00-prologue.sql      guard (target tables empty); opens the load in the destination's
+                             journal (compile/journal.py) and journals what it drops; drops the
+                             foreign keys, the indexes and the primary/unique keys of the target tables
     DIR/chunks/NNNNN-<table>-<k>.sql
-                             one row range of one table each, one transaction each, creating the
-                             value pools it reads; any order, any number at a time
-    DIR/99-epilogue.sql      rebuilds the keys and indexes, re-adds (validates) the foreign keys,
-                             advances the sequences, ANALYZE
-    DIR/rollback.sql         after a failure: empties the target tables, re-creates whatever of
-                             the dropped objects is missing
-    DIR/run.sh               all of the above: ``DST_DSN=... sh DIR/run.sh [JOBS]``
+                             one row range of one table each, one transaction each, which records
+                             itself in the journal first, creating the value pools it reads; any
+                             order, any number at a time
+    DIR/99-epilogue.sql      checks that every chunk committed; rebuilds the keys and indexes, re-adds
+                             (validates) the foreign keys, advances the sequences, closes the
+                             journal; ANALYZE
+    DIR/rollback.sql         after a failure: the journal's recover -- deletes the rows the load's
+                             chunks wrote (only those), re-creates whatever of the dropped objects is
+                             missing, puts the sequences back
+    DIR/run.sh               all of the above (compile/runsh.py): ``DST_DSN=... sh DIR/run.sh [JOBS]``
 
 The data is the same, row for row, as `compile` / `create-data` with the same seed. Definitions
 come from orm.yaml (the scripts are written without a database), i.e. what create-tables made.
-Files are written one at a time: memory does not grow with the number of chunks.
+Files are written one at a time: memory does not grow with the number of chunks. The load's id in
+the journal is a hash of the load (seed, tables, rows, chunks): the same scripts run again are the
+same load, which the prologue starts afresh once the earlier run is done or rolled back.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from dataclasses import dataclass
@@ -25,8 +32,10 @@ from dataclasses import dataclass
 from ..errors import SqlsynthError
 from ..plan.build import Plan
 from ..schema import ddl
+from . import journal
 from .chunks import Phases, TableChunks, model_foreign_keys
 from .program import Step, fk_add_sql
+from .runsh import run_sh
 from .sqlx import dollar_quote, lit, q, render
 
 PROLOGUE = "00-prologue.sql"
@@ -37,10 +46,17 @@ RUN = "run.sh"
 
 @dataclass
 class _Object:
+    kind: str  # as the journal names it: foreign key | primary key | unique constraint | index | unique index
+    table: str  # qualified, quoted
+    name: str
     drop: str
     add: str
     exists: str  # SQL condition, true when the object exists
     stage: int = 0  # re-created in this order: keys and indexes (0), then the FKs (1)
+
+    def journal_row(self) -> str:
+        return (f"({', '.join(render(lit(x)) for x in (self.kind, self.table, self.name))}, {self.stage}, "
+                f"{dollar_quote(self.add)}, {dollar_quote(self.exists)})")
 
 
 def _deferred_objects(plan: Plan, targets: list[str], indexes: bool) -> list[_Object]:
@@ -50,8 +66,8 @@ def _deferred_objects(plan: Plan, targets: list[str], indexes: bool) -> list[_Ob
     out: list[_Object] = []
     for owner, fk in model_foreign_keys(plan, targets):
         table = plan.qtable(owner)
-        out.append(_Object(f"ALTER TABLE {table} DROP CONSTRAINT {q(fk.name)}", fk_add_sql(plan, owner, fk),
-                           _con_exists(table, fk.name), stage=1))
+        out.append(_Object("foreign key", table, fk.name, f"ALTER TABLE {table} DROP CONSTRAINT {q(fk.name)}",
+                           fk_add_sql(plan, owner, fk), _con_exists(table, fk.name), stage=1))
     if not indexes:
         return out
     dropped = {(o, fk.name) for o, fk in model_foreign_keys(plan, targets)}
@@ -67,7 +83,8 @@ def _deferred_objects(plan: Plan, targets: list[str], indexes: bool) -> list[_Ob
             for u in ([t.primary_key] if t.primary_key else []) + sorted(t.unique, key=lambda u: u.name):
                 add = next((x for x in stmts if x.startswith(f"ALTER TABLE {table} ADD CONSTRAINT {q(u.name)} ")), None)
                 if add:
-                    out.append(_Object(f"ALTER TABLE {table} DROP CONSTRAINT {q(u.name)}", add,
+                    kind = "primary key" if u is t.primary_key else "unique constraint"
+                    out.append(_Object(kind, table, u.name, f"ALTER TABLE {table} DROP CONSTRAINT {q(u.name)}", add,
                                        _con_exists(table, u.name)))
         for ix in sorted(t.indexes, key=lambda i: i.name):
             if ix.unique and not plain:
@@ -77,7 +94,8 @@ def _deferred_objects(plan: Plan, targets: list[str], indexes: bool) -> list[_Ob
             if add is None:
                 continue
             qname = plan.qobject(name, ix.name)
-            out.append(_Object(f"DROP INDEX {qname}", add, f"to_regclass({render(lit(qname))}) IS NOT NULL"))
+            out.append(_Object("unique index" if ix.unique else "index", table, ix.name, f"DROP INDEX {qname}", add,
+                               f"to_regclass({render(lit(qname))}) IS NOT NULL"))
         for p in sorted(schema.partitions_of(name), key=lambda p: p.name):
             visit(p.name)
 
@@ -95,14 +113,19 @@ def _header(ph: Phases, n_chunks: int, jobs: int, role: str, extra: list[str] | 
     lines = [
         f"sqlsynth split load program: seed {ph.seed}, {ph.total_rows} rows in {len(ph.targets)} tables, "
         f"{n_chunks} chunk scripts",
-        "Run the files of this directory in this order, each with psql -X -v ON_ERROR_STOP=1 -d \"$DST_DSN\" -f FILE",
-        "(each file is one transaction; the destination is a database made by `sqlsynth create-tables`):",
-        f"  1. {PROLOGUE}   checks the target tables are empty, drops their foreign keys, keys and indexes",
+        "Run the files of this directory in this order, each with psql -X -v ON_ERROR_STOP=1 -f FILE, the",
+        "destination in libpq's environment variables (PGHOST, PGPORT, PGUSER, PGDATABASE, PGPASSWORD or a",
+        "passfile; never a password on a command line); each file is one transaction; the destination is a",
+        "database made by `sqlsynth create-tables`:",
+        f"  1. {PROLOGUE}   checks the target tables are empty, journals and drops their foreign keys, keys",
+        "                      and indexes (journal: schema sqlsynth_journal of the destination)",
         "  2. chunks/*.sql      in any order, as many at a time as you like, e.g.",
-        f"       ls chunks/*.sql | xargs -P {jobs} -I{{}} psql -X -q -v ON_ERROR_STOP=1 -d \"$DST_DSN\" -f {{}}",
-        f"  3. {EPILOGUE}   rebuilds keys and indexes, re-adds and validates the foreign keys, setval, ANALYZE",
-        f"  If 2 or 3 fails: {ROLLBACK} empties the target tables and re-creates the dropped objects.",
-        f"  {RUN} does all of this: DST_DSN=postgresql://... sh {RUN} [JOBS]",
+        f"       ls chunks/*.sql | xargs -P {jobs} -I{{}} psql -X -q -v ON_ERROR_STOP=1 -f {{}}",
+        f"  3. {EPILOGUE}   checks every chunk committed, rebuilds keys and indexes, re-adds and validates",
+        "                      the foreign keys, setval, closes the journal, ANALYZE",
+        f"  If 2 or 3 fails or is interrupted: {ROLLBACK} deletes the rows the chunks wrote (only those) and",
+        "  re-creates the dropped objects (as `sqlsynth recover` does).",
+        f"  {RUN} does all of this and checks each step: DST_DSN=postgresql://... sh {RUN} [JOBS]",
         "The rows are identical to `sqlsynth create-data` / `sqlsynth compile` with the same seed.",
         f"This file: {role}",
     ] + (extra or [])
@@ -154,82 +177,88 @@ def write_split(ph: Phases, plan: Plan, out_dir: str, jobs: int = 2, defer_index
     context = [s for s in ph.head if s.kind == "sql" and s.sql.startswith("SET ")]
     pool_steps = [s for s in ph.head if s.kind in ("pool", "copy")]
     n_chunks = sum(g.count for g in ph.groups)
+    width = max(5, len(str(n_chunks)))
+    names: list[tuple[TableChunks, int, str]] = []
+    for g in ph.groups:
+        for j in range(g.count):
+            names.append((g, j, f"{len(names) + 1:0{width}d}-{_safe(g.table)}-{j + 1}.sql"))
+    load = _load_id(ph, plan, [n for _g, _j, n in names])
+    load_lit = render(lit(load))
+    chunk_array = "ARRAY[" + ", ".join(render(lit(n)) for _g, _j, n in names) + "]::text[]"
     files: list[str] = []
 
-    # 1. prologue
+    # 1. prologue: the journal opened, what is dropped journaled, then dropped -- one transaction
+    tables = "ARRAY[" + ", ".join(render(lit(plan.qtable(t))) for t in targets) + "]::text[]"
+    body = ["BEGIN;", journal.ensure_sql() + ";",
+            f"SELECT {journal.SCHEMA}.begin_load({load_lit}, {render(lit(f'compile --split {os.path.basename(os.path.normpath(out_dir))}'))}, "
+            f"{tables}, NULL);"]
     measured = any(s.kind == "measure" for s in ph.head)  # it reads the value pools: built here too
-    body = ["BEGIN;"] + [_step_sql(s) for s in ph.head if measured or s.kind not in ("pool", "copy")]
-    body += [o.drop + ";" for o in sorted(objects, key=lambda o: -o.stage)] + ["COMMIT;"]
+    body += [_step_sql(s) for s in ph.head if measured or s.kind not in ("pool", "copy")]
+    ordered = sorted(objects, key=lambda o: -o.stage)
+    if ordered:
+        body.append(f"INSERT INTO {journal.SCHEMA}.objects (load_id, kind, table_name, name, stage, add_sql, exists_sql, "
+                    f"definition) SELECT {load_lit}, v.*, v.add_sql FROM (VALUES\n  "
+                    + ",\n  ".join(o.journal_row() for o in ordered)
+                    + "\n) AS v(kind, table_name, name, stage, add_sql, exists_sql);")
+    body += [o.drop + ";" for o in ordered] + ["COMMIT;"]
     path = os.path.join(out_dir, PROLOGUE)
     _write(path, _header(ph, n_chunks, jobs, f"step 1, the prologue ({len(objects)} objects dropped)")
            + "\n".join(body) + "\n")
     files.append(path)
 
-    # 2. one script per chunk
-    k = 0
-    width = max(5, len(str(n_chunks)))
-    for g in ph.groups:
-        needed = [s for s in pool_steps if any(f'"{t}"' in s.sql for t in g.temp_tables)]
-        pools_sql = "\n".join(_step_sql(s) for s in needed)
-        for j in range(g.count):
-            k += 1
-            lo, hi = g.bounds(j)
-            name = f"{k:0{width}d}-{_safe(g.table)}-{j + 1}.sql"
-            text = _header(ph, n_chunks, jobs, f"step 2, chunk {k}/{n_chunks}: {g.label(j)} ({hi - lo + 1} rows)")
-            text += "BEGIN;\n" + "".join(_step_sql(s) + "\n" for s in context)
-            text += (pools_sql + "\n" if pools_sql else "")
-            text += f"-- {g.table}: rows {lo}..{hi} ({g.path})\n{g.sql(j)};\nCOMMIT;\n"
-            path = os.path.join(out_dir, "chunks", name)
-            _write(path, text)
-            files.append(path)
+    # 2. one script per chunk, which first records its transaction in the journal
+    pools: dict[str, str] = {}
+    for g, j, name in names:
+        if g.table not in pools:
+            needed = [s for s in pool_steps if any(f'"{t}"' in s.sql for t in g.temp_tables)]
+            pools[g.table] = "\n".join(_step_sql(s) for s in needed)
+        lo, hi = g.bounds(j)
+        k = len(files)
+        text = _header(ph, n_chunks, jobs, f"step 2, chunk {k}/{n_chunks}: {g.label(j)} ({hi - lo + 1} rows)")
+        text += f"BEGIN;\nSELECT {journal.SCHEMA}.chunk({load_lit}, {render(lit(name))});\n"
+        text += "".join(_step_sql(s) + "\n" for s in context)
+        text += (pools[g.table] + "\n" if pools[g.table] else "")
+        text += f"-- {g.table}: rows {lo}..{hi} ({g.path})\n{g.sql(j)};\nCOMMIT;\n"
+        path = os.path.join(out_dir, "chunks", name)
+        _write(path, text)
+        files.append(path)
 
-    # 3. epilogue: re-adds after the last step writing rows, before setval
+    # 3. epilogue: every chunk committed? re-adds after the last step writing rows, setval, journal closed
     tail = [_step_sql(s) for s in ph.tail]
     adds = [o.add + ";" for o in sorted(objects, key=lambda o: o.stage)]
-    body = ["BEGIN;"] + [_step_sql(s) for s in context] + adds + tail + ["COMMIT;"]
+    body = ["BEGIN;", f"SELECT {journal.SCHEMA}.check_chunks({load_lit}, {chunk_array});"]
+    body += [_step_sql(s) for s in context] + adds + tail
+    body += [f"SELECT {journal.SCHEMA}.finish({load_lit}, {chunk_array});", "COMMIT;"]
     body += [_step_sql(s) for s in ph.after]
     path = os.path.join(out_dir, EPILOGUE)
     _write(path, _header(ph, n_chunks, jobs, "step 3, the epilogue") + "\n".join(body) + "\n")
     files.append(path)
 
-    # rollback
-    tables = ", ".join(plan.qtable(t) for t in targets)
-    body = ["BEGIN;"] + ([f"TRUNCATE {tables};"] if tables else [])
-    for o in sorted(objects, key=lambda o: o.stage):
-        body.append(f"DO $sqlsynth$ BEGIN IF NOT ({o.exists}) THEN EXECUTE {dollar_quote(o.add)}; END IF; END $sqlsynth$;")
-    body.append("COMMIT;")
+    # rollback: the journal's recover (a no-op if the load is done, or never started)
+    body = [f"DO $sqlsynth$ BEGIN IF to_regprocedure('{journal.SCHEMA}.recover(text)') IS NULL THEN "
+            "RAISE NOTICE 'sqlsynth: nothing to roll back (no load journal in this database)'; "
+            f"ELSE RAISE NOTICE 'sqlsynth: %', {journal.SCHEMA}.recover({load_lit}); END IF; END $sqlsynth$;"]
     path = os.path.join(out_dir, ROLLBACK)
-    _write(path, _header(ph, n_chunks, jobs, "after a failure in step 2 or 3: puts the destination back as it was "
-                                             "before step 1 (the tables were empty)") + "\n".join(body) + "\n")
+    _write(path, _header(ph, n_chunks, jobs, "after a failure or an interrupt in step 2 or 3: undoes the load "
+                                             "(deletes only the rows its chunks wrote, re-creates what step 1 "
+                                             "dropped, puts the sequences back); safe to run again")
+           + "\n".join(body) + "\n")
     files.append(path)
 
     path = os.path.join(out_dir, RUN)
-    _write(path, _run_sh(jobs))
+    _write(path, run_sh(load, jobs, PROLOGUE, EPILOGUE, ROLLBACK))
     os.chmod(path, 0o755)
     files.append(path)
     return files
 
 
+def _load_id(ph: Phases, plan: Plan, chunk_names: list[str]) -> str:
+    """The load's id in the journal: a hash of what it loads (the same scripts are the same load)."""
+    h = hashlib.sha256()
+    for part in [str(ph.seed), plan.dst_schema or "", *ph.targets, *(str(g.rows) for g in ph.groups), *chunk_names]:
+        h.update(part.encode("utf-8") + b"\0")
+    return h.hexdigest()[:16]
+
+
 def _safe(name: str) -> str:
     return "".join(c if c.isalnum() or c in "_-" else "_" for c in name)[:40]
-
-
-def _run_sh(jobs: int) -> str:
-    return f"""#!/bin/sh
-# sqlsynth split load: runs {PROLOGUE}, then chunks/*.sql JOBS at a time, then {EPILOGUE};
-# on a failure after the prologue, runs {ROLLBACK} so the destination is as it was.
-# usage: DST_DSN=postgresql://user@host/db sh run.sh [JOBS]   (default {jobs})
-set -u
-cd "$(dirname "$0")" || exit 1
-: "${{DST_DSN:?set DST_DSN to the destination database}}"
-JOBS="${{1:-{jobs}}}"
-run() {{ psql -X -q -v ON_ERROR_STOP=1 -d "$DST_DSN" -f "$1"; }}
-run {PROLOGUE} || exit 1
-if ls chunks/*.sql | xargs -P "$JOBS" -I{{}} psql -X -q -v ON_ERROR_STOP=1 -d "$DST_DSN" -f {{}} && run {EPILOGUE}; then
-  echo "sqlsynth: load complete" >&2
-else
-  echo "sqlsynth: load failed; restoring the destination ({ROLLBACK})" >&2
-  run {ROLLBACK}
-  exit 1
-fi
-"""

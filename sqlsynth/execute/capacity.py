@@ -58,8 +58,9 @@ def capacity(conn) -> Capacity:
 def check_jobs(conn, jobs: int, what: str = "destination") -> None:
     """Refuse `--jobs jobs` when the server cannot take that many more connections.
 
-    A load on N jobs holds N worker connections plus one (the closing transaction); conn, which
-    counts as in use, is closed before the workers start, hence jobs <= free."""
+    A load on N jobs holds N worker connections plus conn, the coordinator (which counts as in use
+    already: it stays open for the whole load, holding the load's advisory lock, and runs the closing
+    transaction), hence jobs <= free."""
     cap = capacity(conn)
     if jobs > cap.free:
         raise ExecutionError(f"--jobs {jobs}: the {what} accepts at most {cap.free} more connection"

@@ -12,14 +12,17 @@ primary key or unique constraint checks uniqueness again.
 
 Several connections can re-create them at once: FKs are first added NOT VALID (a brief lock) and
 then VALIDATEd, which locks only the referencing table against writes, so validations of FKs that
-point at the same parent run side by side.
+point at the same parent run side by side. PostgreSQL refuses NOT VALID for an FK declared on a
+partitioned table, and VALIDATE leaves the per-partition clones of an FK referencing a
+partitioned table NOT VALID: such FKs are re-added in one validating statement.
+
+Before anything is dropped, what is dropped is written into the destination's load journal
+(``journal.py``), so that a load killed at any moment can be undone by ``sqlsynth recover``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from ..compile.sqlx import dollar_quote
 
 _TREE = "SELECT %s::regclass::oid UNION SELECT relid::oid FROM pg_partition_tree(%s::regclass) ORDER BY 1"
 
@@ -29,7 +32,8 @@ SELECT c.oid, format('%%I.%%I', n.nspname, r.relname), c.conname::text, pg_get_c
        ARRAY(SELECT relid::oid FROM pg_partition_tree(c.confrelid) UNION SELECT c.confrelid),
        (SELECT ARRAY[rn.nspname::text, rc.relname::text] FROM pg_class rc JOIN pg_namespace rn ON rn.oid = rc.relnamespace WHERE rc.oid = coalesce(pg_partition_root(c.conrelid), c.conrelid)),
        c.convalidated,
-       (SELECT ARRAY[rn.nspname::text, rc.relname::text] FROM pg_class rc JOIN pg_namespace rn ON rn.oid = rc.relnamespace WHERE rc.oid = coalesce(pg_partition_root(c.confrelid), c.confrelid))
+       (SELECT ARRAY[rn.nspname::text, rc.relname::text] FROM pg_class rc JOIN pg_namespace rn ON rn.oid = rc.relnamespace WHERE rc.oid = coalesce(pg_partition_root(c.confrelid), c.confrelid)),
+       r.relkind = 'p' OR (SELECT relkind FROM pg_class WHERE oid = c.confrelid) = 'p'
 FROM pg_constraint c JOIN pg_class r ON r.oid = c.conrelid JOIN pg_namespace n ON n.oid = r.relnamespace
 WHERE c.contype = 'f' AND c.conparentid = 0 AND c.conrelid = ANY(%s::oid[])
 ORDER BY 2, 3
@@ -82,6 +86,8 @@ class Deferred:
     valid: bool = True  # an FK that was validated (one created NOT VALID stays so)
     parent_locks: frozenset[int] = frozenset()  # FK: the referenced side
     parent_root: str = ""  # FK: the referenced table (its partitioned parent for a partition)
+    definition: str = ""  # pg_get_constraintdef / pg_get_indexdef, as the catalog gave it
+    partitioned: bool = False  # FK on or to a partitioned table: no NOT VALID, validated when added
 
     @property
     def label(self) -> str:
@@ -98,13 +104,17 @@ class Deferred:
 
     @property
     def add_not_valid_sql(self) -> str:
-        """FK: added without checking the rows (a brief lock), to be VALIDATEd separately."""
-        return self.add_sql if self.add_sql.endswith(" NOT VALID") else self.add_sql + " NOT VALID"
+        """FK: added without checking the rows (a brief lock), to be VALIDATEd separately -- except on a
+        partitioned table, where PostgreSQL refuses NOT VALID: there it is added and validated at once."""
+        if self.partitioned or self.add_sql.endswith(" NOT VALID"):
+            return self.add_sql
+        return self.add_sql + " NOT VALID"
 
     @property
     def validate_sql(self) -> str | None:
-        """FK: ALTER TABLE ... VALIDATE CONSTRAINT (locks only the referencing table against writes)."""
-        if not self.is_fk or not self.valid:
+        """FK: ALTER TABLE ... VALIDATE CONSTRAINT (locks only the referencing table against writes);
+        None when adding it validates it already (a partitioned table) or it was not valid before."""
+        if not self.is_fk or not self.valid or self.partitioned:
             return None
         return f"ALTER TABLE {self.table} VALIDATE CONSTRAINT {_ident(self.name)}"
 
@@ -120,7 +130,6 @@ class Deferred:
 @dataclass
 class DeferredSet:
     items: list[Deferred] = field(default_factory=list)
-    sequences: list[tuple[str, int, bool]] = field(default_factory=list)  # (sequence, last_value, is_called)
     relids: list[int] = field(default_factory=list)  # the target tables and their partitions
 
     def __len__(self) -> int:
@@ -139,17 +148,6 @@ class DeferredSet:
         fks = sum(1 for d in self.items if d.is_fk)
         rest = len(self.items) - fks
         return f"{fks} foreign key{'s' if fks != 1 else ''}" + (f" and {rest} keys and indexes" if rest else "")
-
-    def restore_sql(self) -> list[str]:
-        """Idempotent statements re-creating whatever is missing (and validating what was left NOT VALID)."""
-        out = []
-        for d in self.add_order:
-            out.append(f"DO $sqlsynth$ BEGIN IF NOT EXISTS ({d.exists_sql}) THEN EXECUTE {dollar_quote(d.add_sql)}; "
-                       "END IF; END $sqlsynth$")
-            if d.validate_sql:
-                out.append(f"DO $sqlsynth$ BEGIN IF EXISTS ({d.exists_sql} AND NOT convalidated) THEN EXECUTE "
-                           f"{dollar_quote(d.validate_sql)}; END IF; END $sqlsynth$")
-        return out
 
 
 def _ident(name: str) -> str:
@@ -187,7 +185,8 @@ def read_deferrable(conn, tables: list[str], foreign_keys: bool | set[str] = Tru
     out = DeferredSet(relids=rel)
     fk_oids: list[int] = []
     if foreign_keys:
-        for oid, table, name, definition, locks, parent, root, valid, parent_root in conn.execute(_FKS, [rel]).fetchall():
+        for oid, table, name, definition, locks, parent, root, valid, parent_root, partitioned in conn.execute(
+                _FKS, [rel]).fetchall():
             if isinstance(foreign_keys, set) and name not in foreign_keys:
                 continue
             fk_oids.append(int(oid))
@@ -195,43 +194,47 @@ def read_deferrable(conn, tables: list[str], foreign_keys: bool | set[str] = Tru
                 "foreign key", table, name, f"ALTER TABLE {table} DROP CONSTRAINT {_ident(name)}",
                 f"ALTER TABLE {table} ADD CONSTRAINT {_ident(name)} {definition}", frozenset(int(x) for x in locks),
                 exists_sql=_con_exists(table, name), root=key(root), valid=bool(valid),
-                parent_locks=frozenset(int(x) for x in parent), parent_root=key(parent_root)))
+                parent_locks=frozenset(int(x) for x in parent), parent_root=key(parent_root),
+                definition=definition, partitioned=bool(partitioned)))
     if indexes:
         for oid, table, name, definition, locks, root in conn.execute(_KEYS, [rel, fk_oids]).fetchall():
             kind = "primary key" if definition.startswith("PRIMARY KEY") else "unique constraint"
             out.items.append(Deferred(
                 kind, table, name, f"ALTER TABLE {table} DROP CONSTRAINT {_ident(name)}",
                 f"ALTER TABLE {table} ADD CONSTRAINT {_ident(name)} {definition}", frozenset(int(x) for x in locks),
-                exists_sql=_con_exists(table, name), root=key(root)))
+                exists_sql=_con_exists(table, name), root=key(root), definition=definition))
         for oid, qname, name, definition, locks, table, root in conn.execute(_INDEXES, [rel, fk_oids]).fetchall():
             unique = definition.startswith("CREATE UNIQUE ")
             out.items.append(Deferred(
-                "unique index" if unique else "index", table, name, f"DROP INDEX {qname}", definition,
-                frozenset(int(x) for x in locks),
-                exists_sql=f"SELECT 1 FROM pg_catalog.pg_class WHERE oid = to_regclass({_lit(qname)})", root=key(root)))
+                "unique index" if unique else "index", table, name, f"DROP INDEX {qname}",
+                _index_tree_sql(conn, int(oid), qname, definition), frozenset(int(x) for x in locks),
+                exists_sql=f"SELECT 1 FROM pg_catalog.pg_class WHERE oid = to_regclass({_lit(qname)})", root=key(root),
+                definition=definition))
     return out
+
+
+_INDEX_TREE = """
+SELECT format('%%I.%%I', n.nspname, c.relname), pg_get_indexdef(t.relid),
+       (SELECT format('%%I.%%I', pn.nspname, p.relname) FROM pg_class p JOIN pg_namespace pn ON pn.oid = p.relnamespace
+        WHERE p.oid = t.parentrelid)
+FROM pg_partition_tree(%s::regclass) t JOIN pg_class c ON c.oid = t.relid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE t.level > 0 ORDER BY t.level, 1
+"""
+
+
+def _index_tree_sql(conn, oid: int, qname: str, definition: str) -> str:
+    """The statements re-creating an index. On a partitioned table pg_get_indexdef says ``ON ONLY``:
+    the index of each partition (with its own name) is created and attached to its parent's, as the
+    catalog has them -- one multi-statement string, run as one implicit transaction."""
+    if " ON ONLY " not in definition:
+        return definition
+    out = [definition]
+    for child, child_def, parent in conn.execute(_INDEX_TREE, [oid]).fetchall():
+        out.append(child_def)
+        out.append(f"ALTER INDEX {parent} ATTACH PARTITION {child}")
+    return "; ".join(out)
 
 
 def _con_exists(table: str, name: str) -> str:
     return (f"SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = {_lit(table)}::regclass "
             f"AND conname = {_lit(name)}")
-
-
-def read_sequences(conn, relids: list[int]) -> list[tuple[str, int, bool]]:
-    """Sequences owned by columns of these relations, with their state (to put back after a failure)."""
-    rows = conn.execute(
-        "SELECT format('%%I.%%I', n.nspname, s.relname), s.oid FROM unnest(%s::oid[]) AS t(oid) "
-        "JOIN pg_depend d ON d.refclassid = 'pg_class'::regclass AND d.refobjid = t.oid "
-        " AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') "
-        "JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S' "
-        "JOIN pg_namespace n ON n.oid = s.relnamespace ORDER BY 1", [relids]).fetchall()
-    out = []
-    for name, _oid in rows:
-        last, called = conn.execute(f"SELECT last_value, is_called FROM {name}").fetchone()
-        out.append((name, int(last), bool(called)))
-    return out
-
-
-def restore_sequences_sql(seqs: list[tuple[str, int, bool]]) -> list[str]:
-    return [f"SELECT pg_catalog.setval({_lit(name)}, {last}, {'true' if called else 'false'})"
-            for name, last, called in seqs]

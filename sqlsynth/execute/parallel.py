@@ -8,25 +8,31 @@ after them. Any failure or Ctrl-C rolls the whole load back.
 transaction is invisible to the others, so a child chunk's FK check would not find parents
 written by another connection. It therefore works in transactions that commit on their own:
 
-1. prologue (one transaction): the guard (every target table empty); the FKs of the target
-   tables (and their partitions) read from the catalog with their exact definitions and dropped
-   -- all of them with deferred constraints; otherwise only those that chunks cannot satisfy in
-   dependency order (cycle-breaking and self-references) -- and, with ``defer_indexes``, their
-   indexes and keys (constraints.py says which); the sequences' state is recorded;
+0. a coordinator connection takes a session advisory lock for the load (held until it ends: a
+   live load is never "recovered" by another process);
+1. prologue (one transaction): the guard (every target table empty); the load opened in the
+   destination's journal (``journal.py``: target tables, sequences' state); the FKs of the target
+   tables (and their partitions) read from the catalog with their exact definitions, journaled,
+   and dropped -- all of them with deferred constraints; otherwise only those that chunks cannot
+   satisfy in dependency order (cycle-breaking and self-references) -- and, with
+   ``defer_indexes``, their indexes and keys (constraints.py says which);
 2. N worker connections, each with its own copy of the value pools (session temp tables), take
    tasks as they become ready (one statement each, autocommit):
-   - a chunk: with every FK dropped, any time; otherwise once every chunk of its parent tables
-     has committed, so FK checks see committed parents;
+   - a chunk: its own transaction, which first records its transaction id in the journal; with
+     every FK dropped, any time; otherwise once every chunk of its parent tables has committed,
+     so FK checks see committed parents;
    - a key or index: once its table is loaded (while other tables are still being loaded);
    - an FK: added NOT VALID once both tables are loaded and the parent's keys rebuilt, then
      VALIDATEd (every row checked; validations of FKs to one parent run side by side);
    - ANALYZE of a table once nothing else will touch it;
    never two whose locks conflict (no lock waits inside PostgreSQL, no deadlocks);
-3. setval and the program's other closing statements, in one transaction.
+3. setval and the program's other closing statements, and the journal closed, in one transaction.
 
-On any failure, a killed connection or Ctrl-C, the workers' statements are cancelled, the
-target tables are TRUNCATEd (the guard proved they were empty), every dropped object that is
-missing is re-created and the sequences are put back: the destination is as it was before.
+On any failure, a killed connection or Ctrl-C, the workers' statements are cancelled and the
+journal's ``recover`` runs: it deletes the rows whose xmin is one of the load's chunk transactions
+(never a row another session committed meanwhile), re-creates every dropped object that is
+missing and puts the sequences back. If the process itself dies (``kill -9``), the journal stays
+open: every other command refuses to touch the destination until ``sqlsynth recover`` has run.
 Same seed, same rows, whatever ``--jobs`` and ``--chunk-rows``.
 """
 
@@ -44,8 +50,10 @@ from ..compile.program import Program, Step
 from ..db import connect, scrub
 from ..errors import ExecutionError
 from ..plan.build import Plan
+from . import journal
 from .capacity import check_jobs
-from .constraints import Deferred, DeferredSet, read_deferrable, read_sequences, restore_sequences_sql
+from .constraints import Deferred, DeferredSet, read_deferrable
+from .faults import pause_point
 from .postgres import exec_step
 from .progress import Progress
 
@@ -333,7 +341,8 @@ class _Worker(threading.Thread):
             except BaseException as e:  # noqa: BLE001
                 self.current = None
                 if task.kind == "after":  # ANALYZE failing is not worth failing the load
-                    print(f"warning: {task.label}: {_first_line(e)}", file=sys.stderr)
+                    if not (self.sched.stopped or self.sched.failure):  # (not: cancelled by a failure)
+                        print(f"warning: {task.label}: {_first_line(e)}", file=sys.stderr)
                     self.sched.done(task)
                     continue
                 self.sched.fail(task, e)
@@ -370,6 +379,7 @@ class ParallelLoad:
     progress: Progress | None = None
     timings: dict = field(default_factory=dict)  # seconds per phase, filled by run()
     stats: Stats = field(default_factory=dict)
+    command: str = "create-data"  # as the journal names the load
 
     def __post_init__(self) -> None:
         for s in self.phases.head:
@@ -392,6 +402,8 @@ class ParallelLoad:
         self.deferred = DeferredSet()
         self._t_table: dict[str, list[float]] = {}
         self._lock = threading.Lock()
+        self.load_id = journal.new_load_id()
+        self._coord = None  # the coordinator connection: holds the load's advisory lock
 
     # -- what to drop, in which order to insert -------------------------------------------------
     def _fk_selection(self) -> bool | set[str]:
@@ -424,7 +436,10 @@ class ParallelLoad:
             assert task.group is not None
             if self.progress:
                 self.progress.start(task.group.table)
-            conn.execute(task.group.sql(task.j))
+            with conn.transaction():  # the journal learns the transaction id with the rows, or neither
+                conn.execute(journal.CHUNK_SQL, [self.load_id, task.label])
+                conn.execute(task.group.sql(task.j))
+                pause_point("inserting")
             t1 = time.perf_counter()
             with self._lock:
                 span = self._t_table.setdefault(task.group.table, [t0, t1])
@@ -438,6 +453,8 @@ class ParallelLoad:
                 self._recreating += 1
                 if self._recreating == 1 and self.progress:
                     self.progress.phase(f"re-creating {self._to_recreate} constraints and indexes")
+            if self._readded * 2 >= self._to_recreate > 1:
+                pause_point("recreating")
             conn.execute(d.add_sql if task.kind == "readd" else d.add_not_valid_sql if task.kind == "fk"
                          else d.validate_sql)
             if task.kind != "fk" or not d.validate_sql:
@@ -454,25 +471,34 @@ class ParallelLoad:
         import psycopg
 
         dsn = self.dsn
-        # 1. prologue: guard, read and drop the constraints, remember the sequences
-        coord = connect(dsn, what="destination database")
+        # 0. the coordinator: its advisory lock says the load is alive, until it ends
+        # 1. prologue: guard, open the journal, journal and drop the constraints
+        coord = self._coord = connect(dsn, what="destination database", autocommit=True,
+                                      application_name=f"sqlsynth load {self.load_id}")
         try:
-            try:
-                with coord.transaction():
-                    check_jobs(coord, self.jobs)
-                    self.deferred = read_deferrable(coord, [self.plan.qtable(t) for t in self.phases.targets],
-                                                    self._fk_selection(), self.defer_indexes, _keys(self.plan))
-                    self.deferred.sequences = read_sequences(coord, self.deferred.relids)
-                    for s in self.prologue:
-                        exec_step(coord, s)
-                    for d in self.deferred.drop_order:
-                        coord.execute(d.drop_sql)
-            except psycopg.Error as e:
-                raise ExecutionError(f"{scrub(_first_line(e), dsn)}; nothing was written") from None
-            except KeyboardInterrupt:
-                raise ExecutionError("interrupted; nothing was written") from None
-        finally:
-            coord.close()
+            key = journal.lock_key(self.load_id)
+            coord.execute("SELECT pg_advisory_lock(%s)", [key])
+            with coord.transaction():
+                check_jobs(coord, self.jobs)
+                journal.ensure(coord)
+                self.deferred = read_deferrable(coord, [self.plan.qtable(t) for t in self.phases.targets],
+                                                self._fk_selection(), self.defer_indexes, _keys(self.plan))
+                for s in self.prologue:
+                    exec_step(coord, s)
+                journal.begin(coord, self.load_id, self.command,
+                              [self.plan.qtable(t) for t in self.phases.targets], key)
+                journal.record(coord, self.load_id, self.deferred.drop_order)
+                for d in self.deferred.drop_order:
+                    coord.execute(d.drop_sql)
+        except psycopg.Error as e:
+            self._close_coord()
+            raise ExecutionError(f"{scrub(_first_line(e), dsn)}; nothing was written") from None
+        except KeyboardInterrupt:
+            self._close_coord()
+            raise ExecutionError("interrupted; nothing was written") from None
+        except BaseException:
+            self._close_coord()
+            raise
 
         # 2. chunks on N workers, 3. re-creations, setval, ANALYZE
         mark = [time.perf_counter()]
@@ -504,7 +530,9 @@ class ParallelLoad:
                 late.append(st)
         sched = _Scheduler(tasks)
         workers = [_Worker(i + 1, dsn, self.context, sched, self._run_task) for i in range(max(1, self.jobs))]
+        closed = False
         try:
+            pause_point("dropped")
             for w in workers:
                 w.start()
             sched.wait_idle()
@@ -515,6 +543,7 @@ class ParallelLoad:
             self.timings["constraints"] = end - last  # re-creations and ANALYZE not overlapped with chunks
             mark[0] = end
             self._closing_transaction()
+            closed = True
             lap("finish")
             sched.add([_Task("after", st.sql, st.table, step=st) for st in late])
             sched.closed = True
@@ -525,6 +554,10 @@ class ParallelLoad:
         except BaseException as e:
             sched.stop()
             self._stop_workers(workers)
+            if closed:  # the load is complete and its journal closed: only ANALYZE was cut short
+                if isinstance(e, KeyboardInterrupt):
+                    raise ExecutionError("interrupted during ANALYZE; the load itself is complete") from None
+                raise
             self._restore(e)
             raise AssertionError("unreachable")  # _restore raises
         finally:
@@ -532,6 +565,7 @@ class ParallelLoad:
             for w in workers:
                 w.join(timeout=5)
                 w.close()
+            self._close_coord()
         for t, (lo, hi) in self._t_table.items():
             self.stats[t] = (rows[t], hi - lo)
         return self.stats
@@ -564,17 +598,24 @@ class ParallelLoad:
             raise _TaskFailed(f.task, f.error)
 
     def _closing_transaction(self) -> None:
-        """setval and the program's other closing statements, in one transaction."""
+        """setval and the program's other closing statements, and the journal closed, in one transaction."""
         steps = [s for s in self.phases.head if s.kind == "sql" and s.sql.startswith("SET ")] + self.phases.tail
-        if not self.phases.tail:
-            return
-        conn = connect(self.dsn, what="destination database")
-        try:
-            with conn.transaction():
-                for s in steps:
-                    exec_step(conn, s)
-        finally:
-            conn.close()
+        chunks = [g.label(j) for g in self.phases.groups for j in range(g.count)]
+        conn = self._coord
+        with conn.transaction():
+            for s in steps:
+                exec_step(conn, s)
+            pause_point("closing")
+            journal.finish(conn, self.load_id, chunks)
+
+    def _close_coord(self) -> None:
+        """Close the coordinator connection (which releases the load's advisory lock)."""
+        conn, self._coord = self._coord, None
+        if conn is not None:
+            try:
+                conn.close()
+            except Exception:  # noqa: BLE001
+                pass
 
     def _stop_workers(self, workers: list[_Worker]) -> None:
         for w in workers:
@@ -598,13 +639,9 @@ class ParallelLoad:
         for w in workers:
             w.close()
 
-    def restore_statements(self) -> list[str]:
-        tables = ", ".join(self.plan.qtable(t) for t in self.phases.targets)
-        out = [f"TRUNCATE {tables}"] if tables else []
-        return out + self.deferred.restore_sql() + restore_sequences_sql(self.deferred.sequences)
-
     def _restore(self, cause: BaseException) -> None:
-        """Empty the target tables, re-create what is missing, put the sequences back; then raise."""
+        """Undo the load through the journal: delete its rows (only those), re-create what is missing,
+        put the sequences back; then raise."""
         import psycopg
 
         if self.progress:
@@ -614,25 +651,21 @@ class ParallelLoad:
             old = signal.signal(signal.SIGINT, lambda *_: print(
                 "sqlsynth: restoring the destination, please wait", file=sys.stderr))
         try:
-            statements = self.restore_statements()
             try:
-                conn = connect(self.dsn, what="destination database")
-                try:
-                    with conn.transaction():
-                        for st in statements:
-                            conn.execute(st)
-                finally:
-                    conn.close()
+                conn = self._coord
+                if conn is None or conn.closed or conn.broken:
+                    self._close_coord()
+                    conn = self._coord = connect(self.dsn, what="destination database", autocommit=True,
+                                                 application_name=f"sqlsynth load {self.load_id}")
+                note = journal.recover_load(conn, self.load_id)
             except (psycopg.Error, ExecutionError) as e:
-                manual = ";\n".join(statements) + ";"
                 raise ExecutionError(f"{self._describe(cause)}; restoring the destination ALSO failed "
-                                     f"({scrub(_first_line(e), self.dsn)}). Run these statements to restore it:\n"
-                                     f"{manual}") from None
+                                     f"({scrub(_first_line(e), self.dsn)}); the journal in the destination keeps "
+                                     f"what to undo: run `{journal.RECOVER}` once the cause is fixed") from None
         finally:
             if old is not None:
                 signal.signal(signal.SIGINT, old)
-        raise ExecutionError(f"{self._describe(cause)}; the destination was restored "
-                             "(generated tables emptied, constraints re-created)") from None
+        raise ExecutionError(f"{self._describe(cause)}; the destination was restored ({note})") from None
 
     def _describe(self, cause: BaseException) -> str:
         if isinstance(cause, KeyboardInterrupt):

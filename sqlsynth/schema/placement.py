@@ -2,7 +2,8 @@
 
 SRC_SCHEMA
     ``app`` one schema (as before); ``sales, hr`` several, in search_path order; ``all`` every
-    schema but the system ones (pg_catalog, information_schema, pg_toast*, pg_temp*), by name.
+    schema but the system ones (pg_catalog, information_schema, pg_toast*, pg_temp*) and sqlsynth's load
+    journal (sqlsynth_journal), by name.
     Items may be double-quoted, PostgreSQL style (``"a,b", hr``). A schema whose name is the
     whole setting wins over the list reading (a schema named ``a,b`` or ``all``).
 

@@ -45,7 +45,7 @@ _NEXTVAL = re.compile(r"^nextval\('(?:[^']|'')+'::regclass\)$")
 
 _SCHEMAS = r"""
 SELECT nspname::text FROM pg_namespace
-WHERE nspname NOT IN ('pg_catalog', 'information_schema')
+WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'sqlsynth_journal')  -- sqlsynth's own load journal
   AND nspname NOT LIKE 'pg\_toast%%' AND nspname NOT LIKE 'pg\_temp\_%%'
 """
 

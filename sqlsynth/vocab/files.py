@@ -1,17 +1,22 @@
-"""Vocabulary files: names, the header line, atomic output and streamed input.
+r"""Vocabulary files: names, the header line, atomic output and streamed input.
 
-A sqlsynth vocabulary file is one header line followed by the rows exactly as PostgreSQL's
-``COPY ... TO STDOUT`` (text format) printed them::
+A sqlsynth vocabulary file is one header line, the rows exactly as PostgreSQL's
+``COPY ... TO STDOUT`` (text format) printed them, and a trailer with the row count::
 
-    SQLSYNTH-VOCAB 1 {"format": "pg-copy-text", "table": "city", "columns": [["city_id", "integer"], ...],
+    SQLSYNTH-VOCAB 2 {"format": "pg-copy-text", "table": "city", "columns": [["city_id", "integer"], ...],
                       "settings": {"DateStyle": "ISO, YMD", ...}}
     1<TAB>A Corua (La Corua)<TAB>87<TAB>2022-02-15 09:45:25
     ...
+    \.
+    SQLSYNTH-VOCAB-END {"rows": 600}
 
 The header names the columns (with their orm.yaml types) so that a changed schema is detected
 before anything is loaded, and the session settings the text was printed under, which the load
-uses again. Files are written to ``<name>.partial`` and renamed when complete, so a file with the
-final name is always whole; gzip adds its own CRC check on top.
+uses again. Files are written to ``<name>.partial`` and renamed when complete; gzip adds its own
+CRC check on top. The trailer catches a file cut short or spliced by anything else (a copy, a
+transfer): ``\.`` is COPY's end-of-data line, which COPY text never prints for a row (a backslash
+in a value is always doubled), so it cannot be mistaken for data, and create-vocab compares the
+rows the server loaded with the count make-vocab recorded (a mismatch rolls the load back).
 """
 
 from __future__ import annotations
@@ -27,7 +32,9 @@ from ..errors import SqlsynthError
 from ..schema.model import Table
 
 MAGIC = b"SQLSYNTH-VOCAB"
-VERSION = 1
+VERSION = 2  # 2: the row-count trailer
+END = b"\\.\n"  # COPY's end-of-data line
+TRAILER = MAGIC + b"-END "
 FORMAT = "pg-copy-text"
 CHUNK = 1 << 20
 GZIP_LEVEL = 3  # level 3 is ~2x faster than 6 and within a few percent of its size on vocabulary text
@@ -92,7 +99,8 @@ def parse_header(line: bytes, path: str) -> Header:
         version, meta_text = line[len(MAGIC) + 1:].split(b" ", 1)
         if int(version) != VERSION:
             raise VocabError(f"{path}: vocabulary file format version {int(version)} is not supported "
-                             f"(this sqlsynth reads version {VERSION}); run make-vocab --force")
+                             f"(this sqlsynth reads version {VERSION}, which records the row count); "
+                             "run make-vocab --force")
         meta = json.loads(meta_text)
         if meta.get("format") != FORMAT:
             raise VocabError(f"{path}: unknown vocabulary format {meta.get('format')!r}")
@@ -131,18 +139,82 @@ def read_header(path: str) -> Header:
     return parse_header(line, path)
 
 
-def data_chunks(path: str) -> Iterator[bytes]:
-    """The COPY rows of a sqlsynth vocabulary file (after its header), in large chunks."""
-    with open_read(path) as fh:
-        fh.readline(1 << 20)
-        while True:
-            try:
-                chunk = fh.read(CHUNK)
-            except (OSError, EOFError) as e:  # truncated or corrupt gzip
-                raise VocabError(f"{path}: damaged file: {e}") from None
-            if not chunk:
-                return
-            yield chunk
+def trailer(rows: int) -> bytes:
+    """What make-vocab writes after the rows."""
+    return END + TRAILER + json.dumps({"rows": rows}).encode("ascii") + b"\n"
+
+
+def _parse_trailer(text: bytes, path: str, table: str) -> int:
+    if text.startswith(TRAILER) and text.endswith(b"\n") and text.count(b"\n") == 1:
+        try:
+            rows = json.loads(text[len(TRAILER):])["rows"]
+            if isinstance(rows, int) and rows >= 0:
+                return rows
+        except (ValueError, KeyError, TypeError):
+            pass
+    raise VocabError(f"{path}: damaged file: unreadable row-count trailer; run make-vocab --force --only {table}")
+
+
+def _cut_short(path: str, table: str) -> VocabError:
+    return VocabError(f"{path}: the file is cut short (it ends without the row count make-vocab writes after the "
+                      f"last row); run make-vocab --force --only {table}")
+
+
+def check_trailer(path: str, table: str) -> None:
+    """An uncompressed file is checked before anything is loaded: it must end with its trailer."""
+    if path.endswith(".gz"):
+        return  # read whole during the load (VocabData checks it there)
+    with open(path, "rb") as fh:
+        size = fh.seek(0, os.SEEK_END)
+        fh.seek(max(0, size - 4096))
+        tail = fh.read()
+    at = tail.rfind(b"\n" + END + TRAILER)  # the header line ends with a newline: always preceded by one
+    if at < 0:
+        raise _cut_short(path, table)
+    _parse_trailer(tail[at + 1 + len(END):], path, table)
+
+
+class VocabData:
+    """The COPY rows of a sqlsynth vocabulary file (after its header, up to its end line) in large chunks;
+    after the last chunk, ``rows`` is the count the trailer recorded. A file without its end line and
+    trailer raises VocabError (so the COPY fails and nothing is loaded)."""
+
+    def __init__(self, path: str, table: str):
+        self.path, self.table = path, table
+        self.rows: int | None = None
+
+    def __iter__(self) -> Iterator[bytes]:
+        with open_read(self.path) as fh:
+            fh.readline(1 << 20)
+            buf = b"\n"  # a line starts here: the end line may be the first one (no rows)
+            virtual = True
+            while True:
+                try:
+                    chunk = fh.read(CHUNK)
+                except (OSError, EOFError) as e:  # truncated or corrupt gzip
+                    raise VocabError(f"{self.path}: damaged file: {e}") from None
+                buf += chunk
+                at = buf.find(b"\n" + END)
+                if at >= 0:
+                    data = buf[1 if virtual else 0:at + 1]
+                    if data:
+                        yield data
+                    rest = buf[at + 1 + len(END):]
+                    try:
+                        rest += fh.read(1 << 16)
+                    except (OSError, EOFError) as e:
+                        raise VocabError(f"{self.path}: damaged file: {e}") from None
+                    self.rows = _parse_trailer(rest, self.path, self.table)
+                    return
+                if not chunk:
+                    raise _cut_short(self.path, self.table)
+                keep = len(END)  # a "\n" + END split between two reads is found in the next round
+                if len(buf) > keep:
+                    data = buf[1 if virtual else 0:len(buf) - keep]
+                    virtual = False
+                    buf = buf[len(buf) - keep:]
+                    if data:
+                        yield data
 
 
 class AtomicWriter:

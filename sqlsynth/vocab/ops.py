@@ -25,7 +25,7 @@ import os
 import re
 import time
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 from ..compile.sqlx import qtable
 from ..db import connect, scrub
@@ -148,6 +148,7 @@ def make_vocab(settings: Settings, schema: Schema, vocab: set[str], force: bool 
                 with files.AtomicWriter(path) as out:
                     out.write(files.header_line(t))
                     rows = copy_out(conn, query, out.write)
+                    out.write(files.trailer(rows))
                     out.commit()
                 results.append(TableResult(table, path, rows, time.perf_counter() - t0))
                 if report:
@@ -187,6 +188,12 @@ def _find_source(directory: str, table: Table) -> tuple[_Source | None, list[str
         problems = files.check_header(header, table, path)
         if header.table != table.name:
             problems.insert(0, f"{path}: the file holds table {header.table!r}, not {table.name!r}")
+        try:
+            files.check_trailer(path, table.name)
+        except VocabError as e:
+            problems += e.problems
+        except OSError as e:
+            problems.append(f"{path}: cannot read: {e.strerror or e}")
         return _Source(table.name, path, "copy", header), problems
     for p in (yaml_file, yaml_gz):
         if os.path.exists(p):
@@ -251,10 +258,10 @@ def _advance_sequences(conn: Any, dst: Placement, table: Table) -> None:
                             AND (SELECT seqmax FROM pg_sequence WHERE seqrelid = s)""", params)
 
 
-def _chunks(src: _Source, schema: Schema, table: Table) -> tuple[list[str], Iterator[bytes]]:
+def _chunks(src: _Source, schema: Schema, table: Table) -> tuple[list[str], Iterable[bytes]]:
     if src.kind == "copy":
         assert src.header is not None
-        return [n for n, _t in src.header.columns], files.data_chunks(src.path)
+        return [n for n, _t in src.header.columns], files.VocabData(src.path, table.name)
     from .yamlrows import yaml_copy
 
     return yaml_copy(src.path, schema, table)
@@ -305,6 +312,9 @@ def create_vocab(settings: Settings, schema: Schema, vocab: set[str], dst: Place
                 cols, chunks = _chunks(current, schema, schema.tables[t])
                 t0 = time.perf_counter()
                 rows = copy_in(conn, f"COPY {dst.qtable(schema.tables[t])} ({', '.join(q(c) for c in cols)}) FROM STDIN", chunks)
+                if isinstance(chunks, files.VocabData) and chunks.rows != rows:
+                    raise VocabError(f"{current.path}: the server loaded {rows} rows but make-vocab wrote "
+                                     f"{chunks.rows}; run make-vocab --force --only {t}")
                 results.append(TableResult(t, current.path, rows, time.perf_counter() - t0))
                 if report:
                     report(results[-1])
@@ -313,8 +323,8 @@ def create_vocab(settings: Settings, schema: Schema, vocab: set[str], dst: Place
             for t in tables:
                 _advance_sequences(conn, dst, schema.tables[t])
     except VocabError as e:
-        if current is not None:
-            raise VocabError(e.problems + ["create-vocab: nothing was loaded"]) from None
+        if current is not None:  # a file found wrong while loading: one line, the load rolled back
+            raise VocabError([f"{p}; nothing was loaded" for p in e.problems]) from None
         raise
     except psycopg.Error as e:
         where = f"table {current.table} ({current.path}): " if current else ""
