@@ -321,9 +321,9 @@ class Embedded:
             return True, opened
 
     def stop(self) -> None:
+        if not self.exists():
+            raise EmbeddedError(f"no embedded PostgreSQL in {self.where()} (it is made on first use)")
         with self._locked():
-            if not self.exists():
-                raise EmbeddedError(f"no embedded PostgreSQL in {self.where()} (it is made on first use)")
             pm = self._postmaster()
             if pm is None:
                 raise EmbeddedError(f"the embedded PostgreSQL in {self.where()} is not running")
