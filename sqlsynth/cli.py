@@ -97,7 +97,8 @@ def main(ctx: click.Context, verbose: bool) -> None:
     """Fill PostgreSQL databases with synthetic data at bulk-load speed.
 
     Connection settings come from SRC_DSN, SRC_SCHEMA, DST_DSN and DST_SCHEMA in the
-    environment or a .env file in the current directory.
+    environment or a .env file in the current directory. Without DST_DSN the destination is
+    the embedded PostgreSQL of the current directory (see `sqlsynth db`).
     """
     ctx.obj = {"verbose": verbose}
 
@@ -207,7 +208,8 @@ def compile_cmd(orm_file: str, config_file: str | None, num_passes: int, seed: i
 @CONFIG
 @handled
 def create_tables(orm_file: str, config_file: str | None) -> None:
-    """Create the schema's types and tables in the destination (DST_DSN, DST_SCHEMA)."""
+    """Create the schema's types and tables in the destination (DST_DSN, else the embedded PostgreSQL;
+    DST_SCHEMA)."""
     tables = api.create_tables(load_settings(), orm_file, config_file)
     click.echo(f"created {len(tables)} tables")
 
@@ -314,7 +316,8 @@ def make_vocab(orm_file: str, config_file: str | None, force: bool, compress: bo
 @CONFIG
 @handled
 def create_vocab(orm_file: str, config_file: str | None) -> None:
-    """Load the vocabulary tables into the destination (DST_DSN) from their files, in one transaction."""
+    """Load the vocabulary tables into the destination (DST_DSN, else the embedded PostgreSQL) from their
+    files, in one transaction."""
     report = _vocab_line
     progress = None
     if sys.stdout.isatty() and sys.stderr.isatty():  # a live display (elapsed, rows, rows/s); else unchanged
