@@ -427,7 +427,8 @@ def db_url(dbname: str) -> None:
 @handled
 def db_psql(args: tuple[str, ...]) -> None:
     """Run the bundled psql on the embedded server: sqlsynth db psql [DBNAME] [PSQL OPTIONS...]
-    (DBNAME defaults to sqlsynth), e.g. sqlsynth db psql pagila_synthetic -c 'select count(*) from rental'."""
+    (DBNAME defaults to sqlsynth, made if missing), e.g.
+    sqlsynth db psql pagila_synthetic -c 'select count(*) from rental'."""
     import os
 
     from .embedded import bin_dir, clean_env
@@ -435,7 +436,10 @@ def db_psql(args: tuple[str, ...]) -> None:
     dbname = "sqlsynth"
     if args and not args[0].startswith("-"):
         dbname, args = args[0], args[1:]
-    dsn = _embedded().dsn(dbname)
+    server = _embedded()
+    if dbname == "sqlsynth" and server.ensure_database(dbname):  # the default destination: made on first use
+        click.echo(f"created database {dbname} in the embedded PostgreSQL", err=True)
+    dsn = server.dsn(dbname)
     psql = str(bin_dir() / "psql")
     sys.stdout.flush()
     sys.stderr.flush()

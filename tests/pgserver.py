@@ -352,7 +352,12 @@ def _tier_embedded() -> ServerInfo:
         cleanup()
         raise _TierFailed(str(exc)) from None
     atexit.register(cleanup)
-    dsn = server.dsn("postgres")
+    # The socket directory percent-encoded in the host part (libpq decodes it), not ?host=...:
+    # tests take the database name as the DSN's last path segment.
+    from urllib.parse import quote
+
+    st = server.status()
+    dsn = f"postgresql://postgres@{quote(str(st.socket_dir), safe='')}:{st.port}/postgres"
     version, err = _probe(dsn, timeout=10)
     if not version:
         raise _TierFailed(f"embedded server started but {dsn} does not answer: {err}")

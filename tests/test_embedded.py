@@ -193,5 +193,8 @@ def test_concurrent_first_uses_start_one_server():
         for _rc, out, _err in results:
             with psycopg.connect(out.strip()) as conn:
                 assert conn.execute("SELECT pg_postmaster_start_time() IS NOT NULL").fetchone() == (True,)
+        psql = ok(d, "db", "psql", "-At", "-c", "select current_database()")  # the default database, made
+        assert psql.stdout.strip() == "sqlsynth"
+        assert psql.stderr.splitlines() == ["created database sqlsynth in the embedded PostgreSQL"]
     finally:
         _teardown(d)
