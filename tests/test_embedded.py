@@ -35,9 +35,9 @@ def _env() -> dict[str, str]:
     return env
 
 
-def sqlsynth(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(SQLSYNTH), *args], cwd=cwd, env=_env(), capture_output=True, text=True,
-                          timeout=600, stdin=subprocess.DEVNULL)
+def sqlsynth(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([str(SQLSYNTH), *args], cwd=cwd, env={**_env(), **(env or {})}, capture_output=True,
+                          text=True, timeout=600, stdin=subprocess.DEVNULL)
 
 
 def ok(cwd: Path, *args: str) -> subprocess.CompletedProcess:
@@ -47,8 +47,8 @@ def ok(cwd: Path, *args: str) -> subprocess.CompletedProcess:
     return proc
 
 
-def one_error(cwd: Path, *args: str) -> str:
-    proc = sqlsynth(cwd, *args)
+def one_error(cwd: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    proc = sqlsynth(cwd, *args, env=env)
     assert proc.returncode == 1, (args, proc.stdout, proc.stderr)
     [line] = proc.stderr.splitlines()
     assert line.startswith("sqlsynth: error: ")
@@ -105,6 +105,13 @@ def test_without_dst_dsn_the_load_lands_in_the_embedded_server(work):
     ok(work, "remove-data", *INPUTS, "--yes")
     assert count(dsn) == 0
     ok(work, "remove-tables", *INPUTS, "--yes")
+    with psycopg.connect(dsn) as conn:
+        assert conn.execute("SELECT to_regclass('public.rental')").fetchone() == (None,)
+
+    # the default destination is guarded like DST_DSN: the source there is refused
+    for command in (["create-tables"], ["remove-tables", "--yes"]):
+        line = one_error(work, *command, *INPUTS, env={"SRC_DSN": dsn})
+        assert "refusing" in line and "source database" in line, line
     with psycopg.connect(dsn) as conn:
         assert conn.execute("SELECT to_regclass('public.rental')").fetchone() == (None,)
 
