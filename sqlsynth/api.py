@@ -170,9 +170,10 @@ def _precompute_stories(prog: Program, dst_dsn: str | None) -> None:
     from .execute.postgres import exec_step
     from .story.runner import StoryRunner, story_copy_blocks
 
-    if not dst_dsn:
-        raise SqlsynthError("compiling story generators needs a destination to run them against "
-                            "(DST_DSN, a database made by create-tables); nothing is written to it")
+    if not dst_dsn:  # the embedded PostgreSQL (sqlsynth.embedded), as for the other destination commands
+        from .settings import Settings
+
+        dst_dsn = Settings().need_dst()
     conn = connect(dst_dsn, what="destination database")
     try:
         conn.execute("BEGIN")
@@ -346,7 +347,10 @@ def remove_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str
     if settings.dst_is_src():
         raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to remove data from it")
     generated, _ignored, _vocab = _selection(schema, config)
+    embedded = not settings.dst_dsn  # the default destination: known only once started
     dsn = settings.need_dst()
+    if embedded and settings.dst_is_src():
+        raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to remove data from it")
     _no_unfinished_load(dsn)
     if generated:
         dst = _placement(settings, schema)
@@ -362,7 +366,10 @@ def remove_tables(settings: Settings, orm_file: str = "orm.yaml", config_file: s
     if settings.dst_is_src():
         raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to drop its tables")
     _generated, ignored, _vocab = _selection(schema, config)
+    embedded = not settings.dst_dsn  # the default destination: known only once started
     dsn = settings.need_dst()
+    if embedded and settings.dst_is_src():
+        raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to drop its tables")
     _no_unfinished_load(dsn)
     _run_statements(dsn, drop_statements(schema, _placement(settings, schema), skip_tables=ignored), "remove-tables")
     return [t for t in sorted(schema.tables) if t not in ignored and not schema.tables[t].is_partition]

@@ -102,7 +102,8 @@ def main(ctx: click.Context, verbose: bool) -> None:
     """Fill PostgreSQL databases with synthetic data at bulk-load speed.
 
     Connection settings come from SRC_DSN, SRC_SCHEMA, DST_DSN and DST_SCHEMA in the
-    environment or a .env file in the current directory.
+    environment or a .env file in the current directory. Without DST_DSN the destination is
+    the embedded PostgreSQL of the current directory (see `sqlsynth db`).
     """
     ctx.obj = {"verbose": verbose}
 
@@ -235,7 +236,8 @@ def compile_cmd(orm_file: str, config_file: str | None, num_passes: int | None, 
 @CONFIG
 @handled
 def create_tables(orm_file: str, config_file: str | None) -> None:
-    """Create the schema's types and tables in the destination (DST_DSN, DST_SCHEMA)."""
+    """Create the schema's types and tables in the destination (DST_DSN, else the embedded PostgreSQL;
+    DST_SCHEMA)."""
     tables = api.create_tables(load_settings(), orm_file, config_file)
     click.echo(f"created {len(tables)} tables")
 
@@ -355,7 +357,8 @@ def make_vocab(orm_file: str, config_file: str | None, force: bool, compress: bo
 @CONFIG
 @handled
 def create_vocab(orm_file: str, config_file: str | None) -> None:
-    """Load the vocabulary tables into the destination (DST_DSN) from their files, in one transaction."""
+    """Load the vocabulary tables into the destination (DST_DSN, else the embedded PostgreSQL) from their
+    files, in one transaction."""
     report = _vocab_line
     progress = None
     if sys.stdout.isatty() and sys.stderr.isatty():  # a live display (elapsed, rows, rows/s); else unchanged
@@ -426,6 +429,111 @@ def list_tables(orm_file: str, config_file: str | None, which: str) -> None:
     """Print table names."""
     for t in api.list_tables(orm_file, config_file, which):
         click.echo(t)
+
+
+# -- the embedded PostgreSQL (sqlsynth/embedded.py) and the example ------------------------------
+
+def _embedded():
+    """The embedded server of the working directory, started if need be (one line on stderr)."""
+    from .embedded import Embedded, started_message
+
+    server = Embedded()
+    started, opened = server.start()
+    if started:
+        for line in started_message(server, opened):
+            click.echo(line, err=True)
+    return server
+
+
+@main.group("db")
+def db() -> None:
+    """The embedded PostgreSQL of this directory (./.sqlsynth/postgres): the destination when
+    DST_DSN is not set. Started on first use, left running; reached through a private Unix socket."""
+
+
+@db.command("url")
+@click.argument("dbname", default="sqlsynth")
+@handled
+def db_url(dbname: str) -> None:
+    """Print the DSN of DBNAME (default sqlsynth) on the embedded server, creating the database if
+    missing: DST_DSN=$(sqlsynth db url mydb), SRC_DSN=$(sqlsynth db url pagila)."""
+    server = _embedded()
+    if server.ensure_database(dbname):
+        click.echo(f"created database {dbname} in the embedded PostgreSQL", err=True)
+    click.echo(server.dsn(dbname))
+
+
+@db.command("psql", context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+@handled
+def db_psql(args: tuple[str, ...]) -> None:
+    """Run the bundled psql on the embedded server: sqlsynth db psql [DBNAME] [PSQL OPTIONS...]
+    (DBNAME defaults to sqlsynth, made if missing), e.g.
+    sqlsynth db psql pagila_synthetic -c 'select count(*) from rental'."""
+    import os
+
+    from .embedded import bin_dir, clean_env
+
+    dbname = "sqlsynth"
+    if args and not args[0].startswith("-"):
+        dbname, args = args[0], args[1:]
+    server = _embedded()
+    if dbname == "sqlsynth" and server.ensure_database(dbname):  # the default destination: made on first use
+        click.echo(f"created database {dbname} in the embedded PostgreSQL", err=True)
+    dsn = server.dsn(dbname)
+    psql = str(bin_dir() / "psql")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(psql, [psql, "-d", dsn, *args], clean_env(client=True))
+
+
+@db.command("stop")
+@handled
+def db_stop() -> None:
+    """Stop the embedded server (its data stays; the next command that needs it starts it again)."""
+    from .embedded import Embedded
+
+    server = Embedded()
+    server.stop()
+    click.echo(f"stopped the embedded PostgreSQL in {server.where()}")
+
+
+@db.command("status")
+@handled
+def db_status() -> None:
+    """Say where the embedded server is, whether it runs, its version and port. Exit status 0 when
+    it runs, 3 when it does not (as pg_ctl status)."""
+    from .embedded import Embedded
+
+    server = Embedded()
+    st = server.status()
+    if not st.exists:
+        click.echo(f"no embedded PostgreSQL in {st.where} yet (PostgreSQL {st.version}; made on first use)")
+        sys.exit(3)
+    if not st.running:
+        click.echo(f"embedded PostgreSQL {st.version} in {st.where}: not running (the next command that needs "
+                   "it starts it)")
+        sys.exit(3)
+    click.echo(f"embedded PostgreSQL {st.version} in {st.where}: running, pid {st.pid}, port {st.port}, "
+               f"socket {st.socket_dir} (no TCP)")
+    click.echo(f"url: {server.dsn()}")
+    click.echo(f"log: {server.log}")
+
+
+@main.command("example")
+@click.argument("name", type=click.Choice(["pagila"]))
+@click.option("--num-passes", "-n", default=1000, show_default=True, type=click.IntRange(min=0),
+              help="Rows per table of the synthetic copy (x num_rows_per_pass of the bundled config).")
+@SEED
+@click.option("--force", "-f", is_flag=True, help="Rebuild both databases (dropping them first).")
+@handled
+def example(name: str, num_passes: int, seed: int | None, force: bool) -> None:
+    """Load the bundled Pagila sample into the embedded PostgreSQL (database pagila) and a synthetic
+    copy made from the bundled orm.yaml and config.yaml (database pagila_synthetic)."""
+    from . import example as ex
+
+    res = ex.pagila(num_passes, seed, force, _embedded())
+    click.echo(ex.summary(res))
 
 
 if __name__ == "__main__":  # pragma: no cover

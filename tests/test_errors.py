@@ -330,13 +330,6 @@ def test_located_problems_through_the_installed_command(project):
     project.assert_empty()
 
 
-def test_missing_dst_dsn(project, monkeypatch):
-    monkeypatch.delenv("DST_DSN")
-    for command in (["create-data"], ["create-tables"], ["remove-data", "--yes"]):
-        assert fails(*command) == ["sqlsynth: error: missing DST_DSN setting (set it in the environment or in .env)"]
-    project.assert_empty()
-
-
 # ---- the destination is never half-written ------------------------------------------------------
 
 

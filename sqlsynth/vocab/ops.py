@@ -284,7 +284,10 @@ def create_vocab(settings: Settings, schema: Schema, vocab: set[str], dst: Place
         problems += found
         if src is not None:
             sources[t] = src
+    embedded = not settings.dst_dsn  # the default destination: known only once started
     dsn = settings.need_dst()
+    if embedded and settings.dst_is_src():
+        raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to write into it")
     try:
         conn = connect(dsn, what="destination database")
     except SqlsynthError as e:
@@ -354,7 +357,10 @@ def remove_vocab(settings: Settings, schema: Schema, vocab: set[str], dst: Place
     tables = sorted(vocab)
     if not tables:
         return []
+    embedded = not settings.dst_dsn  # the default destination: known only once started
     dsn = settings.need_dst()
+    if embedded and settings.dst_is_src():
+        raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to remove data from it")
     conn = connect(dsn, what="destination database")
     try:
         with conn.transaction():
