@@ -30,7 +30,7 @@ def source_table(src_schema: Any, table: str) -> exp.Table:
         if table in src_schema.tables:
             return sqlx.table(*src_schema.source_name(table))
         return sqlx.table(src_schema.schema, table)
-    return source_table(src_schema, table)
+    return sqlx.table(src_schema, table)
 
 
 def _a(e: exp.Expression, name: str) -> exp.Expression:
