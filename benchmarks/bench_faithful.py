@@ -7,7 +7,8 @@
 
 Options: --passes N (starter config, default 30000: 15 x 30000 rows), --scale S (shaped config,
 default 10: about the same number of rows), --repeat R (default 2, best kept; the loads alternate),
---admin-dsn DSN (default postgresql://root@127.0.0.1:5432/postgres), --keep, --output FILE.
+--admin-dsn DSN (default postgresql://root@127.0.0.1:5432/postgres), --keep, --output FILE, --quick
+(toy sizes: a smoke test, run by tests/test_benchmarks.py).
 
 1. loads the bundled Pagila into a fresh source database;
 2. metrics at the source's size: the starter config with --num-passes 1000 (as the README used to
@@ -105,7 +106,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--admin-dsn", default="postgresql://root@127.0.0.1:5432/postgres")
     ap.add_argument("--keep", action="store_true")
     ap.add_argument("--output")
+    ap.add_argument("--quick", action="store_true", help="toy sizes (--passes 200 --scale 0.2 --repeat 1): a smoke "
+                                                         "test of the benchmark itself, not a measurement")
     a = ap.parse_args(argv)
+    if a.quick:
+        a.passes, a.scale, a.repeat = 200, 0.2, 1
     made: list[str] = []
     try:
         src_name = create_db(a.admin_dsn, "bf_src")
@@ -124,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         s_src = Settings(src_dsn=src)
         with chdir(before_dir):
             api.make_tables(s_src)
-            api.generate_config(s_src, fit=False)
+            api.generate_config(s_src, fit=False, rules=False)
             for k in ("before_m", "before_s"):
                 api.create_tables(Settings(dst_dsn=dsn[k]))
             api.create_data(Settings(dst_dsn=dsn["before_m"]), num_passes=1000, seed=7)

@@ -27,7 +27,7 @@ NUMBER = r"[\d,]+(?:\.\d+)?"
 
 
 def test_the_benchmarks_are_all_here():
-    assert MODULES == ["bench_generators.py", "bench_pagila.py", "bench_rules.py", "bench_stories.py", "bench_vocab.py",
+    assert MODULES == ["bench_faithful.py", "bench_generators.py", "bench_pagila.py", "bench_rules.py", "bench_stories.py", "bench_vocab.py",
                        "run_all.py"]
 
 
@@ -97,7 +97,9 @@ def test_quick_runs_of_every_benchmark(pg_server_dsn, tmp_path):
             [str(BENCH / "bench_generators.py"), "--quick", "--dsn", pg_server_dsn],
             [str(BENCH / "bench_stories.py"), "--quick", "--dsn", pg_server_dsn],
             [str(BENCH / "bench_vocab.py"), "--quick", "--dsn", pg_server_dsn],
-            [str(BENCH / "bench_rules.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output", str(out / "rules.md")]]
+            [str(BENCH / "bench_rules.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output", str(out / "rules.md")],
+            [str(BENCH / "bench_faithful.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output",
+             str(out / "faithful.md")]]
     run_all = _start([str(BENCH / "run_all.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output",
                       str(out / "quick.md")], tmp_path, tmp_path / "run_all.log")
     try:
