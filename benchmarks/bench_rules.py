@@ -97,7 +97,7 @@ def main() -> None:
         settings = Settings(src_dsn=src, src_schema="public")
         schema = api.make_tables(settings, orm, force=True)
         lines: list[str] = []
-        api.generate_config(settings, orm, after_cfg, force=True, rules=True, report=lines.append)
+        api.generate_config(settings, orm, after_cfg, force=True, fit=False, rules=True, rule_report=lines.append)
         rows = scaled_rows(src, schema, args.scale)
         data = yaml.safe_load(Path(after_cfg).read_text())
         for name, td in data["tables"].items():
