@@ -102,6 +102,12 @@ def test_rules_are_proposed_where_the_source_holds_them_and_not_below_99_percent
 def test_generated_rows_keep_every_rule_and_make_stats_reports_them(project):
     src, dst = project
     run(["generate-config"])
+    # shaped to the source too: the customer a same_parent rule derives is no longer drawn from its
+    # own children_per_parent histogram (the rule wins); the order, which sizes payment, stays
+    cfg = yaml.safe_load(Path("config.yaml").read_text())["tables"]
+    assert cfg["payment"]["children_per_parent"] == [{"foreign_key": "payment_order_id_fkey"}]
+    assert [e["foreign_key"] for e in cfg["review"]["children_per_parent"]] == ["review_order_id_fkey",
+                                                                                 "review_customer_id_fkey"]
     out = run(["make-stats"]).output
     assert "rule orders: placed <= shipped: holds in 99.50 % of 2,000 source rows" in out
     assert "rule store: store_manager_fkey -> staff_store_id_fkey leads back to the same row: holds in 100.00 %" in out

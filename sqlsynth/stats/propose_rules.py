@@ -389,6 +389,34 @@ def _header(text: str) -> str:
     return "".join(lines)
 
 
+def _repointed(schema: Schema, proposals: dict[str, list[dict]]) -> set[tuple[str, str]]:
+    """(table, foreign key) of each key a proposed same_parent or round_trip rule derives."""
+    out: set[tuple[str, str]] = set()
+    for tname, rules in proposals.items():
+        for r in rules:
+            if "same_parent" in r:
+                out.add((tname, r["same_parent"]["foreign_key"]))
+            elif "round_trip" in r:
+                first, back = r["round_trip"]
+                out.add((tname, first))
+                fk = next((f for f in _fks(schema, schema.tables[tname]) if f.name == first), None)
+                if fk is not None:
+                    out.add((fk.ref_table, back))
+    return out
+
+
+def _give_way(tables: dict[str, Any], schema: Schema, proposals: dict[str, list[dict]]) -> None:
+    """A key a rule derives is no longer drawn from its children_per_parent histogram: the rule wins,
+    and a secondary entry for that key leaves the table's list (the first entry, which sizes the
+    table, stays and keeps the row count)."""
+    for tname, fk_name in _repointed(schema, proposals):
+        td = tables.get(tname)
+        cpp = td.get("children_per_parent") if isinstance(td, dict) else None
+        if isinstance(cpp, list) and len(cpp) > 1:
+            td["children_per_parent"] = [e for i, e in enumerate(cpp)
+                                         if i == 0 or not (isinstance(e, dict) and e.get("foreign_key") == fk_name)]
+
+
 def rules_config(dsn: str, src_schema: str | None, schema: Schema, text: str,
                  data: dict[str, Any]) -> tuple[str, dict[str, Any], list[str]]:
     """Measure the source, add the rules it supports to each table of the config (in place), and
@@ -414,4 +442,5 @@ def rules_config(dsn: str, src_schema: str | None, schema: Schema, text: str,
 
         td["row_generators"] = [g for g in td.get("row_generators") or [] if not assigns(g) & derived]
         td["rules"] = rules
+    _give_way(tables, schema, proposals)
     return _header(text) + (RULES_HEADER if proposals else "") + dump_yaml(data, width=1000), data, lines
