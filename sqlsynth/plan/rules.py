@@ -362,6 +362,11 @@ def _order(b, tp, types, configured, streams: Streams, st: RuleState, rule: Rule
         else:
             b.problem(where, msg + "; remove the rule, or the row generator of one of them")
         return
+    if target in b.expression_deps.get(tp.name, {}).get(source, ()):
+        b.problem(where, f"{tp.name}.{target} cannot be derived from {source}: {source} is set by the row generator "
+                         f"{configured.get(source, '')} that reads {target}; remove that row generator (the rule "
+                         f"orders the two columns) or the rule")
+        return
     sp = resolve_spread(b, rule)
     if sp is None:
         return
