@@ -420,6 +420,7 @@ class Builder(FollowMixin):
         self.children: dict[str, list] = self._children_settings()
         self._degrees: dict[tuple[str, int], object] = {}
         self._empty_histograms: set[tuple[str, int]] = set()
+        self.expression_deps: dict[str, dict[str, set[str]]] = {}  # table -> column -> the columns its generator reads
         self.rule_state = None  # plan.rules.RuleState: what tables.<t>.rules derived (set when the first table is built)
 
     def problem(self, path: str, message: str) -> None:
@@ -535,6 +536,7 @@ class Builder(FollowMixin):
                 upgradable[rg.columns[0]] = make_unique
 
         self._check_expression_cycles(deps)
+        self.expression_deps[t.name] = {c: set(d) for c, (_p, d) in deps.items()}  # read by rules (cycles)
         self._apply_missingness(tp, tc, streams, t)
 
         # foreign keys

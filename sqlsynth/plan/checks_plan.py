@@ -77,6 +77,9 @@ class _Planner:
         self.deps: dict[str, set[str]] = {}  # reshaped column -> the columns it is computed from
         # the order rules of this table (plan/rules.py) are the same construction with a fitted gap:
         # the pairs they order, and what their derived columns are computed from
+        # and the columns each configured expression reads (a generator reading `a` is never the source of a)
+        for col, reads in getattr(b, "expression_deps", {}).get(tp.name, {}).items():
+            self.deps.setdefault(col, set()).update(reads)
         st = b.rule_state
         self.ruled = {(lo, up) for t, lo, up in st.orders if t == tp.name} if st is not None else set()
         for (rt, col), (qt, read), _path in st.edges if st is not None else ():

@@ -10,7 +10,7 @@ from ..compile import sqlx
 from ..compile.sqlx import Streams, add, lit, mod
 from ..config.rules import Rule, fk_label
 from ..errors import suggest
-from .rules import WHY, RuleState, find_fk, fk_names, group_of, origin, provided, rule_state
+from .rules import WHY, RuleState, find_fk, fk_names, group_of, no_group, origin, provided, rule_state
 from .values import Value, affine_params
 
 
@@ -76,8 +76,9 @@ def _same_parent(b, tp, st: RuleState, rule: Rule) -> None:
     for i, (table, fk) in enumerate(hops[:-1]):
         g = group_of(b.plans[table], fk)
         if g is None:
-            b.problem(f"{where}.through[{i}]", f"the columns of {fk.name} are set by a row generator: "
-                                               "the path must be drawn by sqlsynth")
+            why = no_group(b, b.plans[table], fk, st.configured.get(table, {}))
+            if why is not None:
+                b.problem(f"{where}.through[{i}]", f"{why}: the path must be drawn by sqlsynth")
             return
         groups.append((b.plans[table], g))
     configured = st.configured.get(tp.name, {})
@@ -159,8 +160,10 @@ def _round_trip(b, tp, st: RuleState, rule: Rule) -> None:
     g1, g2 = group_of(tp, f1), group_of(back, f2)
     for i, (g, fk) in enumerate(((g1, f1), (g2, f2))):
         if g is None:
-            b.problem(f"{where}[{i}]", f"the columns of {fk.name} are set by a row generator: "
-                                       "the rule needs them drawn by sqlsynth")
+            owner = tp if i == 0 else back
+            why = no_group(b, owner, fk, st.configured.get(owner.name, {}))
+            if why is not None:
+                b.problem(f"{where}[{i}]", f"{why}: the rule needs them drawn by sqlsynth")
             return
         if (g.fk.ref_table, fk.name) in st.keys or any((t, fk.name) in st.keys for t in (tp.name, other)):
             b.problem(f"{where}[{i}]", f"{fk.name} is already re-pointed by another rule")

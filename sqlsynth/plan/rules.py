@@ -230,6 +230,18 @@ def group_of(tp, fk):
     return next((g for g in tp.groups if g.fk is fk or g.fk.name == fk.name), None)
 
 
+def no_group(b, tp, fk, configured: dict) -> str | None:
+    """Why sqlsynth does not draw fk's columns (it has no FKGroup): a reason for a problem, or None
+    when the builder already said why (its parent gets no rows; another key fills its columns).
+    A children_per_parent key is drawn by sqlsynth (its own parent index) and has a group."""
+    if any(c in configured for c in fk.columns):
+        return f"the columns of {fk.name} are set by a row generator"
+    if fk.ref_table != tp.name and b.row_count(fk.ref_table) == 0:  # a problem of the builder's, or NULL keys
+        b.warnings.append(f"{tp.name}: a rule on {fk.name} is not applied: {fk.ref_table} gets no rows")
+        return None
+    return f"the columns of {fk.name} are already filled by another foreign key"
+
+
 def origin(tp, configured: dict, st: RuleState, column: str) -> str:
     """free | python | generator | derived | key | foreign key | generated: who sets the column."""
     c = tp.table.columns[column]
@@ -350,6 +362,11 @@ def _order(b, tp, types, configured, streams: Streams, st: RuleState, rule: Rule
         else:
             b.problem(where, msg + "; remove the rule, or the row generator of one of them")
         return
+    if target in b.expression_deps.get(tp.name, {}).get(source, ()):
+        b.problem(where, f"{tp.name}.{target} cannot be derived from {source}: {source} is set by the row generator "
+                         f"{configured.get(source, '')} that reads {target}; remove that row generator (the rule "
+                         f"orders the two columns) or the rule")
+        return
     sp = resolve_spread(b, rule)
     if sp is None:
         return
@@ -406,8 +423,12 @@ def _follows(b, tp, types, configured, streams: Streams, st: RuleState, rule: Ru
         return
     g = group_of(tp, fk)
     oc = origin(tp, configured, st, column)
+    if g is None and oc == "free":
+        why = no_group(b, tp, fk, configured)
+        if why is None:
+            return
     if g is None or oc != "free":
-        why = WHY.get(oc, "") if oc != "free" else f"the columns of {fk.name} are set by a row generator"
+        why = WHY.get(oc, "") if oc != "free" else why
         msg = f"{tp.name}.{column} cannot follow {parent}.{rule.parent_column}: {why}"
         if oc == "python" or any(c in tp.python_columns for c in fk.columns):
             b.warnings.append(f"{rule.path}: {msg}; it is left to the custom generator")

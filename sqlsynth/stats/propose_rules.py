@@ -35,7 +35,7 @@ from ..schema.io import FlowList
 from ..schema.model import ForeignKey, Schema, Table
 from ..schema.types import resolve_type
 from .auto import StatQuery
-from .rules import AGREEMENT, _a, _all, _join_on, _tbl, epoch, follows_query, order_query
+from .rules import AGREEMENT, _a, _all, _join_on, _ref_tbl, _tbl, epoch, follows_query, order_query, source_tables_of
 
 MAX_AGGREGATES = 1200  # per query (PostgreSQL allows 1664 result columns)
 
@@ -129,7 +129,7 @@ def _share(row: dict, n: str, k: str) -> tuple[float, int]:
     return ((row.get(k) or 0) / total if total else 0.0), total
 
 
-def propose(run: Callable[[list[StatQuery]], dict], schema: Schema, src_schema: str | None,
+def propose(run: Callable[[list[StatQuery]], dict], schema: Schema, src_schema: Any,
             generated: set[str]) -> tuple[dict[str, list[dict]], list[str]]:
     """{table: [rule entries]} for config.yaml and one line per proposed rule.
 
@@ -165,7 +165,7 @@ def propose(run: Callable[[list[StatQuery]], dict], schema: Schema, src_schema: 
             if fk.ref_schema is not None or p is None or fk.ref_table == t.name or fk.ref_table not in generated:
                 continue
             b = _Batch(f"rules:{t.name}:{fk.name}", _tbl(src_schema, t.name, "t"),
-                       [(_tbl(src_schema, p.name, "p"), _join_on(fk, "t", "p"))])
+                       [(_ref_tbl(src_schema, fk, "p"), _join_on(fk, "t", "p"))])
             follows = []
             for x in cols[t.name]:
                 for y in cols.get(p.name, []):
@@ -357,13 +357,15 @@ def measure_and_propose(dsn: str, src_schema: str | None, schema: Schema, genera
     def run(queries: list[StatQuery]) -> dict:
         if not queries:
             return {}
-        results, problems = run_queries(dsn, src_schema, queries, cfg, jobs)
+        results, problems = run_queries(dsn, path, queries, cfg, jobs)
         if problems:
             raise SqlsynthError(f"measuring rules on the source failed: {problems[0].message} "
                                 "(generate-config --no-rules writes the config without them)")
         return results
 
-    return propose(run, schema, src_schema, generated)
+    # several schemas: the sessions search them all, and every query names each table's own schema
+    path = schema.source_search_path if schema.multi else src_schema
+    return propose(run, schema, source_tables_of(schema, src_schema), generated)
 
 
 RULES_HEADER = """\
@@ -385,6 +387,34 @@ def _header(text: str) -> str:
             break
         lines.append(line)
     return "".join(lines)
+
+
+def _repointed(schema: Schema, proposals: dict[str, list[dict]]) -> set[tuple[str, str]]:
+    """(table, foreign key) of each key a proposed same_parent or round_trip rule derives."""
+    out: set[tuple[str, str]] = set()
+    for tname, rules in proposals.items():
+        for r in rules:
+            if "same_parent" in r:
+                out.add((tname, r["same_parent"]["foreign_key"]))
+            elif "round_trip" in r:
+                first, back = r["round_trip"]
+                out.add((tname, first))
+                fk = next((f for f in _fks(schema, schema.tables[tname]) if f.name == first), None)
+                if fk is not None:
+                    out.add((fk.ref_table, back))
+    return out
+
+
+def _give_way(tables: dict[str, Any], schema: Schema, proposals: dict[str, list[dict]]) -> None:
+    """A key a rule derives is no longer drawn from its children_per_parent histogram: the rule wins,
+    and a secondary entry for that key leaves the table's list (the first entry, which sizes the
+    table, stays and keeps the row count)."""
+    for tname, fk_name in _repointed(schema, proposals):
+        td = tables.get(tname)
+        cpp = td.get("children_per_parent") if isinstance(td, dict) else None
+        if isinstance(cpp, list) and len(cpp) > 1:
+            td["children_per_parent"] = [e for i, e in enumerate(cpp)
+                                         if i == 0 or not (isinstance(e, dict) and e.get("foreign_key") == fk_name)]
 
 
 def rules_config(dsn: str, src_schema: str | None, schema: Schema, text: str,
@@ -412,4 +442,5 @@ def rules_config(dsn: str, src_schema: str | None, schema: Schema, text: str,
 
         td["row_generators"] = [g for g in td.get("row_generators") or [] if not assigns(g) & derived]
         td["rules"] = rules
+    _give_way(tables, schema, proposals)
     return _header(text) + (RULES_HEADER if proposals else "") + dump_yaml(data, width=1000), data, lines

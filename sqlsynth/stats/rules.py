@@ -26,6 +26,7 @@ from ..errors import Problem, suggest
 from ..schema.model import ForeignKey, Schema
 from ..schema.types import TypeInfo, resolve_type
 from .auto import StatQuery
+from .quantiles import source_table
 
 AGREEMENT = 0.99  # a rule is proposed, and kept quietly, from this share of agreeing source rows on
 _F8 = "DOUBLE PRECISION"
@@ -35,8 +36,21 @@ def _a(e: exp.Expression, name: str) -> exp.Expression:
     return exp.alias_(e, name, quoted=True)
 
 
-def _tbl(src_schema: str | None, name: str, alias: str) -> exp.Expression:
-    return exp.alias_(sqlx.table(src_schema, name), alias, quoted=True)
+def _tbl(src_schema: Any, name: str, alias: str) -> exp.Expression:
+    """A table of the source under an alias: in src_schema, or (a Schema of several schemas) in its own."""
+    return exp.alias_(source_table(src_schema, name), alias, quoted=True)
+
+
+def _ref_tbl(src_schema: Any, fk: ForeignKey, alias: str) -> exp.Expression:
+    """The table a foreign key refers to: outside orm.yaml in its ref_schema, else as _tbl."""
+    if fk.ref_schema:
+        return exp.alias_(sqlx.table(fk.ref_schema, fk.ref_table), alias, quoted=True)
+    return _tbl(src_schema, fk.ref_table, alias)
+
+
+def source_tables_of(schema: Schema | None, src_schema: Any) -> Any:
+    """What _tbl needs: the Schema itself for a file of several schemas (each table in its own)."""
+    return schema if schema is not None and schema.multi else src_schema
 
 
 def epoch(e: exp.Expression, ti: TypeInfo) -> exp.Expression:
@@ -85,28 +99,28 @@ def gap_select(diff: exp.Expression, from_: exp.Expression, joins: list[tuple[ex
     return sel.sql(sqlx.DIALECT)
 
 
-def order_query(schema: Schema, src_schema: str | None, table: str, earlier: str, later: str) -> str:
+def order_query(schema: Schema, src_schema: Any, table: str, earlier: str, later: str) -> str:
     t = schema.tables[table]
     ta, tb = (resolve_type(t.columns[c].type, schema) for c in (earlier, later))
     diff = exp.Sub(this=epoch(sqlx.col(later, "t"), tb), expression=epoch(sqlx.col(earlier, "t"), ta))
     return gap_select(diff, _tbl(src_schema, table, "t"), [])
 
 
-def follows_query(schema: Schema, src_schema: str | None, table: str, column: str, fk: ForeignKey,
+def follows_query(schema: Schema, src_schema: Any, table: str, column: str, fk: ForeignKey,
                   parent_column: str) -> str:
     tc = resolve_type(schema.tables[table].columns[column].type, schema)
     tp = resolve_type(schema.tables[fk.ref_table].columns[parent_column].type, schema)
     diff = exp.Sub(this=epoch(sqlx.col(column, "t"), tc), expression=epoch(sqlx.col(parent_column, "p"), tp))
     return gap_select(diff, _tbl(src_schema, table, "t"),
-                      [(_tbl(fk.ref_schema or src_schema, fk.ref_table, "p"), _join_on(fk, "t", "p"))])
+                      [(_ref_tbl(src_schema, fk, "p"), _join_on(fk, "t", "p"))])
 
 
-def path_select(src_schema: str | None, table: str, hops: list[ForeignKey]) -> exp.Select:
+def path_select(src_schema: Any, table: str, hops: list[ForeignKey]) -> exp.Select:
     """FROM table t JOIN hop1 h1 ON ... JOIN hop2 h2 ON ... (aliases t, h1, h2, ...)."""
     sel = exp.select().from_(_tbl(src_schema, table, "t"))
     prev = "t"
     for i, fk in enumerate(hops, start=1):
-        sel = sel.join(_tbl(fk.ref_schema or src_schema, fk.ref_table, f"h{i}"), on=_join_on(fk, prev, f"h{i}"))
+        sel = sel.join(_ref_tbl(src_schema, fk, f"h{i}"), on=_join_on(fk, prev, f"h{i}"))
         prev = f"h{i}"
     return sel
 
@@ -120,7 +134,7 @@ def same_parent_condition(fk0: ForeignKey, last: ForeignKey, last_alias: str) ->
     return _all(conds)
 
 
-def agreement_query(src_schema: str | None, table: str, hops: list[ForeignKey], cond: exp.Expression,
+def agreement_query(src_schema: Any, table: str, hops: list[ForeignKey], cond: exp.Expression,
                     present: list[str] = ()) -> str:
     """rows reached through the hops (all but the last) with the `present` columns of t not NULL,
     and the share where cond holds."""
@@ -149,7 +163,7 @@ def _fk_names(schema: Schema, table: str) -> list[str]:
     return [fk.name for _o, fk in effective_fks(schema, schema.tables[table])]
 
 
-def rule_query(cfg: Config, schema: Schema, src_schema: str | None, rule: Rule,
+def rule_query(cfg: Config, schema: Schema, src_schema: Any, rule: Rule,
                problems: list[Problem]) -> StatQuery | None:
     """The measurement of one rule of the config, or None (with a located problem)."""
     def bad(path: str, msg: str) -> None:
@@ -214,10 +228,11 @@ def rule_query(cfg: Config, schema: Schema, src_schema: str | None, rule: Rule,
                                + (", and the quantiles of the difference" if rule.kind in ("order", "follows") else "")])
 
 
-def rule_queries(cfg: Config, schema: Schema | None, src_schema: str | None, problems: list[Problem]) -> list[StatQuery]:
+def rule_queries(cfg: Config, schema: Schema | None, src_schema: Any, problems: list[Problem]) -> list[StatQuery]:
     out: list[StatQuery] = []
     if schema is None:
         return out
+    src_schema = source_tables_of(schema, src_schema)
     for tname, tc in cfg.tables.items():
         if tc.ignore or tc.vocabulary_table or not tc.rules or tname not in schema.tables:
             continue
