@@ -182,6 +182,26 @@ def test_example_pagila(work):
         assert conn.execute("SELECT count(*) FROM pg_database WHERE datname LIKE '%building'").fetchone() == (0,)
 
 
+STORY_ORM = "tables:\n  t:\n    columns:\n      i: {type: integer, primary: true}\n      v: {type: integer}\n"
+STORY_CONFIG = ("story_generators_module: mystories\nstory_generators:\n  - name: mystories.story\n"
+                "    num_stories_per_pass: 2\ntables:\n  t:\n    num_rows_per_pass: 0\n")
+STORY_PY = 'def story():\n    row = yield "t", {"v": 41}\n    yield "t", {"v": row["v"] + 1}\n'
+
+
+def test_compile_runs_stories_against_the_embedded_server(work):
+    """compile with story generators needs a destination to run them in (rolled back): the default one."""
+    for name, text in (("orm.yaml", STORY_ORM), ("config.yaml", STORY_CONFIG), ("mystories.py", STORY_PY)):
+        (work / name).write_text(text, encoding="utf-8")
+    ok(work, "create-tables")
+    ok(work, "compile", "--seed", "1", "-o", "load.sql")
+    script = (work / "load.sql").read_text(encoding="utf-8")
+    block = script.split('COPY "public"."t" ("i", "v") FROM STDIN;\n', 1)[1].split("\\.", 1)[0]
+    assert sorted(int(line.split("\t")[1]) for line in block.splitlines()) == [41, 41, 42, 42]
+    dsn = ok(work, "db", "url").stdout.strip()
+    assert count(dsn, "t") == 0  # the stories ran in a transaction that was rolled back
+    ok(work, "remove-tables", "--yes")
+
+
 def test_concurrent_first_uses_start_one_server():
     d = _workdir(0o700)  # as root, the server's account needs the search bit on it: given, and said
     try:
