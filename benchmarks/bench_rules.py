@@ -13,16 +13,17 @@ writes the config with api.generate_config, which measures the source and propos
 (customer create_date <= last_update, payment_date after its rental's date, payment's customer =
 its rental's customer, a store's manager works there). Every table gets `rows:` = S x its source
 row count, capped at 32,767 for the tables a smallint foreign key refers to. A copy of the config
-without the `rules:` entries is "before". Both programs are compiled by this code and run into
-two destinations with run_load (what create-data --jobs 1 does: above 1M rows, constraints and
+without the `rules:` entries is "before"; "same" is before with payment_date drawn over the years
+the rules put it in (the same partitions: see the caveat). The programs are compiled by this code
+and run into separate destinations with run_load (what create-data --jobs 1 does: above 1M rows, constraints and
 indexes deferred), alternating which goes first, --repeat times; each table's best time is kept.
 The four rules are checked on the "after" data.
 
 Caveat: with the rules, payment_date follows the rentals' dates, so payments land in other
 partitions than the independent default puts them (which spreads them over the month
-partitions), and partition routing, index builds and key checks then cost differently: the load
-times compare two different layouts. The rows' computation alone is also timed (CREATE TEMP TABLE
-AS the insert's SELECT), which is the cost of the rules themselves.
+partitions), and partition routing, index builds and key checks then cost differently: "before"
+and "after" compare two layouts, "same" and "after" the rules alone. The rows' computation alone
+is also timed (CREATE TEMP TABLE AS the insert's SELECT).
 """
 
 from __future__ import annotations
@@ -55,6 +56,25 @@ CHECKS = {
     "stores whose manager works elsewhere":
         "SELECT count(*) FROM store s JOIN staff m ON m.staff_id = s.manager_staff_id WHERE m.store_id <> s.store_id",
 }
+
+
+LABELS = ("before", "same", "after")
+
+
+def same_partitions_config(after_dsn: str, before_cfg: str, work: Path) -> str:
+    """The "before" config with payment_date drawn (uniformly, no rule) over the years the rules put
+    the payments in: the same partitions as "after", so the loads differ by the rules alone."""
+    with psycopg.connect(after_dsn) as conn:
+        lo, hi = conn.execute("SELECT extract(year FROM min(payment_date))::int, "
+                              "extract(year FROM max(payment_date))::int FROM payment").fetchone()
+    data = yaml.safe_load(Path(before_cfg).read_text())
+    gens = data["tables"]["payment"].setdefault("row_generators", []) or []
+    gens.append({"name": "generic.datetime.datetime", "columns_assigned": "payment_date",
+                 "kwargs": {"start": lo, "end": hi}})
+    data["tables"]["payment"]["row_generators"] = gens
+    out = work / "same.yaml"
+    out.write_text(yaml.safe_dump(data, sort_keys=False))
+    return str(out)
 
 
 def scaled_rows(src: str, schema, scale: int) -> dict[str, int]:
@@ -108,19 +128,24 @@ def main() -> None:
         Path(before_cfg).write_text(yaml.safe_dump(data, sort_keys=False))
 
         dsts, progs = {}, {}
-        for label, cfg in (("before", before_cfg), ("after", after_cfg)):
+
+        def prepare(label: str, cfg: str) -> None:
             t0 = time.perf_counter()
             progs[label] = api.compile_program(orm, cfg, 1, args.seed, "public")
             compile_s = time.perf_counter() - t0
-            name = f"sqlsynth_bench_rules_{label}_{tag}"
-            made.append(name)
-            dsts[label] = create_db(args.admin_dsn, name)
+            made.append(f"sqlsynth_bench_rules_{label}_{tag}")
+            dsts[label] = create_db(args.admin_dsn, made[-1])
             api.create_tables(Settings(dst_dsn=dsts[label]), orm, cfg)
             print(f"{label}: compiled in {compile_s:.2f} s, {progs[label].total_rows:,} rows")
-        best: dict[str, dict[str, tuple[int, float]]] = {"before": {}, "after": {}}
-        wall: dict[str, float] = {"before": float("inf"), "after": float("inf")}
+
+        for label, cfg in (("before", before_cfg), ("after", after_cfg)):
+            prepare(label, cfg)
+        best: dict[str, dict[str, tuple[int, float]]] = {k: {} for k in LABELS}
+        wall: dict[str, float] = {k: float("inf") for k in LABELS}
         for r in range(args.repeat):
-            for label in (("before", "after") if r % 2 == 0 else ("after", "before")):
+            for label in (LABELS[::-1] if r % 2 == 0 else LABELS):  # "after" first: "same" needs its dates
+                if label == "same" and label not in progs:
+                    prepare(label, same_partitions_config(dsts["after"], before_cfg, work))
                 if r:
                     api.remove_data(Settings(dst_dsn=dsts[label]), orm, after_cfg)
                 if not args.quick:
@@ -154,7 +179,7 @@ def expression_cost(dsn: str, progs: dict, repeat: int) -> dict[str, dict[str, f
     out: dict[str, dict[str, float]] = {}
     for table in ("payment", "customer", "rental"):
         for r in range(repeat):
-            for label in (("before", "after") if r % 2 == 0 else ("after", "before")):
+            for label in (LABELS if r % 2 == 0 else LABELS[::-1]):
                 prog = progs[label]
                 step = next(s for s in prog.steps if s.kind == "insert" and s.table == table)
                 select = step.sql[step.sql.index("\nSELECT ") + 1:].rstrip().rstrip(";")
@@ -178,6 +203,7 @@ def expression_cost(dsn: str, progs: dict, repeat: int) -> dict[str, dict[str, f
 def render(args, lines, best, wall, checks, compute) -> str:
     total = {k: sum(n for n, _s in v.values()) for k, v in best.items()}
     secs = {k: sum(s for _n, s in v.values()) for k, v in best.items()}
+    rate = {k: total[k] / secs[k] for k in LABELS}
     out = [
         f"# Rules: Pagila at {args.scale}x, with and without the rules generate-config proposes",
         "",
@@ -188,28 +214,31 @@ def render(args, lines, best, wall, checks, compute) -> str:
         "",
         *[f"- {line}" for line in lines],
         "",
-        "| table | rows | before s | before rows/s | after s | after rows/s | after / before |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "*before*: the same config without its rules (payment_date spread over the month partitions by the "
+        "partition-aware default); *same*: before, with payment_date drawn over the years the rules put it in "
+        "(the same partitions as after: the loads differ by the rules alone); *after*: with the rules.",
+        "",
+        "| table | rows | before s | same s | after s | after rows/s | after / before | after / same |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for t in sorted(best["after"], key=lambda t: -best["after"][t][0]):
         n, sa = best["after"][t]
-        _n, sb = best["before"][t]
-        out.append(f"| {t} | {n:,} | {sb:.2f} | {n / sb:,.0f} | {sa:.2f} | {n / sa:,.0f} | {sb / sa:.2f} |")
-    rb, ra = total["before"] / secs["before"], total["after"] / secs["after"]
-    out += [f"| **all inserts** | {total['after']:,} | {secs['before']:.2f} | {rb:,.0f} | {secs['after']:.2f} | "
-            f"{ra:,.0f} | **{ra / rb:.2f}** |",
+        sb, ss = best["before"][t][1], best["same"][t][1]
+        out.append(f"| {t} | {n:,} | {sb:.2f} | {ss:.2f} | {sa:.2f} | {n / sa:,.0f} | {sb / sa:.2f} | {ss / sa:.2f} |")
+    out += [f"| **all inserts** | {total['after']:,} | {secs['before']:.2f} | {secs['same']:.2f} | {secs['after']:.2f} | "
+            f"{rate['after']:,.0f} | **{rate['after'] / rate['before']:.2f}** | **{rate['after'] / rate['same']:.2f}** |",
             "",
-            f"Whole program (inserts, constraint re-adds, setval, ANALYZE), best wall time: before "
-            f"{wall['before']:.2f} s, after {wall['after']:.2f} s ({wall['before'] / wall['after']:.2f}).",
+            "Whole program (inserts, constraint re-adds, setval, ANALYZE), best wall time: "
+            + ", ".join(f"{k} {wall[k]:.2f} s" for k in LABELS) + ".",
             "",
             "Computing the rows alone (CREATE TEMP TABLE AS the insert's SELECT: no partitions, keys or "
-            "indexes), best of alternating rounds; rental has no rule (the same SQL both times: its ratio is "
+            "indexes), best of alternating rounds; rental has no rule (the same SQL every time: its ratios are "
             "the host's noise):",
             "",
-            "| table | before s | after s | after / before rows/s |",
-            "|---|---:|---:|---:|",
-            *[f"| {t} | {v['before']:.2f} | {v['after']:.2f} | {v['before'] / v['after']:.2f} |"
-              for t, v in compute.items()],
+            "| table | before s | same s | after s | after / before rows/s | after / same rows/s |",
+            "|---|---:|---:|---:|---:|---:|",
+            *[f"| {t} | {v['before']:.2f} | {v['same']:.2f} | {v['after']:.2f} | {v['before'] / v['after']:.2f} | "
+              f"{v['same'] / v['after']:.2f} |" for t, v in compute.items()],
             "",
             "Rules checked on the generated data (after):",
             "",
