@@ -124,7 +124,8 @@ def _offset(ti: TypeInfo, streams: Streams, stream: str, row: exp.Expression, st
     return sqlx.mul(secs, exp.Interval(this=lit("1"), unit=exp.var("SECOND")))
 
 
-def _type_limit(ti: TypeInfo, up: bool) -> int | float | None:
+def type_limit(ti: TypeInfo, up: bool) -> int | float | None:
+    """The largest (up) or smallest value the column's numeric type holds, or None."""
     if ti.kind == "int":
         return ti.int_bounds[1] if up else ti.int_bounds[0]
     if ti.kind == "numeric" and ti.precision is not None and (ti.scale or 0) >= 0:
@@ -153,7 +154,7 @@ def derived(ti: TypeInfo, raw: Value, others: list[tuple[str, bool]], kinds: dic
             base = exp.Least(this=parts[0], expressions=parts[1:])
         off = _offset(ti, streams, stream, row, strict, from_ts and up)
         moved = add(exp.Paren(this=base), off) if up else sub(exp.Paren(this=base), exp.Paren(this=off))
-        limit = _type_limit(ti, up)
+        limit = type_limit(ti, up)
         if limit is not None:  # stay within the type (still ordered while the others are within it)
             moved = (exp.Least if up else exp.Greatest)(this=moved, expressions=[lit(limit)])
         return exp.Coalesce(this=moved, expressions=[raw.at(row)])

@@ -32,6 +32,7 @@ from ..compile.sqlx import Streams, lit
 from ..config.rules import Rule, Spread, family, fk_label, fk_matches, point_kind, stat_name
 from ..errors import suggest
 from ..schema.types import TypeInfo, resolve_type
+from .checks_order import type_limit
 from .values import Value
 
 RowFn = Callable[[exp.Expression], exp.Expression]
@@ -93,16 +94,6 @@ def _as_ts(e: exp.Expression, kind: str) -> exp.Expression:
     return e
 
 
-def _limit(ti: TypeInfo, up: bool) -> int | float | None:
-    if ti.kind == "int":
-        return ti.int_bounds[1] if up else ti.int_bounds[0]
-    if ti.kind == "numeric" and ti.precision is not None and (ti.scale or 0) >= 0:
-        scale = ti.scale or 0
-        top = (10 ** ti.precision - 1) / 10 ** scale if scale else 10 ** ti.precision - 1
-        return top if up else -top
-    return None
-
-
 def shift(point: exp.Expression, src: tuple[TypeInfo, str], dst: tuple[TypeInfo, str], d: exp.Expression,
           forward: bool) -> exp.Expression:
     """point (of kind src) moved by d >= 0 (seconds for times) forward or back, as a dst point.
@@ -131,7 +122,7 @@ def shift(point: exp.Expression, src: tuple[TypeInfo, str], dst: tuple[TypeInfo,
                 out = exp.Div(this=rnd(this=scaled), expression=lit(10 ** scale))
         else:
             out = op(P(point), d)
-        limit = _limit(dti, forward)
+        limit = type_limit(dti, forward)
         if limit is not None:
             out = (exp.Least if forward else exp.Greatest)(this=out, expressions=[lit(limit)])
         return out
