@@ -20,7 +20,7 @@ from sqlsynth.stats import StatsRefError, children_histogram, load_stats
 from sqlsynth.stats.refs import parse_ref, resolve
 
 HAS_SNSQL = importlib.util.find_spec("snsql") is not None
-needs_snsql = pytest.mark.skipif(not HAS_SNSQL, reason="smartnoise-sql is not installed (pip install 'sqlsynth[dp]')")
+needs_snsql = pytest.mark.skipif(not HAS_SNSQL, reason="smartnoise-sql is not installed (pip install -e '.[dp]')")
 
 
 def run(args: list[str], ok: bool = True):
@@ -192,7 +192,7 @@ def test_dp_without_smartnoise_is_one_clear_line(src, monkeypatch):
                                  "snsql-metadata": {"row_privacy": True, "amount": {"type": "float"}}}]})
     res = run(["make-stats"], ok=False)
     assert res.exit_code == 1
-    assert res.output.strip().count("\n") == 0 and "pip install 'sqlsynth[dp]'" in res.output
+    assert res.output.strip().count("\n") == 0 and "pip install -e '.[dp]'" in res.output
     assert not Path("src-stats.yaml").exists()
 
 

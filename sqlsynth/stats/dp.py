@@ -19,7 +19,7 @@ from sqlglot import exp
 
 from ..readonly import RefusedQuery, check_select, render, run_select
 
-INSTALL_HINT = "pip install 'sqlsynth[dp]'"
+INSTALL_HINT = "pip install -e '.[dp]' in sqlsynth's clone (the dp extra: smartnoise-sql)"
 TABLE_OPTIONS = {"max_ids", "row_privacy", "sample_max_ids", "censor_dims", "clamp_counts", "clamp_columns",
                  "use_dpsu"}
 COLUMN_KEYS = {"type", "private_id", "lower", "upper", "nullable", "missing_value", "sensitivity", "cardinality"}
