@@ -80,7 +80,7 @@ def pagila(tmp_path, monkeypatch, pagila_src, make_db):
     monkeypatch.setenv("SRC_DSN", pagila_src)
     monkeypatch.setenv("SRC_SCHEMA", "public")
     run(["make-tables"])
-    run(["generate-config"])
+    run(["generate-config", "--no-fit", "--no-rules"])  # the starter config: the loads these tests kill are sized by --num-passes
 
     def destination() -> str:
         dst = make_db("sqlsynth_jn")
@@ -304,7 +304,7 @@ CREATE TABLE refund (id serial PRIMARY KEY, payment_id int NOT NULL, paid_on dat
 def test_foreign_keys_on_a_partitioned_table_with_jobs_2(sql_project):
     _src, dst = sql_project(PARTITIONED_SQL, "sqlsynth_pfk")
     run(["make-tables"])
-    run(["generate-config"])
+    run(["generate-config", "--no-fit", "--no-rules"])
     run(["create-tables"])
     before = definitions(dst)
     assert any(c[1] == "payment_customer_fk" for c in before["constraints"])
