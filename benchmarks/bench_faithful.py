@@ -11,8 +11,8 @@ default 10: about the same number of rows), --repeat R (default 2, best kept; th
 (toy sizes: a smoke test, run by tests/test_benchmarks.py).
 
 1. loads the bundled Pagila into a fresh source database;
-2. metrics at the source's size: the starter config with --num-passes 1000 (as the README used to
-   say) and the shaped config at --scale 1 (make-stats, make-vocab, create-vocab first), each into
+2. metrics at the source's size: the starter config with --num-passes 1000 (1,000 rows a
+   table) and the shaped config at --scale 1 (make-stats, make-vocab, create-vocab first), each into
    its own destination, measured in SQL against the source (tests/faithful_metrics.py);
 3. speed: create-data (--jobs 1, one transaction, compile included) of the starter config at
    --passes and of the shaped config at --scale, --repeat times each, alternating, emptying the

@@ -4,7 +4,7 @@
 
 ``--quick``: 2,000 rows, once (a smoke test of the benchmark, run by tests/test_benchmarks.py).
 
-Issue target: the generated table reaches at least 70% of the rows/s of the same table
+Target: the generated table reaches at least 70% of the rows/s of the same table
 filled by INSERT ... SELECT of constants. Prints a markdown table.
 """
 

@@ -1,6 +1,6 @@
 """Test fixtures: a real PostgreSQL server, and a fresh database per test.
 
-Server discovery order (DESIGN.md section 6):
+Server discovery order (tests/pgserver.py has the details):
   1. $SQLSYNTH_TEST_DSN
   2. a server at 127.0.0.1:5432 (user root, or $PGUSER)
   3. a stopped Debian cluster, started with pg_ctlcluster

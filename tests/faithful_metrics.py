@@ -1,4 +1,4 @@
-"""The faithfulness metrics of issue 13, computed in SQL on a source and a generated Pagila.
+"""Faithfulness metrics, computed in SQL on a source and a generated Pagila.
 
 Used by tests/test_faithful.py and benchmarks/bench_faithful.py; each metric is one query per
 database, so the figures are the same whoever computes them.

@@ -1,7 +1,7 @@
 """Find or start a PostgreSQL server for the tests (imported by conftest.py).
 
 ``find_server()`` returns the DSN of a maintenance database (``postgres``) on a working
-server, trying in order (DESIGN.md section 6):
+server, trying in order:
 
 1. ``env``        -- ``$SQLSYNTH_TEST_DSN``. If it is set but does not answer, that is an
                      error: no other tier is tried, so a typo never silently tests elsewhere.

@@ -1,4 +1,4 @@
-"""Faithful by default: generate-config shapes the config to the source (issue 13, item 1).
+"""Faithful by default: generate-config shapes the config to the source.
 
 The README's workflow with no edit (make-tables, generate-config, make-stats, make-vocab,
 create-tables, create-vocab, create-data) on Pagila, measured in SQL against the source; then

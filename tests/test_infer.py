@@ -70,7 +70,7 @@ def test_unedited_generate_config_gives_realistic_pagila(tmp_path, monkeypatch, 
         assert 0 < amount[0] and amount[1] < 1000 and 5 < amount[2] < 30
 
 
-# ---- issue 12: name rules, unique pools, self-references, plausible ranges, ordered pairs ----------
+# ---- name rules, unique pools, self-references, plausible ranges, ordered pairs ----------
 
 def _guess(name: str, type_: str = "text", table: str = "thing") -> str | None:
     t = Table(table, {name: Column(name, type_)})

@@ -308,7 +308,9 @@ def test_stories_and_custom_python_keep_their_columns_and_rules_fill_the_others(
 
 
 def test_pagila_unedited_keeps_its_cross_table_logic(tmp_path, monkeypatch, pagila_src, make_db):
-    """The README's workflow on Pagila, no edit: the four rules the issue measured are proposed and kept."""
+    """The workflow on Pagila, no edit: the four rules Pagila's data shows (customer dates in order,
+    payment after its rental, the payment's customer is its rental's, a store's manager works
+    there) are proposed and kept."""
     monkeypatch.chdir(tmp_path)
     dst = make_db("rules_pagila")
     monkeypatch.setenv("SRC_DSN", pagila_src)
