@@ -139,29 +139,148 @@ def config_md() -> str:
 
 # -- generators -------------------------------------------------------------------------------
 
+# One example per generator: the column type(s) it fills and the kwargs. The reference shows the SQL
+# expression `sqlsynth compile` writes for it (one table t, seed 0).
+EXAMPLES: dict[str, tuple[list[str], dict]] = {
+    "dist_gen.choice": (["text"], {"a": ["red", "green", "blue"]}),
+    "dist_gen.choice_direct": (["text"], {"seq": ["red", "green", "blue"]}),
+    "dist_gen.constant": (["integer"], {"value": 42}),
+    "dist_gen.lognormal": (["numeric"], {"logmean": 1.2, "logsd": 0.5}),
+    "dist_gen.multivariate_lognormal": (["numeric", "numeric"],
+                                        {"cov": {"rank": 2, "m0": 1, "m1": 2, "c0_0": 1, "c0_1": 0.5, "c1_1": 2}}),
+    "dist_gen.multivariate_normal": (["numeric", "numeric"],
+                                     {"cov": {"rank": 2, "m0": 1, "m1": 2, "c0_0": 1, "c0_1": 0.5, "c1_1": 2}}),
+    "dist_gen.normal": (["numeric"], {"mean": 5, "sd": 2}),
+    "dist_gen.truncated_string": (["text"], {"subgen_fn": "generic.person.full_name", "length": 8}),
+    "dist_gen.uniform": (["numeric"], {"low": 1, "high": 3}),
+    "dist_gen.uniform_ms": (["numeric"], {"mean": 2, "sd": 1}),
+    "dist_gen.weighted_choice": (["text"], {"a": [{"value": "G", "count": 178}, {"value": "PG", "count": 194},
+                                                  {"value": "R", "count": 195}]}),
+    "dist_gen.zipf_choice": (["text"], {"a": ["a", "b", "c"]}),
+    "generic.choice": (["text"], {"items": ["red", "green", "blue"]}),
+    "generic.datetime.date": (["date"], {"start": 2020, "end": 2024}),
+    "generic.datetime.datetime": (["timestamp"], {"start": 2020, "end": 2024}),
+    "generic.development.boolean": (["boolean"], {}),
+    "generic.null_provider.null": (["text"], {}),
+    "generic.numeric.float_number": (["numeric"], {"start": 0, "end": 10, "precision": 2}),
+    "generic.numeric.integer_number": (["integer"], {"start": 1, "end": 100}),
+    "generic.random.choice": (["text"], {"seq": ["red", "green", "blue"]}),
+    "generic.timespan_provider.timespan": (["timestamp", "timestamp"],
+                                           {"earliest_start_year": 2020, "last_start_year": 2024,
+                                            "min_dt": "1 hour", "max_dt": "3 days"}),
+    "generic.weighted_boolean_provider.bool": (["boolean"], {"probability": 0.3}),
+    "sqlsynth.default": (["integer"], {}),
+    "sqlsynth.exponential": (["numeric"], {"rate": 0.5}),
+    "sqlsynth.poisson": (["integer"], {"lam": 2}),
+    "sqlsynth.quantiles": (["numeric"], {"q": [0, 1, 2, 5, 10]}),
+    "sqlsynth.range": (["daterange"], {"lower": ["2020-01-01", "2020-06-01", "2021-01-01"], "length": [1, 3, 10]}),
+    "sqlsynth.sequence": (["text"], {"format": "CUST-{:06d}"}),
+    "sqlsynth.sql": (["integer"], {"expression": "_row * 10 + floor(_u * 10)"}),
+    "sqlsynth.text": (["text"], {"lengths": [3, 10, 20, 40]}),
+    "sqlsynth.title": (["text"], {"words": 2, "case": "upper"}),
+}
 
-def generators_md() -> str:
-    from sqlsynth.plan import distributions  # noqa: F401  (registers its generators)
+
+def _compiled(name: str, types: list[str], kwargs: dict) -> tuple[str, list[str]]:
+    """(the config entry as YAML, the SQL expression of each assigned column) for one generator."""
+    import re
+    import tempfile
+
+    import sqlglot
+    import yaml
+
+    from sqlsynth import api
+
+    cols = [f"c{i + 1}" for i in range(len(types))]
+    orm = {"schema": "public", "tables": {"t": {
+        "columns": {"id": {"type": "integer", "nullable": False, "primary": True, "serial": True},
+                    **{c: {"type": ty, "nullable": True} for c, ty in zip(cols, types)}},
+        "primary_key": {"name": "t_pkey", "columns": ["id"]}}}}
+    entry = {"name": name, "columns_assigned": cols[0] if len(cols) == 1 else cols}
+    if kwargs:
+        entry["kwargs"] = kwargs
+    config = {"tables": {"t": {"num_rows_per_pass": 100, "row_generators": [entry]}}}
+    with tempfile.TemporaryDirectory() as d:
+        Path(d, "orm.yaml").write_text(yaml.safe_dump(orm), encoding="utf-8")
+        Path(d, "config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+        script = api.compile_script(str(Path(d, "orm.yaml")), str(Path(d, "config.yaml")), seed=0)
+    insert = next(s for s in script.split(";\n") if s.lstrip().startswith(("INSERT", "-- t:")) and "INSERT" in s)
+    insert = insert[insert.index("INSERT"):]
+    tree = sqlglot.parse_one(insert, dialect="postgres")
+    target = [c.name for c in tree.this.expressions]
+    select = tree.expression
+    exprs = []
+    seeds: dict[str, str] = {}
+    for c in cols:
+        sql = select.expressions[target.index(c)].sql(dialect="postgres")
+        # stream seeds are 64-bit numbers derived from seed, table and column: named s1, s2, ... here
+        sql = re.sub(r"(HASHINT8EXTENDED\([^,]+, )(-?\d+)\)",
+                     lambda m: m.group(1) + seeds.setdefault(m.group(2), f"s{len(seeds) + 1}") + ")", sql)
+        exprs.append(sql)
+    return yaml.safe_dump({"row_generators": [entry]}, sort_keys=False, width=100, default_flow_style=None).rstrip(), exprs
+
+
+def _doc_parts(f) -> tuple[str, str]:
+    doc = inspect.getdoc(f) or ""
+    paras = [" ".join(p.split()) for p in doc.split("\n\n") if p.strip()]
+    promises = " ".join(p.removeprefix("Promises:").strip() for p in paras if p.startswith("Promises:"))
+    what = " ".join(p for p in paras if not p.startswith("Promises:"))
+    return what, promises
+
+
+def _registry():
+    # importing the planner registers every generator module it uses
+    import sqlsynth.plan.build  # noqa: F401
+    from sqlsynth.plan import distributions, empirical  # noqa: F401
     from sqlsynth.plan.generators import REGISTRY, SUPPORTS_UNIQUE
 
+    return REGISTRY, SUPPORTS_UNIQUE
+
+
+def generators_md() -> str:
+    registry, supports_unique = _registry()
     lines = ["# Generator reference", "",
-             "Every generator name a `row_generators` entry of config.yaml can use, with its parameters "
-             "(`kwargs`) and defaults. Besides these, any Mimesis method `generic.<provider>.<method>` "
-             "(for example `generic.person.first_name`) is a value pool: its distinct values are drawn "
-             "once in Python and sampled by SQL.", "",
-             "| generator | parameters | unique: true | what it draws |", "|---|---|---|---|"]
-    for name in sorted(REGISTRY):
-        f = REGISTRY[name]
+             "Every generator name a `row_generators` entry of config.yaml can use: its parameters "
+             "(`kwargs`, with defaults), what it draws, the statistics it promises, and the SQL "
+             "`sqlsynth compile` writes for an example (a table `t` of 100 rows, `--seed 0`; `g.i` is the row "
+             "number, `s1`, `s2`, ... stand for the 64-bit stream seeds derived from the seed, table and column).",
+             "",
+             "Any generator also takes `null_fraction: F` (or `null_fraction: auto`) and `stats: auto` where "
+             "a fit exists (see [config.md](config.md) and the differential-privacy how-to). Continuous draws "
+             "are clamped into the column's type, length and CHECK bounds.", "",
+             "Besides these, any Mimesis method `generic.<provider>.<method>` (for example "
+             "`generic.person.first_name`, `generic.address.city`) is a **value pool**: `pool_size` (default "
+             "1000) distinct values are drawn once in Python (seeded from `--seed`), sent to the server with "
+             "`COPY` and sampled by SQL; it supports `unique: true` (a permutation of the pool, then a "
+             "row-number suffix on text columns).", "",
+             "| generator | parameters | unique: true |", "|---|---|---|"]
+    body: list[str] = []
+    for name in sorted(registry):
+        f = registry[name]
         try:
             params = [p for p in inspect.signature(f).parameters.values() if p.name != "ctx"]
         except (TypeError, ValueError):
             params = []
         ps = ", ".join(f"`{p.name}`" + (f" = `{p.default!r}`" if p.default is not inspect.Parameter.empty else "")
                        for p in params if p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL))
-        doc = inspect.getdoc(f) if getattr(f, "__name__", "") != "<lambda>" else ""
-        first = (doc or "").split("\n\n")[0]
-        lines.append(f"| `{name}` | {ps or '-'} | {'yes' if name in SUPPORTS_UNIQUE else ''} | {_cell(first)} |")
-    return HEADER + "\n".join(lines) + "\n"
+        uniq = "yes" if name in supports_unique else ""
+        anchor = name.replace(".", "")
+        lines.append(f"| [`{name}`](#{anchor}) | {ps or '-'} | {uniq} |")
+        what, promises = _doc_parts(f)
+        body += [f"## `{name}`", "", what or "(no description)", ""]
+        if promises:
+            body += [f"**Promises:** {promises}", ""]
+        body += [f"Parameters: {ps or 'none'}." + (" Supports `unique: true`." if uniq else ""), ""]
+        if name in EXAMPLES:
+            types, kwargs = EXAMPLES[name]
+            entry, exprs = _compiled(name, types, kwargs)
+            body += ["```yaml", entry, "```", "", "compiles to" + (" (one expression per column):" if len(exprs) > 1
+                                                                     else ":"), "", "```sql"]
+            body += exprs + ["```", ""]
+    missing = sorted(set(registry) - set(EXAMPLES))
+    if missing:  # every generator gets an example: a new one without is a failure of --check
+        raise SystemExit(f"docs/gen_reference.py: no example for {', '.join(missing)} (add it to EXAMPLES)")
+    return HEADER + "\n".join(lines + [""] + body).rstrip() + "\n"
 
 
 FILES = {"commands.md": commands_md, "config.md": config_md, "generators.md": generators_md}

@@ -19,7 +19,10 @@ from .values import EPOCH, Value, permutation, seconds_of, ts_from_seconds
 
 
 def g_exponential(ctx: GenContext, rate: float | None = None, scale: float | None = None) -> list[Value]:
-    """Exponential with the given rate (or scale = 1/rate): -ln(1-u)/rate."""
+    """An exponential number with the given `rate` (or `scale` = 1/rate; give exactly one):
+    -ln(1 - u) / rate.
+
+    Promises: mean 1/rate, standard deviation 1/rate."""
     _single(ctx, "exponential")
     if (rate is None) == (scale is None):
         raise GeneratorError("give exactly one of rate or scale")
@@ -31,7 +34,10 @@ def g_exponential(ctx: GenContext, rate: float | None = None, scale: float | Non
 
 
 def g_poisson(ctx: GenContext, lam: float = 1.0) -> list[Value]:
-    """Poisson by inverse CDF (a CASE over the cumulative probabilities); normal approximation past 60."""
+    """A Poisson count by inverse CDF (a CASE over the cumulative probabilities); above lam = 60, a
+    rounded normal(lam, sqrt(lam)) approximation, never below 0.
+
+    Promises: mean and variance `lam`."""
     _single(ctx, "poisson")
     lam = _num("lam", lam)
     if lam <= 0:
@@ -53,7 +59,10 @@ def g_poisson(ctx: GenContext, lam: float = 1.0) -> list[Value]:
 
 
 def g_zipf_choice(ctx: GenContext, a: Any = None, n: int | None = None) -> list[Value]:
-    """datafaker's zipf_choice: rows ordered by frequency; weight 1/rank."""
+    """datafaker's zipf_choice: one of the values of `a`, taken in the order given (most frequent
+    first), the value of rank r with weight 1/r; `n` keeps only the first n values.
+
+    Promises: P(rank r) = (1/r) / (1 + 1/2 + ... + 1/n)."""
     _single(ctx, "zipf_choice")
     values = _rows_values(a, "zipf_choice")
     if n is not None:
@@ -112,10 +121,19 @@ def _mvn(ctx: GenContext, cov: Any, log: bool) -> list[Value]:
 
 
 def g_multivariate_normal(ctx: GenContext, cov: Any = None) -> list[Value]:
+    """Correlated normal columns, one per entry of `columns_assigned`, from datafaker's `cov`
+    mapping {rank, m0.., c0_0, c0_1, ...}: the means plus the Cholesky factor of the covariance matrix
+    (computed at compile time) times independent standard normals.
+
+    Promises: column i has mean m_i; the covariance of columns i and j is c_i_j."""
     return _mvn(ctx, cov, log=False)
 
 
 def g_multivariate_lognormal(ctx: GenContext, cov: Any = None) -> list[Value]:
+    """exp() of a multivariate normal (same `cov` as dist_gen.multivariate_normal): correlated
+    positive columns.
+
+    Promises: the logs of the columns have means m_i and covariances c_i_j."""
     return _mvn(ctx, cov, log=True)
 
 
@@ -123,7 +141,11 @@ _FMT = re.compile(r"^(?P<pre>[^{}]*)\{(?::(?P<zero>0)?(?P<width>\d+)?d?)?\}(?P<p
 
 
 def g_sequence(ctx: GenContext, format: str = "{}", start: int = 1, step: int = 1) -> list[Value]:
-    """A formatted, unique sequence: format 'CUST-{:06d}' gives CUST-000001, CUST-000002, ..."""
+    """A formatted, unique sequence: format 'CUST-{:06d}' gives CUST-000001, CUST-000002, ...;
+    the number of row i is start + step * (i - 1). An integer column with format '{}' gets the number
+    itself.
+
+    Promises: distinct values, in row order (unique by construction)."""
     _single(ctx, "sequence")
     m = _FMT.match(str(format))
     if not m:
@@ -155,7 +177,12 @@ def _seconds(v: Any, name: str) -> int:
 
 def g_timespan(ctx: GenContext, earliest_start_year: int = 2010, last_start_year: int = 2025,
                min_dt: Any = 0, max_dt: Any = 4 * 604800) -> list[Value]:
-    """datafaker's timespan: (start, end[, delta]) with end = start + delta, so end is never before start."""
+    """datafaker's timespan: fills 2 columns (start, end) or 3 (start, end, delta). start is a
+    second between the start of `earliest_start_year` and the end of `last_start_year`; delta a whole
+    number of seconds between `min_dt` and `max_dt` (numbers or strings such as '3 days'); end =
+    start + delta, so end is never before start.
+
+    Promises: start uniform over those years, delta uniform on min_dt..max_dt, end - start = delta."""
     if len(ctx.columns) not in (2, 3):
         raise GeneratorError("timespan fills 2 columns (start, end) or 3 (start, end, delta)")
     lo, hi = _seconds(min_dt, "min_dt"), _seconds(max_dt, "max_dt")
@@ -185,7 +212,10 @@ def g_timespan(ctx: GenContext, earliest_start_year: int = 2010, last_start_year
 
 
 def g_truncated_string(ctx: GenContext, subgen_fn: str = "", params: dict | None = None, length: int = 0) -> list[Value]:
-    """datafaker's truncated_string: another generator's text cut to `length`."""
+    """datafaker's truncated_string: the text of another generator (`subgen_fn`, with `params` as
+    its kwargs; a registered name or a Mimesis method) cut to `length` characters.
+
+    Promises: what subgen_fn promises, with at most `length` characters."""
     if not isinstance(length, int) or length <= 0:
         raise GeneratorError("length must be a positive whole number")
     name = str(subgen_fn)
@@ -200,7 +230,9 @@ def g_truncated_string(ctx: GenContext, subgen_fn: str = "", params: dict | None
 def g_title(ctx: GenContext, words: int = 2, case: str = "title") -> list[Value]:
     """A short title such as 'Plenty Harbor' (Pagila's 'ACADEMY DINOSAUR'): `words` independent picks
     from a pool of Mimesis words (generic.text.word); case 'title', 'upper' or 'lower'; cut to the
-    column's length. unique: true gives each row its own combination of words (a permutation)."""
+    column's length. unique: true gives each row its own combination of words (a permutation).
+
+    Promises: each word uniform over the pool; with unique: true, distinct titles."""
     from .pools import PoolError, lookup
 
     _single(ctx, "title")
@@ -273,7 +305,10 @@ def sql_references(expression: str) -> set[str]:
 
 def g_sql(ctx: GenContext, expression: str = "") -> list[Value]:
     """An SQL expression over other columns of the same row, the row number (_row) and uniform
-    draws (_u, _u2) or a standard normal (_n) from this generator's own stream."""
+    draws (_u, _u2) or a standard normal (_n) from this generator's own stream. Parsed by sqlglot;
+    no subqueries; a column the expression names is computed first.
+
+    Promises: nothing beyond what the expression computes; the same seed gives the same values."""
     _single(ctx, "sql")
     if not isinstance(expression, str) or not expression.strip():
         raise GeneratorError("expression must be a non-empty SQL expression")

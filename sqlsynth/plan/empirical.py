@@ -85,7 +85,12 @@ def _as_kind(e: exp.Expression, kind: str) -> exp.Expression:
 
 
 def g_quantiles(ctx: GenContext, q: Any = None) -> list[Value]:
-    """The source's distribution through its quantiles (make-stats fits q with stats: auto)."""
+    """The source's distribution through its quantiles `q` (values at 0 %, 2 %, ..., 100 %; make-stats
+    fits them with stats: auto): draws follow the piecewise-linear CDF through them. Numbers, dates
+    and timestamps.
+
+    Promises: the generated quantiles match q (within the linear interpolation between them); never
+    below q[0] or above q[-1] (the source's min and max)."""
     _single(ctx, "quantiles")
     kind = ctx.types[0].kind
     if kind not in NUMERIC | TEMPORAL:
@@ -95,9 +100,13 @@ def g_quantiles(ctx: GenContext, q: Any = None) -> list[Value]:
 
 
 def g_text(ctx: GenContext, lengths: Any = None) -> list[Value]:
-    """Words of the built-in vocabulary, cut to a length drawn from the source's lengths. With
-    unique: true the first words spell a permutation of the row number in base len(WORDS), so rows
-    differ without a suffix (a value is then never shorter than those words)."""
+    """Words of the built-in vocabulary, cut to a length drawn from the source's lengths (`lengths`:
+    quantiles of char_length, fitted by make-stats). With unique: true the first words spell a
+    permutation of the row number in base len(WORDS), so rows differ without a suffix (a value is then
+    never shorter than those words).
+
+    Promises: the distribution of char_length follows `lengths`; the words carry nothing of the
+    source."""
     _single(ctx, "text")
     ti = ctx.types[0]
     if ti.kind != "text":
@@ -145,8 +154,12 @@ _RANGE_SUB = {"timestamp without time zone": "timestamp", "timestamp with time z
 
 
 def g_range(ctx: GenContext, lower: Any = None, length: Any = None, upper_null: float = 0.0) -> list[Value]:
-    """A range whose lower bound and length follow the source's quantiles; a share upper_null of them
-    unbounded above. length is in seconds for timestamp ranges and in days for date ranges."""
+    """A range whose lower bound and length follow the source's quantiles (`lower`, `length`); a share
+    `upper_null` of them unbounded above. length is in seconds for timestamp ranges and in days for
+    date ranges.
+
+    Promises: lower bounds and lengths follow their quantiles; the share of unbounded ranges is
+    upper_null."""
     _single(ctx, "range")
     ti = ctx.types[0]
     if ti.kind != "range":

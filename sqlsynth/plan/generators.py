@@ -121,10 +121,17 @@ def _cast_to_column(ctx: GenContext, e: exp.Expression, i: int = 0) -> exp.Expre
 
 
 def g_null(ctx: GenContext) -> list[Value]:
+    """NULL in every assigned column.
+
+    Promises: every value is NULL (the column must be nullable)."""
     return [Value(lambda row: exp.Null(), source="null") for _ in ctx.columns]
 
 
 def g_constant(ctx: GenContext, value: Any = None) -> list[Value]:
+    """The same value on every row (one value per assigned column when given a list), cast to the
+    column's type.
+
+    Promises: every row holds `value`."""
     vals = list(value) if len(ctx.columns) > 1 and isinstance(value, (list, tuple)) else [value]
     if len(vals) != len(ctx.columns):
         raise GeneratorError(f"constant gives {len(vals)} values for {len(ctx.columns)} columns")
@@ -132,6 +139,11 @@ def g_constant(ctx: GenContext, value: Any = None) -> list[Value]:
 
 
 def g_integer(ctx: GenContext, start: int = -1000, end: int = 1000) -> list[Value]:
+    """A whole number between `start` and `end`, both included. With `unique: true`, a permutation of
+    the row number into that span (so at most end - start + 1 rows).
+
+    Promises: uniform on start..end (each value has probability 1/(end - start + 1), up to the
+    2^-32 resolution of one hash word); with unique: true, distinct values."""
     _single(ctx, "integer_number")
     if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)):
         raise GeneratorError("start and end must be whole numbers")
@@ -143,6 +155,9 @@ def g_integer(ctx: GenContext, start: int = -1000, end: int = 1000) -> list[Valu
 
 
 def g_float(ctx: GenContext, start: float = -1000.0, end: float = 1000.0, precision: int = 15) -> list[Value]:
+    """A number between `start` and `end`, rounded to `precision` decimal places when below 15.
+
+    Promises: uniform on [start, end); mean (start + end) / 2."""
     _single(ctx, "float_number")
     lo, hi = _num("start", start), _num("end", end)
     if hi < lo:
@@ -158,12 +173,19 @@ def g_float(ctx: GenContext, start: float = -1000.0, end: float = 1000.0, precis
 
 
 def g_uniform(ctx: GenContext, low: float = 0.0, high: float = 1.0) -> list[Value]:
+    """A number drawn uniformly between `low` and `high`: low + u * (high - low).
+
+    Promises: uniform on [low, high); mean (low + high) / 2, sd (high - low) / sqrt(12)."""
     _single(ctx, "uniform")
     lo, hi = _num("low", low), _num("high", high)
     return [Value(lambda row: add(lit(lo), mul(ctx.streams.u(ctx.stream, row), lit(hi - lo))))]
 
 
 def g_uniform_ms(ctx: GenContext, mean: float = 0.0, sd: float = 1.0) -> list[Value]:
+    """A uniform number given by its mean and standard deviation: uniform on
+    [mean - sqrt(3) sd, mean + sqrt(3) sd).
+
+    Promises: mean `mean` and standard deviation `sd`."""
     m, s = _num("mean", mean), _num("sd", sd)
     return g_uniform(ctx, m - math.sqrt(3) * s, m + math.sqrt(3) * s)
 
@@ -177,12 +199,20 @@ def _std_normal(ctx: GenContext, row: exp.Expression, stream: str) -> exp.Expres
 
 
 def g_normal(ctx: GenContext, mean: float = 0.0, sd: float = 1.0) -> list[Value]:
+    """A normal number (Box-Muller on two independent uniform streams), clamped to the column's
+    type and CHECK bounds (and, when fitted with stats: auto, to the source's min and max).
+
+    Promises: mean `mean`, standard deviation `sd` (before clamping)."""
     _single(ctx, "normal")
     m, s = _num("mean", mean), _num("sd", sd)
     return [Value(lambda row: add(lit(m), mul(lit(s), _std_normal(ctx, row, ctx.stream))))]
 
 
 def g_lognormal(ctx: GenContext, logmean: float = 0.0, logsd: float = 1.0) -> list[Value]:
+    """exp(normal(logmean, logsd)): a positive, right-skewed number (amounts, prices, sizes).
+
+    Promises: log(value) has mean `logmean` and standard deviation `logsd`; stats: auto fits them so
+    that the value has the source's mean and sd (method of moments)."""
     _single(ctx, "lognormal")
     m, s = _num("logmean", logmean), _num("logsd", logsd)
     return [Value(lambda row: fn("exp", add(lit(m), mul(lit(s), _std_normal(ctx, row, ctx.stream)))))]
@@ -199,10 +229,17 @@ def _choice(ctx: GenContext, values: Any, name: str) -> list[Value]:
 
 
 def g_generic_choice(ctx: GenContext, items: Any = None, length: int = 0, unique: bool = False) -> list[Value]:
+    """One of `items`, each with the same probability (Mimesis' Generic.choice). `length` is
+    accepted for compatibility and ignored. With `unique: true`, a permutation of the items.
+
+    Promises: every item with probability 1/len(items); with unique: true, distinct values."""
     return _choice(ctx, items, "choice")
 
 
 def g_random_choice(ctx: GenContext, seq: Any = None) -> list[Value]:
+    """One of `seq`, each with the same probability (Mimesis' random.choice).
+
+    Promises: every element with probability 1/len(seq)."""
     return _choice(ctx, seq, "choice")
 
 
@@ -213,10 +250,18 @@ def _rows_values(a: Any, name: str) -> list:
 
 
 def g_dist_choice(ctx: GenContext, a: Any = None) -> list[Value]:
+    """One of `a` (plain values or `{value, ...}` rows, as make-stats writes them), each with the
+    same probability.
+
+    Promises: every value with probability 1/len(a); with unique: true, distinct values."""
     return _choice(ctx, _rows_values(a, "choice"), "choice")
 
 
 def g_weighted_choice(ctx: GenContext, a: Any = None) -> list[Value]:
+    """One of the values of `a` (rows `{value, count}`, as make-stats writes them), by an
+    inverse-CDF CASE over the cumulative counts.
+
+    Promises: P(value) = count / sum of counts; values with count 0 never appear."""
     _single(ctx, "weighted_choice")
     if not isinstance(a, list) or not a or not all(isinstance(r, dict) and "value" in r and "count" in r for r in a):
         raise GeneratorError("weighted_choice needs a list of {value, count} rows")
@@ -242,9 +287,19 @@ def weighted_value(ctx: GenContext, values: list, weights: list[float]) -> Value
 
 
 def g_boolean(ctx: GenContext, probability: float = 0.5) -> list[Value]:
+    """true with probability `probability`.
+
+    Promises: the share of true is `probability`."""
     _single(ctx, "boolean")
     p = _num("probability", probability)
     return [Value(lambda row: exp.LT(this=ctx.streams.u(ctx.stream, row), expression=lit(p)))]
+
+
+def g_coin(ctx: GenContext) -> list[Value]:
+    """true or false with the same probability (Mimesis' development.boolean).
+
+    Promises: the share of true is 0.5."""
+    return g_boolean(ctx, 0.5)
 
 
 def _year_bounds(start: Any, end: Any) -> tuple[int, int]:
@@ -259,6 +314,10 @@ def _year_bounds(start: Any, end: Any) -> tuple[int, int]:
 
 
 def g_date(ctx: GenContext, start: int = 2000, end: int = 2025) -> list[Value]:
+    """A date between 1 January of `start` and 31 December of `end`. With `unique: true`, a
+    permutation of the row number into those days.
+
+    Promises: uniform over the days of those years; with unique: true, distinct dates."""
     _single(ctx, "date")
     a, b = _year_bounds(start, end)
     lo = (dt.datetime(a, 1, 1) - EPOCH).days
@@ -267,6 +326,10 @@ def g_date(ctx: GenContext, start: int = 2000, end: int = 2025) -> list[Value]:
 
 
 def g_datetime(ctx: GenContext, start: int = 2000, end: int = 2025, timezone: Any = None) -> list[Value]:
+    """A timestamp between the start of year `start` and the end of year `end`, to the second
+    (timestamptz columns get UTC). `timezone` is accepted and ignored.
+
+    Promises: uniform over the seconds of those years; with unique: true, distinct values."""
     _single(ctx, "datetime")
     a, b = _year_bounds(start, end)
     tz = ctx.types[0].kind == "timestamptz"
@@ -276,7 +339,11 @@ def g_datetime(ctx: GenContext, start: int = 2000, end: int = 2025, timezone: An
 
 
 def g_default(ctx: GenContext) -> list[Value]:
-    """The type default explicitly (sqlsynth.default)."""
+    """The type default explicitly: what sqlsynth writes for a column no generator names (a value
+    of the column's type within its length, CHECK and domain bounds; see the explanation of
+    compilation).
+
+    Promises: only that the value fits the column (type, length, CHECKs, uniqueness)."""
     out = []
     for i, c in enumerate(ctx.columns):
         try:
@@ -300,7 +367,7 @@ REGISTRY: dict[str, Callable[..., list[Value]]] = {
     "dist_gen.choice": g_dist_choice,
     "dist_gen.choice_direct": g_random_choice,
     "dist_gen.weighted_choice": g_weighted_choice,
-    "generic.development.boolean": lambda ctx: g_boolean(ctx, 0.5),
+    "generic.development.boolean": g_coin,
     "generic.weighted_boolean_provider.bool": g_boolean,
     "generic.datetime.date": g_date,
     "generic.datetime.datetime": g_datetime,
