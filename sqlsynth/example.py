@@ -166,8 +166,8 @@ def summary(res: ExampleResult) -> str:
               "Run the whole workflow with the sample as the source (without DST_DSN the destination is",
               "the embedded database sqlsynth):",
               f"  export SRC_DSN=$(sqlsynth db url {SOURCE_DB})",
-              "  sqlsynth make-tables && sqlsynth generate-config && sqlsynth make-stats",
-              "  sqlsynth create-tables && sqlsynth create-data --num-passes 100",
+              "  sqlsynth make-tables && sqlsynth generate-config && sqlsynth make-stats && sqlsynth make-vocab",
+              "  sqlsynth create-tables && sqlsynth create-vocab && sqlsynth create-data --seed 7",
               "  sqlsynth db psql -c 'select count(*) from rental'",
               "--force rebuilds both databases; sqlsynth db stop stops the server."]
     return "\n".join(lines)
