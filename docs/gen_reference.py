@@ -7,7 +7,9 @@
 
 Sources: the click command tree (sqlsynth.cli.main), the published JSON Schema of config.yaml
 (sqlsynth/config/config_schema.json) and the generator registry (sqlsynth.plan.generators.REGISTRY,
-with each generator's signature and docstring).
+with each generator's signature and docstring: its first paragraphs say what it draws, a paragraph
+starting "Promises:" the statistics it promises). Each generator also needs an entry in EXAMPLES
+below: the reference shows the SQL that example compiles to, and a generator without one fails.
 """
 
 from __future__ import annotations
@@ -229,9 +231,15 @@ def _doc_parts(f) -> tuple[str, str]:
 
 
 def _registry():
-    # importing the planner registers every generator module it uses
-    import sqlsynth.plan.build  # noqa: F401
-    from sqlsynth.plan import distributions, empirical  # noqa: F401
+    # generator modules register themselves on import: import every module of sqlsynth.plan, so a
+    # renamed or added module needs no change here
+    import importlib
+    import pkgutil
+
+    import sqlsynth.plan
+
+    for mod in pkgutil.iter_modules(sqlsynth.plan.__path__, "sqlsynth.plan."):
+        importlib.import_module(mod.name)
     from sqlsynth.plan.generators import REGISTRY, SUPPORTS_UNIQUE
 
     return REGISTRY, SUPPORTS_UNIQUE
