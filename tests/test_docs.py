@@ -8,7 +8,9 @@
   line. A block directly under an HTML comment starting `<!-- not run` is skipped; the comment must
   say why (installing into a new venv, running the test suite itself).
 - `python docs/gen_reference.py --check`: docs/reference/*.md are what the code gives today.
-- README.md holds the test command of .ci/run.
+- The tutorial's shown output still matches: each result line it shows (`wrote ...`, `created ...`,
+  `generated ...`, ...) is printed by the commands, numbers aside.
+- README.md holds the test command of .ci/run; links between the documents resolve.
 """
 
 from __future__ import annotations
@@ -107,14 +109,29 @@ def workdir():
     shutil.rmtree(d, ignore_errors=True)
 
 
-def run_document(path: Path, cwd: Path) -> str:
+def run_document(path: Path, cwd: Path) -> tuple[str, str]:
     script = script_for(path)
     proc = subprocess.run(["bash", "-c", script], cwd=cwd, env=_env(), capture_output=True, text=True,
                           timeout=900, stdin=subprocess.DEVNULL)
     out = proc.stdout + proc.stderr
     assert proc.returncode == 0, f"{path.name}: a documented command failed\n{out[-6000:]}"
     assert "Traceback" not in out, out[-6000:]
-    return proc.stdout
+    return proc.stdout, proc.stderr
+
+
+# Output lines that say what a command did: the tutorial shows them, and they must still be printed
+# (numbers aside: timings, row rates and counts may differ; the words may not).
+RESULT_LINE = re.compile(r"^(wrote|created|loaded|emptied|generated|dropped|stopped|shaped|started) ")
+
+
+def _norm(line: str) -> str:
+    return " ".join(re.sub(r"\d+(\.\d+)?", "0", line).split())
+
+
+def shown_results(path: Path) -> list[str]:
+    """The result lines of the ```text blocks of a document."""
+    blocks = re.findall(r"^```text\n(.*?)^```", path.read_text(encoding="utf-8"), re.S | re.M)
+    return [line for block in blocks for line in block.splitlines() if RESULT_LINE.match(line)]
 
 
 def test_the_blocks_are_found():
@@ -129,14 +146,20 @@ def test_the_blocks_are_found():
 
 
 def test_readme_commands_run(workdir):
-    out = run_document(ROOT / "README.md", workdir)
+    out, _ = run_document(ROOT / "README.md", workdir)
     # the synthetic example has 1,000 rentals, the copy shaped to the source Pagila's 16,044
     counts = re.findall(r"^\s*(\d+)\s*$", out, re.M)
     assert counts == ["1000", "16044"], out[-3000:]
 
 
 def test_tutorial_commands_run(workdir):
-    out = run_document(ROOT / "docs" / "tutorial.md", workdir)
+    path = ROOT / "docs" / "tutorial.md"
+    out, err = run_document(path, workdir)
+    printed = {_norm(line) for line in (out + err).splitlines()}
+    shown = shown_results(path)
+    assert len(shown) >= 15  # the tutorial shows what its commands print
+    missing = [line for line in shown if _norm(line) not in printed]
+    assert not missing, f"the tutorial shows output the commands no longer print: {missing}"
     assert re.search(r"^same rows: [0-9a-f]{32}$", out, re.M), out[-3000:]  # compile | psql == create-data
     assert re.search(r"^48132$", out, re.M), out[-3000:]  # --scale 3: three times Pagila's rentals
 
