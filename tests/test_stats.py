@@ -442,7 +442,7 @@ def test_children_histogram_of_rentals_per_customer(src):
     assert hist == [(int(k), int(n)) for k, n in direct]
     assert sum(n for _k, n in hist) == 599
     assert sum(k * n for k, n in hist) == source(src, "SELECT count(*) FROM rental")[0][0]
-    run(["compile", "-n", "100", "-o", "x.sql"])  # the lead's generation reads it from src-stats.yaml
+    run(["compile", "-n", "100", "-o", "x.sql"])  # compile reads the histogram from src-stats.yaml
     # by default, no row counts 7 parents or fewer: runs of rare k become ranges {k, k_max, parents}
     write_config({"tables": {"rental": {"children_per_parent": {"foreign_key": "rental_customer_id_fkey"}}}})
     run(["make-stats", "--force"])
