@@ -254,7 +254,8 @@ def generators_md() -> str:
              "number, `s1`, `s2`, ... stand for the 64-bit stream seeds derived from the seed, table and column).",
              "",
              "Any generator also takes `null_fraction: F` (or `null_fraction: auto`) and `stats: auto` where "
-             "a fit exists (see [config.md](config.md) and the differential-privacy how-to). Continuous draws "
+             "a fit exists (see [config.md](config.md), [tuning config.yaml](../howto/config.md) and "
+             "[differential privacy](../howto/differential-privacy.md)). Continuous draws "
              "are clamped into the column's type, length and CHECK bounds.", "",
              "Besides these, any Mimesis method `generic.<provider>.<method>` (for example "
              "`generic.person.first_name`, `generic.address.city`) is a **value pool**: `pool_size` (default "
