@@ -65,11 +65,11 @@ from bench_pagila import (DEFAULT_ADMIN, DEFAULT_PAGILA, base_type, ceiling_sql,
                           create_db, drop_db, fan_out_config, git_version, load_pagila)
 
 from sqlsynth import api  # noqa: E402
-from sqlsynth.compile.sqlx import qtable  # noqa: E402
+from sqlsynth.sql.sqlx import qtable  # noqa: E402
 from sqlsynth.execute.constraints import read_deferrable  # noqa: E402
 from sqlsynth.execute.parallel import run_load  # noqa: E402
 from sqlsynth.execute.postgres import exec_step  # noqa: E402
-from sqlsynth.plan.build import effective_fks  # noqa: E402
+from sqlsynth.schema.keys import effective_fks  # noqa: E402
 from sqlsynth.schema.io import load_schema  # noqa: E402
 from sqlsynth.settings import Settings  # noqa: E402
 
@@ -371,7 +371,7 @@ def column_profile(dsn: str, plan, prog, tables: list[str], sample: int = 200_00
     from sqlglot import exp
 
     from sqlsynth.compile.program import ROW, row_source
-    from sqlsynth.compile.sqlx import render
+    from sqlsynth.sql.sqlx import render
     from sqlsynth.plan.pools import JoinCollector
 
     out: dict[str, list] = {}

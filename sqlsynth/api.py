@@ -168,7 +168,7 @@ def _precompute_stories(prog: Program, dst_dsn: str | None) -> None:
     import psycopg
 
     from .execute.postgres import exec_step
-    from .story.runner import StoryRunner, story_copy_blocks
+    from .execute.stories import StoryRunner, story_copy_blocks
 
     if not dst_dsn:  # the embedded PostgreSQL (sqlsynth.embedded), as for the other destination commands
         from .settings import Settings

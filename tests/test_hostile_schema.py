@@ -24,7 +24,7 @@ import pytest
 from click.testing import CliRunner
 
 from sqlsynth.cli import main
-from sqlsynth.plan.build import index_key_columns, unique_sets
+from sqlsynth.schema.keys import index_key_columns, unique_sets
 from sqlsynth.schema.model import Column, Index, Schema, Table
 
 SRC_SCHEMA = "src schema; --$$"

@@ -27,7 +27,7 @@ from sqlglot import exp
 from ..plan.build import Plan
 from ..schema.model import ForeignKey
 from .program import Program, Step, fk_add_sql, row_source
-from .sqlx import q, render
+from ..sql.sqlx import q, render
 
 DEFAULT_CHUNK_ROWS = 100_000
 BIG_LOAD_ROWS = 1_000_000  # --defer-constraints is the default above this many rows

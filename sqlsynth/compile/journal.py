@@ -35,7 +35,7 @@ than 2^31 transactions separate the load from the recovery, where low bits could
 
 from __future__ import annotations
 
-from .sqlx import dollar_quote
+from ..sql.sqlx import dollar_quote
 
 SCHEMA = "sqlsynth_journal"
 VERSION = 1

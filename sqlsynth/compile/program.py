@@ -15,8 +15,8 @@ from ..plan.build import Plan, TablePlan
 from ..plan.pools import JoinCollector, Pool, copy_text
 from ..plan.values import WORDS_REF, words_array_source
 from ..schema.model import ForeignKey
-from . import sqlx
-from .sqlx import lit, q, qtable, render
+from ..sql import sqlx
+from ..sql.sqlx import lit, q, qtable, render
 
 _FK_ACTIONS = {"CASCADE", "RESTRICT", "SET NULL", "SET DEFAULT", "NO ACTION"}
 

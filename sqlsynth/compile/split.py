@@ -36,7 +36,7 @@ from . import journal
 from .chunks import Phases, TableChunks, model_foreign_keys
 from .program import Step, fk_add_sql
 from .runsh import run_sh
-from .sqlx import dollar_quote, lit, q, render
+from ..sql.sqlx import dollar_quote, lit, q, render
 
 PROLOGUE = "00-prologue.sql"
 EPILOGUE = "99-epilogue.sql"

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..schema.keys import unique_sets
 from ..schema.model import Column, Schema, Table
 from ..schema.types import resolve_type
+from .mimesis import distinct_values
 
 PERSON_TABLES = re.compile(r"(customer|staff|actor|user|person|people|employee|author|patient|member|client|"
                            r"contact|student|teacher|owner|driver|passenger|guest|account)", re.I)
@@ -66,8 +68,6 @@ def _key_columns(schema: Schema, t: Table) -> set[str]:
 def _single_unique(schema: Schema, t: Table, column: str) -> bool:
     """The column alone must be distinct: a primary key, unique constraint or index (partial and
     lower()/upper()/trim() ones too), or an exclusion constraint the planner meets by distinct values."""
-    from ..plan.build import unique_sets
-
     return any(cols == [column] for _name, cols in unique_sets(schema, t))
 
 
@@ -116,10 +116,8 @@ def _has_check(t: Table, column: str) -> bool:
 def pool_runs_dry(name: str, kwargs: dict[str, Any], size: int = 1000, locale: str = "en_GB") -> bool:
     """True when the Mimesis call gives fewer than `size` distinct values (en_GB's currency codes: one):
     such a pool cannot carry `unique: true`."""
-    from ..plan.pools import Pool, PoolError
-
     try:
-        return len(Pool(0, name, [], {k: v for k, v in kwargs.items() if k != "unique"}, locale, 0, size).build()) < size
+        return len(distinct_values(name, [], {k: v for k, v in kwargs.items() if k != "unique"}, locale, 0, size)) < size
     except PoolError:
         return True
 

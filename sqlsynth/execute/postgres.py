@@ -59,7 +59,7 @@ def run_program(dsn: str, prog: Program, report: Report | None = None, plan=None
                         continue
                     t0 = time.perf_counter()
                     if step.kind == "stories":
-                        from ..story.runner import StoryRunner
+                        from .stories import StoryRunner
                         the_plan = plan or prog.plan
                         res = StoryRunner(conn, the_plan, the_plan.stories, report=report).run()
                         if report and res is not None:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from sqlglot import exp
 
-from ..compile import sqlx
-from ..compile.sqlx import Streams, lit
+from ..sql import sqlx
+from ..sql.sqlx import Streams, lit
 from ..schema.types import TypeInfo
 from .checks import NO, literal, strip
 from .values import Value

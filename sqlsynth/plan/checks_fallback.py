@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 
 from sqlglot import exp
 
-from ..compile import sqlx
-from ..compile.sqlx import lit, stream_seed
+from ..sql import sqlx
+from ..sql.sqlx import lit, stream_seed
 from .checks import NO, literal, parse_check
 from .pools import JoinCollector, current, inline_lookups
 from .values import Value

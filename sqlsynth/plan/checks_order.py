@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from sqlglot import exp
 
-from ..compile import sqlx
-from ..compile.sqlx import Streams, add, fn, lit, mod, sub
+from ..sql import sqlx
+from ..sql.sqlx import Streams, add, fn, lit, mod, sub
 from ..schema.types import TypeInfo
 from .checks import column_under, conjuncts, strip
 from .values import Value, permutation

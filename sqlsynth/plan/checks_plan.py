@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from ..compile import sqlx
-from ..compile.sqlx import Streams
+from ..sql import sqlx
+from ..sql.sqlx import Streams
 from ..schema.types import TypeInfo
 from .bounds import Bounds
 from .checks import airtight, check_facts, columns_of, parse_check

@@ -29,8 +29,8 @@ from typing import Callable
 
 from sqlglot import exp
 
-from ..compile import sqlx
-from ..compile.sqlx import Streams, add, lit, mod
+from ..sql import sqlx
+from ..sql.sqlx import Streams, add, lit, mod
 from .values import permutation
 
 RowFn = Callable[[exp.Expression], exp.Expression]

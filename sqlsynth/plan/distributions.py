@@ -11,8 +11,8 @@ from typing import Any
 import sqlglot
 from sqlglot import exp
 
-from ..compile import sqlx
-from ..compile.sqlx import add, fn, lit, mul
+from ..sql import sqlx
+from ..sql.sqlx import add, fn, lit, mul
 from .generators import (GenContext, GeneratorError, REGISTRY, SUPPORTS_UNIQUE, _cast_to_column, _num,
                          _rows_values, _single, _std_normal, pool_value, weighted_value)
 from .values import EPOCH, Value, permutation, seconds_of, ts_from_seconds
@@ -233,7 +233,8 @@ def g_title(ctx: GenContext, words: int = 2, case: str = "title") -> list[Value]
     column's length. unique: true gives each row its own combination of words (a permutation).
 
     Promises: each word uniform over the pool; with unique: true, distinct titles."""
-    from .pools import PoolError, lookup
+    from ..config.mimesis import PoolError
+    from .pools import lookup
 
     _single(ctx, "title")
     if isinstance(words, bool) or not isinstance(words, int) or not 1 <= words <= 8:

@@ -22,8 +22,8 @@ from typing import Any
 
 from sqlglot import exp
 
-from ..compile import sqlx
-from ..compile.sqlx import add, fn, lit, mul
+from ..sql import sqlx
+from ..sql.sqlx import add, fn, lit, mul
 from .generators import REGISTRY, SUPPORTS_UNIQUE, GenContext, GeneratorError, _single
 from .values import EPOCH, WORDS, Value, _w, date_from_days, permutation, ts_from_seconds
 

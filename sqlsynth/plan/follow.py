@@ -11,13 +11,8 @@ among each parent's children.
 from __future__ import annotations
 
 from ..config.load import suggest
+from ..schema.keys import effective_fks, unique_sets
 from ..schema.model import ForeignKey, Table
-
-
-def _build():
-    from . import build  # the builder's key helpers (this mixin is part of plan.build's Builder)
-
-    return build
 
 
 class FollowMixin:
@@ -54,10 +49,10 @@ class FollowMixin:
         t = self.schema.tables.get(name)
         if t is None:
             return None
-        for _owner, fk in _build().effective_fks(self.schema, t):
+        for _owner, fk in effective_fks(self.schema, t):
             if fk.name == want or fk.columns == (want if isinstance(want, list) else [want]):
                 return fk
-        names = [fk.name for _o, fk in _build().effective_fks(self.schema, t)]
+        names = [fk.name for _o, fk in effective_fks(self.schema, t)]
         self.problem(f"{path}.foreign_key", f"{name} has no foreign key {want!r}{suggest(str(want), names)}")
         return None
 
@@ -138,11 +133,11 @@ class FollowMixin:
             return None, []
         primary = cpp[0][0]
         followed = {fk.name for fk, _d in cpp}
-        for _cname, cols in _build().unique_sets(self.schema, t):
+        for _cname, cols in unique_sets(self.schema, t):
             if not set(primary.columns) <= set(cols):
                 continue
             rest = set(cols) - set(primary.columns)
-            for _owner, fk in _build().effective_fks(self.schema, t):
+            for _owner, fk in effective_fks(self.schema, t):
                 if fk.name not in followed and fk.ref_table != t.name and set(fk.columns) == rest and rest:
                     return fk, list(cols)
         return None, []

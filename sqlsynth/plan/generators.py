@@ -16,10 +16,11 @@ from typing import Any, Callable
 
 from sqlglot import exp
 
-from ..compile import sqlx
-from ..compile.sqlx import Streams, add, fn, lit, mul
+from ..sql import sqlx
+from ..sql.sqlx import Streams, add, fn, lit, mul
 from ..schema.types import TypeInfo
-from .pools import Pool, PoolError, PoolSet, check_call, lookup
+from ..config.mimesis import PoolError, check_call, resolve_method
+from .pools import Pool, PoolSet, lookup
 from .values import (CAST_KINDS, EPOCH, Bounds, Unsupported, Value, choice_value, date_from_days, default_value,
                      permutation, seconds_of, spans_value, ts_from_seconds)
 
@@ -383,7 +384,6 @@ def is_known(name: str, locale: str = "en_GB") -> bool:
     if name in REGISTRY:
         return True
     try:
-        from .pools import resolve_method
         resolve_method(name, locale)
         return True
     except PoolError:

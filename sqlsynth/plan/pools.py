@@ -11,73 +11,16 @@ from __future__ import annotations
 
 import contextvars
 import itertools
-import inspect
 import json
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlglot import exp
 
-from ..compile import sqlx
-from ..compile.sqlx import add, lit, stream_seed
+from ..config.mimesis import distinct_values
+from ..sql import sqlx
+from ..sql.sqlx import add, lit, stream_seed
 
 DEFAULT_POOL_SIZE = 1000
-
-
-class PoolError(Exception):
-    """The Mimesis call cannot be made (unknown provider or method, bad arguments)."""
-
-
-def _generic(locale: str, seed: int):
-    from mimesis import Generic, Locale
-
-    try:
-        loc = Locale(locale.lower().replace("_", "-")) if not isinstance(locale, Locale) else locale
-    except ValueError:
-        names = ", ".join(sorted(x.value for x in Locale)[:12])
-        raise PoolError(f"unknown locale {locale!r} (Mimesis locales include {names}, ...)") from None
-    return Generic(locale=loc, seed=seed)
-
-
-_INSPECTION: dict[str, Any] = {}
-
-
-def _inspection_generic(locale: str):
-    """One Generic per locale for checking names and signatures (building one loads every
-    dataset of the locale); pools build their own, seeded."""
-    if locale not in _INSPECTION:
-        _INSPECTION[locale] = _generic(locale, 0)
-    return _INSPECTION[locale]
-
-
-def resolve_method(name: str, locale: str = "en_GB"):
-    """generic.<provider>.<method> -> the bound Mimesis method, or PoolError."""
-    parts = name.split(".")
-    if len(parts) != 3 or parts[0] != "generic":
-        raise PoolError(f"{name!r} is not a generic.<provider>.<method> name")
-    g = _inspection_generic(locale)
-    provider = getattr(g, parts[1], None)
-    if provider is None or parts[1].startswith("_"):
-        raise PoolError(f"Mimesis has no provider {parts[1]!r}")
-    method = getattr(provider, parts[2], None)
-    if method is None or parts[2].startswith("_") or not callable(method):
-        raise PoolError(f"Mimesis provider {parts[1]!r} has no method {parts[2]!r}")
-    return method
-
-
-def check_call(name: str, args: list, kwargs: dict, locale: str = "en_GB") -> None:
-    method = resolve_method(name, locale)
-    try:
-        inspect.signature(method).bind(*args, **kwargs)
-    except TypeError as e:
-        params = ", ".join(inspect.signature(method).parameters)
-        raise PoolError(f"wrong arguments for {name}: {e} (it takes: {params or 'no arguments'})") from None
-
-
-def _as_text(v: Any) -> str:
-    if isinstance(v, (list, tuple, dict)):
-        return json.dumps(v, default=str)
-    return str(v)
 
 
 @dataclass
@@ -116,28 +59,8 @@ class Pool:
         into a short column) are cut values used to fill the pool."""
         if self.values:
             return self.values
-        method = getattr(getattr(_generic(self.locale, self.seed), self.name.split(".")[1]), self.name.split(".")[2])
-        seen: dict[str, None] = {}
-        cut: dict[str, None] = {}
-        misses = 0
-        while len(seen) < self.size and misses < max(200, self.size):
-            try:
-                v = _as_text(method(*self.args, **self.kwargs))
-            except Exception as e:  # noqa: BLE001 - a Mimesis error is a config problem
-                raise PoolError(f"{self.name} failed: {e}") from None
-            if self.max_length is not None and len(v) > self.max_length:
-                misses += 1
-                if len(cut) < self.size:
-                    cut.setdefault(v[: self.max_length], None)
-                continue
-            if v in seen:
-                misses += 1
-                continue
-            seen[v] = None
-        values = list(seen)
-        if len(values) < min(self.size, 50):
-            values += [v for v in cut if v not in seen][: self.size - len(values)]
-        self.values = values
+        self.values = distinct_values(self.name, self.args, self.kwargs, self.locale, self.seed, self.size,
+                                      self.max_length)
         return self.values
 
 

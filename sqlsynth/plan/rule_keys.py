@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from ..compile import sqlx
-from ..compile.sqlx import Streams, add, lit, mod
+from ..sql import sqlx
+from ..sql.sqlx import Streams, add, lit, mod
 from ..config.rules import Rule, fk_label
 from ..errors import suggest
 from .rules import WHY, RuleState, find_fk, fk_names, group_of, no_group, origin, provided, rule_state

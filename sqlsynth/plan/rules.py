@@ -27,8 +27,8 @@ from typing import Callable
 
 from sqlglot import exp
 
-from ..compile import sqlx
-from ..compile.sqlx import Streams, lit
+from ..sql import sqlx
+from ..sql.sqlx import Streams, lit
 from ..config.rules import Rule, Spread, family, fk_label, fk_matches, point_kind, stat_name
 from ..errors import suggest
 from ..schema.types import TypeInfo, resolve_type
@@ -203,7 +203,7 @@ def rule_state(b) -> RuleState:
 
 
 def find_fk(b, table: str, ref) -> object | None:
-    from .build import effective_fks
+    from ..schema.keys import effective_fks
 
     for _owner, fk in effective_fks(b.schema, b.schema.tables[table]):
         if fk_matches(fk, ref):
@@ -212,7 +212,7 @@ def find_fk(b, table: str, ref) -> object | None:
 
 
 def fk_names(b, table: str) -> list[str]:
-    from .build import effective_fks
+    from ..schema.keys import effective_fks
 
     return [fk.name for _o, fk in effective_fks(b.schema, b.schema.tables[table])]
 

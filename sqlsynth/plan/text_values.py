@@ -15,8 +15,8 @@ import string
 
 from sqlglot import exp
 
-from ..compile import sqlx
-from ..compile.sqlx import Streams, add, concat, fn, lit, mod, subscript
+from ..sql import sqlx
+from ..sql.sqlx import Streams, add, concat, fn, lit, mod, subscript
 from ..schema.types import TypeInfo
 from .bounds import Bounds
 from .values import Unsupported, Value, permutation, text_value

@@ -14,8 +14,8 @@ from typing import Callable
 
 from sqlglot import exp
 
-from ..compile import sqlx
-from ..compile.sqlx import Streams, add, case, cast, concat, fn, lit, mod, mul, sub, subscript
+from ..sql import sqlx
+from ..sql.sqlx import Streams, add, case, cast, concat, fn, lit, mod, mul, sub, subscript
 from ..schema.types import TypeInfo
 from .bounds import Bounds  # noqa: F401  (re-exported: the planner's modules import it from here)
 

@@ -16,8 +16,8 @@ from typing import Any
 
 from sqlglot import exp
 
-from ..compile import sqlx
-from ..compile.sqlx import lit
+from ..sql import sqlx
+from ..sql.sqlx import lit
 from ..config.load import Config, RowGenerator, suggest
 from ..errors import Problem
 from ..schema.model import ForeignKey, Schema, Table
@@ -372,7 +372,7 @@ def children_query(src_schema: str | None, child: str, fk: ForeignKey, path: str
 
 def find_children_fk(schema: Schema, t: Table, want: Any) -> ForeignKey | None:
     """The foreign key named (or with the columns) `want`, as plan.build's children_per_parent finds it."""
-    from ..plan.build import effective_fks
+    from ..schema.keys import effective_fks
 
     for _owner, fk in effective_fks(schema, t):
         if fk.name == want or fk.columns == (want if isinstance(want, list) else [want]):

@@ -25,8 +25,8 @@ from typing import Any
 
 from sqlglot import exp
 
-from ..compile import sqlx
-from ..compile.sqlx import lit
+from ..sql import sqlx
+from ..sql.sqlx import lit
 from ..config.load import Config
 from ..schema.types import TypeInfo
 from .quantiles import STEPS, TEMPORAL, epoch_of, merge_small_buckets, source_table

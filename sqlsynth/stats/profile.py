@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlglot import exp
 
-from ..compile import sqlx
+from ..sql import sqlx
 from ..config.load import Config
 from ..errors import ConfigError
 from ..schema.model import Schema, Table

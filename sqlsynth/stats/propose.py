@@ -51,7 +51,7 @@ _TEMPORAL = {"date", "timestamp", "timestamptz"}
 
 
 def _fks(schema: Schema, t: Table) -> list[ForeignKey]:
-    from ..plan.build import effective_fks
+    from ..schema.keys import effective_fks
 
     return [fk for _o, fk in effective_fks(schema, t)]
 
@@ -109,7 +109,7 @@ def _fk_ref(t: Table, fk: ForeignKey) -> Any:
 
 
 def _unique_sets(schema: Schema, t: Table) -> list[set[str]]:
-    from ..plan.build import unique_sets
+    from ..schema.keys import unique_sets
 
     return [set(cols) for _n, cols in unique_sets(schema, t)]
 

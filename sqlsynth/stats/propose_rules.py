@@ -26,8 +26,8 @@ from typing import Any, Callable
 
 from sqlglot import exp
 
-from ..compile import sqlx
-from ..compile.sqlx import lit
+from ..sql import sqlx
+from ..sql.sqlx import lit
 from ..config.load import Config
 from ..config.rules import duration, family, point_kind
 from ..errors import SqlsynthError
@@ -58,13 +58,13 @@ class Candidate:
 
 
 def _fks(schema: Schema, t: Table) -> list[ForeignKey]:
-    from ..plan.build import effective_fks
+    from ..schema.keys import effective_fks
 
     return [fk for _o, fk in effective_fks(schema, t)]
 
 
 def _unique_columns(schema: Schema, t: Table) -> list[set[str]]:
-    from ..plan.build import unique_sets
+    from ..schema.keys import unique_sets
 
     return [set(cols) for _n, cols in unique_sets(schema, t)]
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from sqlglot import exp
 
-from ..compile import sqlx
-from ..compile.sqlx import lit
+from ..sql import sqlx
+from ..sql.sqlx import lit
 from ..schema.model import Schema
 from ..schema.types import TypeInfo
 

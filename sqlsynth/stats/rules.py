@@ -18,8 +18,8 @@ from typing import Any
 
 from sqlglot import exp
 
-from ..compile import sqlx
-from ..compile.sqlx import lit
+from ..sql import sqlx
+from ..sql.sqlx import lit
 from ..config.load import Config
 from ..config.rules import QUANTILE_GRID, Rule, family, fk_label, fk_matches, point_kind, stat_name
 from ..errors import Problem, suggest
@@ -149,7 +149,7 @@ def agreement_query(src_schema: Any, table: str, hops: list[ForeignKey], cond: e
 
 
 def _fk(schema: Schema, table: str, ref: Any) -> ForeignKey | None:
-    from ..plan.build import effective_fks
+    from ..schema.keys import effective_fks
 
     for _o, fk in effective_fks(schema, schema.tables[table]):
         if fk_matches(fk, ref):
@@ -158,7 +158,7 @@ def _fk(schema: Schema, table: str, ref: Any) -> ForeignKey | None:
 
 
 def _fk_names(schema: Schema, table: str) -> list[str]:
-    from ..plan.build import effective_fks
+    from ..schema.keys import effective_fks
 
     return [fk.name for _o, fk in effective_fks(schema, schema.tables[table])]
 

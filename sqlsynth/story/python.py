@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from ..compile.sqlx import stream_seed
+from ..sql.sqlx import stream_seed
 from ..config.modules import module_path, module_problem
 
 

@@ -27,7 +27,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from ..compile.sqlx import qtable
+from ..sql.sqlx import qtable
 from ..db import connect, scrub
 from ..errors import ExecutionError, SqlsynthError
 from ..readonly import RefusedQuery, check_select

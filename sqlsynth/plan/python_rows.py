@@ -13,8 +13,9 @@ from typing import Any, Callable, Iterator
 
 from sqlglot import exp
 
-from ..compile import sqlx
-from .python import Env, SeededSource, UserCodeError, argument
+from ..sql import sqlx
+from ..story.python import Env, SeededSource, UserCodeError, argument
+from .pools import current
 
 BLOCK = 1000  # values are reseeded per block of rows: a function of (seed, table, generator, block)
 
@@ -164,8 +165,6 @@ class PyStage:
     def value(self, i: int, cast_to: str | None) -> Callable[[exp.Expression], exp.Expression]:
         """Column i of this stage at a row: a join on the staging table's row number."""
         def f(row: exp.Expression) -> exp.Expression:
-            from ..plan.pools import current
-
             coll = current()
             key = f"py:{self.index}:{sqlx.render(row)}"
             if coll is None:

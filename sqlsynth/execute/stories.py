@@ -22,65 +22,18 @@ from typing import Any, Callable, Iterator
 
 from sqlglot import exp
 
-from ..compile import sqlx
-from ..compile.sqlx import q, stream_seed
+from ..sql import sqlx
+from ..sql.sqlx import q, stream_seed
 from ..errors import ExecutionError
 from ..plan.build import Plan, TablePlan
 from ..plan.pools import JoinCollector
 from ..plan.rules import provided_columns
-from .python import Env, UserCodeError, argument, resolve_function, seeded_generic, stats_view
+from ..story.python import Env, UserCodeError, argument, seeded_generic, stats_view
+from ..story.specs import StorySpec
 
 BATCH = 500  # stories advancing together
 CTID = "__sqlsynth_ctid__"
 VALUES_MARK = "\x00values\x00"
-
-
-@dataclass
-class StorySpec:
-    name: str
-    func: Callable
-    args: list
-    kwargs: dict
-    count: int
-    path: str
-
-
-def story_specs(num_passes: int, config_raw: dict, file_problem: Callable[[str, str], None]) -> list[StorySpec]:
-    """Read story_generators from the config; report problems through file_problem(path, msg)."""
-    specs: list[StorySpec] = []
-    items = config_raw.get("story_generators") or []
-    module = config_raw.get("story_generators_module")
-    if items and not isinstance(items, list):
-        file_problem("story_generators", "must be a list")
-        return specs
-    for i, item in enumerate(items):
-        path = f"story_generators[{i}]"
-        if not isinstance(item, dict):
-            file_problem(path, "must be a mapping with name and num_stories_per_pass")
-            continue
-        name = item.get("name")
-        n = item.get("num_stories_per_pass")
-        if not isinstance(name, str):
-            file_problem(f"{path}.name", "missing story name")
-            continue
-        if not isinstance(n, int) or isinstance(n, bool) or n < 0:
-            file_problem(f"{path}.num_stories_per_pass", f"must be a whole number >= 0, got {n!r}")
-            continue
-        if not module:
-            file_problem(path, "story_generators needs story_generators_module")
-            continue
-        try:
-            func = resolve_function(name, [module])
-        except UserCodeError as e:
-            file_problem(f"{path}.name", str(e))
-            continue
-        args = item.get("args") or []
-        kwargs = item.get("kwargs") or {}
-        if not isinstance(args, list) or not isinstance(kwargs, dict):
-            file_problem(path, "args must be a list and kwargs a mapping")
-            continue
-        specs.append(StorySpec(name, func, list(args), dict(kwargs), n * num_passes, path))
-    return specs
 
 
 @dataclass
@@ -107,7 +60,7 @@ def _param(v: Any) -> Any:
     if isinstance(v, (list, tuple)) and any(isinstance(x, dict) for x in v):
         return json.dumps(list(v), default=str)
     if isinstance(v, (list, tuple)):
-        from .rowgen import pg_array
+        from ..plan.python_rows import pg_array
         return pg_array(v)
     if isinstance(v, bool):
         return "true" if v else "false"
