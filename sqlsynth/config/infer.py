@@ -57,7 +57,7 @@ RULES: list[tuple[str, set[str], str, dict[str, Any]]] = [
 _COMPILED = [(re.compile(rf"^(?:{p})$", re.I), kinds, name, kw) for p, kinds, name, kw in RULES]
 
 
-def _key_columns(schema: Schema, t: Table) -> set[str]:
+def key_columns(schema: Schema, t: Table) -> set[str]:
     cols: set[str] = set()
     for tb in [t] + schema.partitions_of(t.name):
         for fk in tb.foreign_keys:
@@ -65,7 +65,7 @@ def _key_columns(schema: Schema, t: Table) -> set[str]:
     return cols
 
 
-def _single_unique(schema: Schema, t: Table, column: str) -> bool:
+def single_unique(schema: Schema, t: Table, column: str) -> bool:
     """The column alone must be distinct: a primary key, unique constraint or index (partial and
     lower()/upper()/trim() ones too), or an exclusion constraint the planner meets by distinct values."""
     return any(cols == [column] for _name, cols in unique_sets(schema, t))
@@ -162,7 +162,7 @@ def infer_column(schema: Schema, t: Table, c: Column, unique: bool | None = None
     entry: dict[str, Any] = {"name": gen[0], "columns_assigned": c.name}
     kwargs = gen[1]
     if unique is None:
-        unique = _single_unique(schema, t, c.name)
+        unique = single_unique(schema, t, c.name)
     if unique and gen[0].startswith("generic.") and gen[0] != "generic.person.password" \
             and gen[0] != "generic.numeric.integer_number":
         if pool_runs_dry(gen[0], kwargs):
@@ -184,9 +184,9 @@ def infer_column(schema: Schema, t: Table, c: Column, unique: bool | None = None
 # (earlier token, later token): `start_date`/`end_date`, `valid_from`/`valid_to`, `date_from`/`date_to`
 _PAIR_TOKENS = {("start", "end"), ("begin", "end"), ("from", "to"), ("starts", "ends"), ("started", "ended"),
                 ("opened", "closed"), ("open", "close"), ("first", "last"), ("min", "max")}
-_CREATED = re.compile(r"^(?:(?:date_?)?creat(?:e|ed|ion)(?:_?(?:at|on|date|time|ts|timestamp|dt))?|"
+CREATED = re.compile(r"^(?:(?:date_?)?creat(?:e|ed|ion)(?:_?(?:at|on|date|time|ts|timestamp|dt))?|"
                       r"(?:date_?)?inserted(?:_?(?:at|on))?)$", re.I)
-_UPDATED = re.compile(r"^(?:(?:last_?)?(?:update|updated|modified|changed)(?:_?(?:at|on|date|time|ts|timestamp|dt))?|"
+UPDATED = re.compile(r"^(?:(?:last_?)?(?:update|updated|modified|changed)(?:_?(?:at|on|date|time|ts|timestamp|dt))?|"
                       r"(?:date_?)?(?:updated|modified))$", re.I)
 _ORDERED_KINDS = {"date": "time", "timestamp": "time", "timestamptz": "time", "int": "number", "numeric": "number",
                   "float": "number"}
@@ -218,7 +218,7 @@ def ordered_pairs(schema: Schema, t: Table, skip: set[str]) -> list[tuple[str, s
                 pair = len(diff) == 1 and diff[0] in _PAIR_TOKENS
                 if pair and diff[0] in (("first", "last"), ("min", "max")) and fam[a.name] != "time":
                     pair = False  # first_name/last_name are not a pair; min/max of numbers need no rule
-            if not pair and fam[a.name] == "time" and _CREATED.match(a.name) and _UPDATED.match(b.name):
+            if not pair and fam[a.name] == "time" and CREATED.match(a.name) and UPDATED.match(b.name):
                 pair = True
             if pair:
                 out.append((a.name, b.name))
@@ -242,9 +242,9 @@ def ordering_entry(schema: Schema, t: Table, earlier: str, later: str) -> dict[s
 
 
 def infer_table(schema: Schema, t: Table) -> list[dict[str, Any]]:
-    keys = _key_columns(schema, t)
+    keys = key_columns(schema, t)
     out = []
-    uniques = {c.name for c in t.columns.values() if _single_unique(schema, t, c.name)}
+    uniques = {c.name for c in t.columns.values() if single_unique(schema, t, c.name)}
     pairs = ordered_pairs(schema, t, keys | uniques)
     later = {b: a for a, b in pairs}
     for c in t.columns.values():

@@ -24,14 +24,14 @@ def has_default_partition(schema: Schema, t: Table) -> bool:
 
 def fit_column(schema: Schema, t: Table, column: str, keys: set[str]) -> dict[str, Any] | None:
     """A `stats: auto` generator chosen from the column's type and name only (no source access)."""
-    from ..config.infer import _single_unique
+    from ..config.infer import single_unique
 
     c = t.columns[column]
     if c.generated or c.serial or c.identity or c.primary or column in keys:
         return None
     if t.partition_by and column in t.partition_by.columns and not has_default_partition(schema, t):
         return None  # values must fall in the declared partitions
-    if _single_unique(schema, t, column):
+    if single_unique(schema, t, column):
         return None
     ti = resolve_type(c.type, schema)
     if ti.array_dims:
@@ -78,14 +78,14 @@ FIT_HEADER = """\
 
 def fit_tables(schema: Schema, tables: dict[str, Any]) -> int:
     """Add fitted generators to a starter config's tables (in place); returns how many."""
-    from ..config.infer import _key_columns
+    from ..config.infer import key_columns
 
     n = 0
     for tname, td in tables.items():
         t = schema.tables.get(tname)
         if t is None or not isinstance(td, dict):
             continue
-        keys = _key_columns(schema, t)
+        keys = key_columns(schema, t)
         gens = list(td.get("row_generators") or [])
         assigned = {g["columns_assigned"]: i for i, g in enumerate(gens) if isinstance(g.get("columns_assigned"), str)}
         for cname in t.columns:

@@ -29,7 +29,7 @@ from typing import Any
 
 import yaml
 
-from ..config.infer import (PERSON_TABLES, _CREATED, _UPDATED, _key_columns, _single_unique, infer_column,
+from ..config.infer import (PERSON_TABLES, CREATED, UPDATED, key_columns, single_unique, infer_column,
                             ordered_pairs, ordering_entry)
 from ..schema.model import ForeignKey, Schema, Table
 from ..schema.types import resolve_type
@@ -76,9 +76,9 @@ def _personal(schema: Schema, t: Table) -> bool:
 
 
 def _content_columns(schema: Schema, t: Table) -> list[str]:
-    keys = _key_columns(schema, t)
+    keys = key_columns(schema, t)
     return [c.name for c in t.columns.values() if not (c.primary or c.serial or c.identity or c.generated)
-            and c.name not in keys and not _CREATED.match(c.name) and not _UPDATED.match(c.name)]
+            and c.name not in keys and not CREATED.match(c.name) and not UPDATED.match(c.name)]
 
 
 def vocabulary_tables(schema: Schema, prof: dict[str, TableProfile]) -> set[str]:
@@ -201,7 +201,7 @@ def column_entry(schema: Schema, t: Table, cname: str, tp: TableProfile, vocab: 
                 and not any(cname in u for u in uniques) and _categorical(cp, suppress)):
             return {"name": "dist_gen.weighted_choice", "columns_assigned": cname, "stats": "auto"}
         return None
-    if _single_unique(schema, t, cname) or ti.array_dims:
+    if single_unique(schema, t, cname) or ti.array_dims:
         return None
     if t.partition_by and cname in t.partition_by.columns and not has_default_partition(schema, t):
         return None
@@ -268,7 +268,7 @@ def table_settings(schema: Schema, t: Table, tp: TableProfile, vocab: set[str], 
             fk_cols.setdefault(c, fk)
     uniques = _unique_sets(schema, t)
     gens = []
-    keys = _key_columns(schema, t) | {c for c in t.columns if _single_unique(schema, t, c)}
+    keys = key_columns(schema, t) | {c for c in t.columns if single_unique(schema, t, c)}
     later = {b: a for a, b in ordered_pairs(schema, t, keys)}
     for cname in t.columns:
         cp = tp.columns.get(cname)
