@@ -15,7 +15,7 @@ from ..plan.build import Plan, TablePlan
 from ..plan.pools import JoinCollector, Pool, copy_text
 from ..plan.values import WORDS_REF, words_array_source
 from ..schema.model import ForeignKey
-from ..sql import sqlx
+from ..sql import primitives, sqlx
 from ..sql.sqlx import lit, q, qtable, render
 
 _FK_ACTIONS = {"CASCADE", "RESTRICT", "SET NULL", "SET DEFAULT", "NO ACTION"}
@@ -72,7 +72,7 @@ def row_source(lo: int, hi: int, offset: exp.Expression | None = None) -> exp.Ex
     end: exp.Expression = lit(hi)
     if offset is not None:
         start, end = sqlx.add(start, offset.copy()), sqlx.add(end, offset.copy())
-    gs = sqlx.fn("generate_series", start, end)
+    gs = exp.GenerateSeries(start=start, end=end)
     return exp.Table(this=gs, alias=exp.TableAlias(this=exp.to_identifier("g", quoted=True),
                                                    columns=[exp.to_identifier("i", quoted=True)]))
 
@@ -118,7 +118,7 @@ def offsets_sql(plan: Plan, tables: list[str]) -> list[str]:
             parts.append(exp.Subquery(this=exp.select(exp.Coalesce(
                 this=exp.Cast(this=exp.Max(this=sqlx.col(c)), to=exp.DataType.build("BIGINT")),
                 expressions=[lit(0)])).from_(src.copy())))
-        off = parts[0] if len(parts) == 1 else sqlx.fn("greatest", *parts)
+        off = parts[0] if len(parts) == 1 else exp.Greatest(this=parts[0], expressions=parts[1:])
         rows.append(exp.Tuple(expressions=[exp.Literal.string(t), off]))
     values = exp.Values(expressions=rows)
     return [f"CREATE TEMP TABLE {q(OFFSETS_TABLE)} (t text PRIMARY KEY, o bigint NOT NULL) ON COMMIT DROP",
@@ -227,10 +227,10 @@ def compile_plan(plan: Plan) -> Program:
         tp = plan.tables[name]
         for c in tp.serials:
             if tp.rows > 0 or plan.stories:
-                seq = sqlx.fn("pg_get_serial_sequence", lit(plan.qtable(name)), lit(c))
+                seq = primitives.serial_sequence(lit(plan.qtable(name)), lit(c))
                 top = exp.Subquery(this=exp.select(exp.Max(this=sqlx.col(c))).from_(plan.sqltable(name)))
                 nxt = sqlx.add(exp.Coalesce(this=top, expressions=[lit(0)]), lit(1))
-                setvals.append(f"PERFORM {render(sqlx.fn('setval', seq, nxt, exp.false()))};")
+                setvals.append(f"PERFORM {render(primitives.setval(seq, nxt, exp.false()))};")
     if setvals:  # sequences continue after the generated keys
         prog.steps.append(Step("DO " + exp.Literal.string("BEGIN " + " ".join(setvals) + " END").sql("postgres")))
     for name in targets:

@@ -12,7 +12,7 @@ from typing import Any
 from ..schema.keys import unique_sets
 from ..schema.model import Column, Schema, Table
 from ..schema.types import resolve_type
-from .mimesis import distinct_values
+from .mimesis import PoolError, distinct_values
 
 PERSON_TABLES = re.compile(r"(customer|staff|actor|user|person|people|employee|author|patient|member|client|"
                            r"contact|student|teacher|owner|driver|passenger|guest|account)", re.I)

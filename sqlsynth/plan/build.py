@@ -17,7 +17,7 @@ from typing import Callable
 from sqlglot import exp
 
 from ..sql import sqlx
-from ..sql.sqlx import Streams, add, fn, lit, mod
+from ..sql.sqlx import Streams, add, lit, mod
 from ..config.load import Config, suggest
 from ..errors import ConfigError, Problem
 from ..schema.keys import effective_fks, unique_sets
@@ -468,8 +468,8 @@ class Builder(FollowMixin):
                     # a strictly earlier row: 1 + h mod (row - 1); row 1 has none, so it gets NULL when the
                     # key is nullable, and (only then possible) itself otherwise
                     g.index = lambda row, s=f"fk:{g.fk.name}": add(lit(1), mod(
-                        streams.h32(s, row), fn("greatest", exp.Paren(this=exp.Sub(this=row.copy(), expression=lit(1))),
-                                                lit(1))))
+                        streams.h32(s, row), exp.Greatest(this=exp.Paren(this=exp.Sub(this=row.copy(), expression=lit(1))),
+                                                            expressions=[lit(1)])))
                     first_null = all(t.columns[c].nullable for c in g.fk.columns)
                 else:
                     g.index = lambda row, s=f"fk:{g.fk.name}", N=g.n_parent: add(lit(1), streams.pick(s, row, N))

@@ -133,7 +133,7 @@ class Fallback:
         end: exp.Expression = lit(rows)
         if offset is not None:
             start, end = sqlx.add(start, offset.copy()), sqlx.add(end, offset.copy())
-        src = exp.Table(this=sqlx.fn("generate_series", start, end, lit(step)),
+        src = exp.Table(this=exp.GenerateSeries(start=start, end=end, step=lit(step)),
                         alias=exp.TableAlias(this=exp.to_identifier("g", quoted=True),
                                              columns=[exp.to_identifier("i", quoted=True)]))
         row = sqlx.col("i", "g")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from sqlglot import exp
 
 from ..sql import sqlx
-from ..sql.sqlx import Streams, add, fn, lit, mod, sub
+from ..sql.sqlx import Streams, add, lit, mod, sub
 from ..schema.types import TypeInfo
 from .checks import column_under, conjuncts, strip
 from .values import Value, permutation
@@ -180,9 +180,9 @@ def pair_total(op: str, n: int) -> int:
 
 def _floor_sqrt_pairs(k: exp.Expression, le: bool) -> exp.Expression:
     """j of the k-th pair in triangular order (exact for 8k+1 < 2^52)."""
-    root = fn("sqrt", exp.Cast(this=add(lit(1), sqlx.mul(lit(8), k.copy())), to=exp.DataType.build("DOUBLE PRECISION")))
+    root = exp.Sqrt(this=exp.Cast(this=add(lit(1), sqlx.mul(lit(8), k.copy())), to=exp.DataType.build("DOUBLE PRECISION")))
     num = sub(exp.Paren(this=root), lit(1)) if le else add(lit(1), exp.Paren(this=root))
-    return exp.Cast(this=fn("floor", exp.Div(this=exp.Paren(this=num), expression=lit(2))), to=exp.DataType.build("BIGINT"))
+    return exp.Cast(this=exp.Floor(this=exp.Div(this=exp.Paren(this=num), expression=lit(2))), to=exp.DataType.build("BIGINT"))
 
 
 def pair_indexes(op: str, n: int, streams: Streams, stream: str, first=None, enumerate_pairs: bool = False):

@@ -12,7 +12,7 @@ import sqlglot
 from sqlglot import exp
 
 from ..sql import sqlx
-from ..sql.sqlx import add, fn, lit, mul
+from ..sql.sqlx import add, lit, mul
 from .generators import (GenContext, GeneratorError, REGISTRY, SUPPORTS_UNIQUE, _cast_to_column, _num,
                          _rows_values, _single, _std_normal, pool_value, weighted_value)
 from .values import EPOCH, Value, permutation, seconds_of, ts_from_seconds
@@ -29,7 +29,7 @@ def g_exponential(ctx: GenContext, rate: float | None = None, scale: float | Non
     r = _num("rate", rate) if rate is not None else 1.0 / _num("scale", scale)
     if r <= 0:
         raise GeneratorError("rate must be positive")
-    return [Value(lambda row: exp.Div(this=exp.Neg(this=fn("ln", exp.Sub(this=lit(1.0), expression=ctx.streams.u(ctx.stream, row)))),
+    return [Value(lambda row: exp.Div(this=exp.Neg(this=exp.Ln(this=exp.Sub(this=lit(1.0), expression=ctx.streams.u(ctx.stream, row)))),
                                       expression=lit(r)))]
 
 
@@ -43,7 +43,7 @@ def g_poisson(ctx: GenContext, lam: float = 1.0) -> list[Value]:
     if lam <= 0:
         raise GeneratorError("lam must be positive")
     if lam > 60:
-        return [Value(lambda row: fn("greatest", lit(0), fn("round", add(lit(lam), mul(lit(math.sqrt(lam)), _std_normal(ctx, row, ctx.stream))))))]
+        return [Value(lambda row: exp.Greatest(this=lit(0), expressions=[exp.Round(this=add(lit(lam), mul(lit(math.sqrt(lam)), _std_normal(ctx, row, ctx.stream))))]))]
     cum, p, k, acc = [], math.exp(-lam), 0, 0.0
     while acc < 1 - 1e-12 and k < 1000:
         acc += p
@@ -115,7 +115,7 @@ def _mvn(ctx: GenContext, cov: Any, log: bool) -> list[Value]:
             for j in range(i + 1):
                 if L[i][j] != 0.0:
                     e = add(e, mul(lit(L[i][j]), _std_normal(ctx, row, f"{ctx.stream}:z{j}")))
-            return fn("exp", e) if log else e
+            return exp.Exp(this=e) if log else e
         return Value(f)
     return [make(i) for i in range(len(means))]
 
@@ -160,7 +160,7 @@ def g_sequence(ctx: GenContext, format: str = "{}", start: int = 1, step: int = 
             return num
         txt = exp.Cast(this=num, to=exp.DataType.build("TEXT"))
         if m.group("width"):
-            txt = fn("lpad", txt, lit(int(m.group("width"))), lit("0" if m.group("zero") else " "))
+            txt = exp.Pad(this=txt, expression=lit(int(m.group("width"))), fill_pattern=lit("0" if m.group("zero") else " "), is_left=True)
         return sqlx.concat(lit(m.group("pre")), txt, lit(m.group("post")))
     return [Value(f, injective=True)]
 
@@ -223,7 +223,7 @@ def g_truncated_string(ctx: GenContext, subgen_fn: str = "", params: dict | None
         vals = REGISTRY[name](ctx, **(params or {}))
     else:
         vals = pool_value(ctx, name, [], dict(params or {}))
-    return [Value(lambda row, v=v: fn("left", exp.Cast(this=v.at(row), to=exp.DataType.build("TEXT")), lit(length)),
+    return [Value(lambda row, v=v: exp.Left(this=exp.Cast(this=v.at(row), to=exp.DataType.build("TEXT")), expression=lit(length)),
                   source=v.source) for v in vals]
 
 
@@ -239,7 +239,7 @@ def g_title(ctx: GenContext, words: int = 2, case: str = "title") -> list[Value]
     _single(ctx, "title")
     if isinstance(words, bool) or not isinstance(words, int) or not 1 <= words <= 8:
         raise GeneratorError("words must be a whole number from 1 to 8")
-    folds = {"title": "initcap", "upper": "upper", "lower": "lower"}
+    folds = {"title": exp.Initcap, "upper": exp.Upper, "lower": exp.Lower}
     if case not in folds:
         raise GeneratorError(f"case must be one of {', '.join(folds)}, got {case!r}")
     assert ctx.pools is not None
@@ -270,8 +270,8 @@ def g_title(ctx: GenContext, words: int = 2, case: str = "title") -> list[Value]
             if parts:
                 parts.append(lit(" "))
             parts.append(lookup(pool, pick(i, row)))
-        e = fn(folds[case], sqlx.concat(*parts) if len(parts) > 1 else parts[0])
-        return fn("left", e, lit(length)) if length is not None else e
+        e = folds[case](this=sqlx.concat(*parts) if len(parts) > 1 else parts[0])
+        return exp.Left(this=e, expression=lit(length)) if length is not None else e
     return [Value(lambda row: _cast_to_column(ctx, f(row)), injective=ctx.unique, source="title")]
 
 

@@ -22,8 +22,8 @@ from typing import Any
 
 from sqlglot import exp
 
-from ..sql import sqlx
-from ..sql.sqlx import add, fn, lit, mul
+from ..sql import primitives, sqlx
+from ..sql.sqlx import add, lit, mul
 from .generators import REGISTRY, SUPPORTS_UNIQUE, GenContext, GeneratorError, _single
 from .values import EPOCH, WORDS, Value, _w, date_from_days, permutation, ts_from_seconds
 
@@ -78,7 +78,7 @@ def inverse_cdf(ctx: GenContext, stream: str, q: list[float], row: exp.Expressio
 
 def _as_kind(e: exp.Expression, kind: str) -> exp.Expression:
     if kind == "date":
-        return date_from_days(fn("floor", e))
+        return date_from_days(exp.Floor(this=e))
     if kind in ("timestamp", "timestamptz"):
         return ts_from_seconds(e, kind == "timestamptz")
     return e
@@ -132,8 +132,8 @@ def g_text(ctx: GenContext, lengths: Any = None) -> list[Value]:
         start = add(lit(1), ctx.streams.pick(ctx.stream + ":s", row, n_words - m))
         sl = exp.Bracket(this=exp.Paren(this=_w()), expressions=[exp.Slice(this=start, expression=add(start.copy(), lit(m - 1)))],
                          offset=1)
-        text: exp.Expression = fn("array_to_string", sl, lit(" "))
-        length: exp.Expression = exp.Cast(this=fn("round", inverse_cdf(ctx, ctx.stream + ":len", qs, row)),
+        text: exp.Expression = exp.ArrayToString(this=sl, expression=lit(" "))
+        length: exp.Expression = exp.Cast(this=exp.Round(this=inverse_cdf(ctx, ctx.stream + ":len", qs, row)),
                                           to=exp.DataType.build("INT"))
         if digits:
             p = permutation(ctx.streams, ctx.stream + ":u", row, space)
@@ -142,10 +142,10 @@ def g_text(ctx: GenContext, lengths: Any = None) -> list[Value]:
                 d = exp.Mod(this=exp.Paren(this=exp.Div(this=p.copy(), expression=lit(n_words ** i), typed=True))
                             if i else p.copy(), expression=lit(n_words))
                 parts.append(sqlx.subscript(_w(), add(lit(1), d)))
-            prefix = fn("array_to_string", sqlx.array(parts), lit(" "))
+            prefix = exp.ArrayToString(this=sqlx.array(parts), expression=lit(" "))
             text = sqlx.concat(prefix, lit(" "), text)
-            length = exp.Greatest(this=length, expressions=[fn("char_length", prefix.copy())])
-        return fn("rtrim", fn("left", fn("initcap", text), length))
+            length = exp.Greatest(this=length, expressions=[exp.Length(this=prefix.copy())])
+        return exp.Trim(this=exp.Left(this=exp.Initcap(this=text), expression=length), position="TRAILING")
     return [Value(f, injective=ctx.unique, source="sqlsynth.text")]
 
 
@@ -173,7 +173,7 @@ def g_range(ctx: GenContext, lower: Any = None, length: Any = None, upper_null: 
 
     def bound(e: exp.Expression) -> exp.Expression:
         if sub == "int":
-            return exp.Cast(this=fn("round", e), to=exp.DataType.build(ti.subtype or "integer"))
+            return exp.Cast(this=exp.Round(this=e), to=exp.DataType.build(ti.subtype or "integer"))
         if sub == "numeric":
             return exp.Cast(this=e, to=exp.DataType.build("NUMERIC"))
         return _as_kind(e, sub)
@@ -181,18 +181,18 @@ def g_range(ctx: GenContext, lower: Any = None, length: Any = None, upper_null: 
     def f(row: exp.Expression) -> exp.Expression:
         a = inverse_cdf(ctx, ctx.stream + ":lo", lo_q, row)
         if sub == "date":
-            a = fn("floor", a)
-            span = fn("round", inverse_cdf(ctx, ctx.stream + ":len", len_q, row))
+            a = exp.Floor(this=a)
+            span = exp.Round(this=inverse_cdf(ctx, ctx.stream + ":len", len_q, row))
         elif sub == "int":
-            a = fn("round", a)
-            span = fn("round", inverse_cdf(ctx, ctx.stream + ":len", len_q, row))
+            a = exp.Round(this=a)
+            span = exp.Round(this=inverse_cdf(ctx, ctx.stream + ":len", len_q, row))
         else:
             span = inverse_cdf(ctx, ctx.stream + ":len", len_q, row)
         b = bound(add(a.copy(), span))
         if upper_null > 0:
             b = sqlx.case([(exp.LT(this=ctx.streams.u(ctx.stream + ":open", row), expression=lit(float(upper_null))),
                             exp.Cast(this=exp.Null(), to=exp.DataType.build(ti.subtype or "integer")))], b)
-        return fn(ctor, bound(a), b)
+        return primitives.make_range(ctor, bound(a), b)
     return [Value(f, source="sqlsynth.range")]
 
 

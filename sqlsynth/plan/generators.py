@@ -16,8 +16,8 @@ from typing import Any, Callable
 
 from sqlglot import exp
 
-from ..sql import sqlx
-from ..sql.sqlx import Streams, add, fn, lit, mul
+from ..sql import primitives, sqlx
+from ..sql.sqlx import Streams, add, lit, mul
 from ..schema.types import TypeInfo
 from ..config.mimesis import PoolError, check_call, resolve_method
 from .pools import Pool, PoolSet, lookup
@@ -169,7 +169,7 @@ def g_float(ctx: GenContext, start: float = -1000.0, end: float = 1000.0, precis
 
     def f(row: exp.Expression) -> exp.Expression:
         v = add(lit(lo), mul(s.u(ctx.stream, row), lit(hi - lo)))
-        return fn("round", exp.Cast(this=v, to=exp.DataType.build("NUMERIC")), lit(int(precision))) if precision < 15 else v
+        return exp.Round(this=exp.Cast(this=v, to=exp.DataType.build("NUMERIC")), decimals=lit(int(precision))) if precision < 15 else v
     return [Value(f)]
 
 
@@ -195,8 +195,8 @@ def _std_normal(ctx: GenContext, row: exp.Expression, stream: str) -> exp.Expres
     """Box-Muller: sqrt(-2 ln(1-u1)) * cos(2 pi u2)."""
     u1 = exp.Sub(this=lit(1.0), expression=ctx.streams.u(stream + ":a", row))
     u2 = ctx.streams.u(stream + ":b", row)
-    r = fn("sqrt", mul(lit(-2.0), fn("ln", u1)))
-    return mul(r, fn("cos", mul(lit(2 * math.pi), u2)))
+    r = exp.Sqrt(this=mul(lit(-2.0), exp.Ln(this=u1)))
+    return mul(r, exp.Cos(this=mul(lit(2 * math.pi), u2)))
 
 
 def g_normal(ctx: GenContext, mean: float = 0.0, sd: float = 1.0) -> list[Value]:
@@ -216,7 +216,7 @@ def g_lognormal(ctx: GenContext, logmean: float = 0.0, logsd: float = 1.0) -> li
     that the value has the source's mean and sd (method of moments)."""
     _single(ctx, "lognormal")
     m, s = _num("logmean", logmean), _num("logsd", logsd)
-    return [Value(lambda row: fn("exp", add(lit(m), mul(lit(s), _std_normal(ctx, row, ctx.stream)))))]
+    return [Value(lambda row: exp.Exp(this=add(lit(m), mul(lit(s), _std_normal(ctx, row, ctx.stream)))))]
 
 
 def _choice(ctx: GenContext, values: Any, name: str) -> list[Value]:
@@ -429,14 +429,14 @@ def pool_column(ctx: GenContext, pool: Pool, k: int, ti: TypeInfo) -> Value:
         if suffix:
             num = exp.Cast(this=row.copy(), to=exp.DataType.build("TEXT"))
             if is_email:
-                v = sqlx.concat(fn("split_part", v, lit("@"), lit(1)), lit("."), num, lit("@"),
-                                fn("split_part", v.copy(), lit("@"), lit(2)))
+                v = sqlx.concat(exp.SplitPart(this=v, delimiter=lit("@"), part_index=lit(1)), lit("."), num, lit("@"),
+                                exp.SplitPart(this=v.copy(), delimiter=lit("@"), part_index=lit(2)))
             else:
                 v = sqlx.concat(v, lit("-"), num)
             if ti.length is not None:  # keep the suffix, shorten the value
-                v = fn("right", v, lit(ti.length)) if not is_email else v
+                v = exp.Right(this=v, expression=lit(ti.length)) if not is_email else v
         if ti.kind == "tsvector":
-            return fn("to_tsvector", exp.Cast(this=lit("english"), to=sqlx.dtype("regconfig")), v)
+            return primitives.text_search_vector(exp.Cast(this=lit("english"), to=sqlx.dtype("regconfig")), v)
         if ti.kind not in ("text", "unknown"):
             v = sqlx.cast(v, ti.sql)
         return v

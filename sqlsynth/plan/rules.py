@@ -27,7 +27,7 @@ from typing import Callable
 
 from sqlglot import exp
 
-from ..sql import sqlx
+from ..sql import primitives, sqlx
 from ..sql.sqlx import Streams, lit
 from ..config.rules import Rule, Spread, family, fk_label, fk_matches, point_kind, stat_name
 from ..errors import suggest
@@ -128,7 +128,7 @@ def shift(point: exp.Expression, src: tuple[TypeInfo, str], dst: tuple[TypeInfo,
         return out
     secs = _epoch_seconds(point, sk)
     if secs is not None and dk in ("timestamp", "timestamptz"):  # a default timestamp: move its seconds
-        moved = sqlx.fn("to_timestamp", P(op(secs, d)))
+        moved = exp.UnixToTime(this=P(op(secs, d)))
         return P(exp.AtTimeZone(this=moved, zone=lit("UTC"))) if dk == "timestamp" else moved
     if dk == "date":
         if sk == "date":
@@ -167,9 +167,8 @@ def as_point(e: exp.Expression, ti: TypeInfo) -> exp.Expression:
     if ti.kind != "range":
         return e
     ctor = ti.base_sql.split("(")[0].strip().lower()
-    if isinstance(e, exp.Anonymous) and str(e.this).lower() == ctor and len(e.expressions) == 2:
-        return e.expressions[0]
-    return sqlx.fn("lower", e)
+    built = primitives.range_bounds(e, ctor)
+    return built[0] if built is not None else primitives.range_lower(e)
 
 
 def into_column(point: exp.Expression, ti: TypeInfo, raw: exp.Expression) -> exp.Expression:
@@ -177,8 +176,8 @@ def into_column(point: exp.Expression, ti: TypeInfo, raw: exp.Expression) -> exp
     if ti.kind != "range":
         return point
     ctor = ti.base_sql.split("(")[0].strip().lower()
-    length = P(sqlx.sub(sqlx.fn("upper", raw), sqlx.fn("lower", raw.copy())))
-    return sqlx.fn(ctor, point, P(sqlx.add(point.copy(), length)))
+    length = P(sqlx.sub(primitives.range_upper(raw), primitives.range_lower(raw.copy())))
+    return primitives.make_range(ctor, point, P(sqlx.add(point.copy(), length)))
 
 
 # ---- per table -----------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import string
 from sqlglot import exp
 
 from ..sql import sqlx
-from ..sql.sqlx import Streams, add, concat, fn, lit, mod, subscript
+from ..sql.sqlx import Streams, add, concat, lit, mod, subscript
 from ..schema.types import TypeInfo
 from .bounds import Bounds
 from .values import Unsupported, Value, permutation, text_value
@@ -85,12 +85,12 @@ def text_default(ti: TypeInfo, streams: Streams, s: str, b: Bounds, n_rows: int,
     if max_len is not None and max_len < 3 and not unique:
         letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
         width = ti.length or 1 if b.max_len is None else max_len
-        return Value(lambda row: fn("left", concat(*[subscript(sqlx.text_array(letters), add(lit(1), streams.pick(f"{s}:{i}", row, 26))) for i in range(width)]), lit(width)))
+        return Value(lambda row: exp.Left(this=concat(*[subscript(sqlx.text_array(letters), add(lit(1), streams.pick(f"{s}:{i}", row, 26))) for i in range(width)]), expression=lit(width)))
     if unique and max_len is not None and max_len - (len(str(max(n_rows, 1))) + 1) < MIN_WORD_ROOM:
         return code_value(streams, s, max_len, True, n_rows, ti.sql)
     v = text_value(streams, s, max_len, unique, n_rows)
     if b.min_len <= 1:
         return v
     # at least min_len characters: rpad never cuts when asked for the value's own length or more
-    return Value(lambda row: fn("rpad", v.at(row), exp.Greatest(this=fn("length", v.at(row)), expressions=[lit(b.min_len)]),
-                                lit("x")), injective=v.injective, source=v.source)
+    return Value(lambda row: exp.Pad(this=v.at(row), expression=exp.Greatest(this=exp.Length(this=v.at(row)), expressions=[lit(b.min_len)]),
+                                     fill_pattern=lit("x"), is_left=False), injective=v.injective, source=v.source)

@@ -14,8 +14,8 @@ from typing import Callable
 
 from sqlglot import exp
 
-from ..sql import sqlx
-from ..sql.sqlx import Streams, add, case, cast, concat, fn, lit, mod, mul, sub, subscript
+from ..sql import primitives, sqlx
+from ..sql.sqlx import Streams, add, case, cast, concat, lit, mod, mul, sub, subscript
 from ..schema.types import TypeInfo
 from .bounds import Bounds  # noqa: F401  (re-exported: the planner's modules import it from here)
 
@@ -93,15 +93,15 @@ def words(streams: Streams, stream: str, row: exp.Expression, max_words: int, ca
     start = add(lit(1), streams.pick(stream + ":s", row, n - max_words))
     if max_words <= 1:
         first = subscript(_w(), start)
-        return fn("initcap", first) if capital else first
+        return exp.Initcap(this=first) if capital else first
     length = streams.pick(stream + ":k", row, max_words)
     if not capital:
         sl = exp.Bracket(this=exp.Paren(this=_w()), expressions=[exp.Slice(this=start, expression=add(start.copy(), length))], offset=1)
-        return fn("array_to_string", sl, lit(" "))
-    first = fn("initcap", subscript(_w(), start))
+        return exp.ArrayToString(this=sl, expression=lit(" "))
+    first = exp.Initcap(this=subscript(_w(), start))
     rest_lo = add(start.copy(), lit(1))
     rest = exp.Bracket(this=exp.Paren(this=_w()), expressions=[exp.Slice(this=rest_lo, expression=add(start.copy(), length))], offset=1)
-    return fn("rtrim", concat(first, lit(" "), fn("array_to_string", rest, lit(" "))))
+    return exp.Trim(this=concat(first, lit(" "), exp.ArrayToString(this=rest, expression=lit(" "))), position="TRAILING")
 
 
 def text_value(streams: Streams, stream: str, length: int | None, unique: bool, n_rows: int) -> Value:
@@ -114,9 +114,9 @@ def text_value(streams: Streams, stream: str, length: int | None, unique: bool, 
             suffix = concat(lit("-"), exp.Cast(this=row.copy(), to=exp.DataType.build("TEXT")))
             if length is not None:
                 room = length - (len(str(max(n_rows, 1))) + 1)
-                w = fn("left", w, lit(max(room, 0)))
+                w = exp.Left(this=w, expression=lit(max(room, 0)))
             return concat(w, suffix)
-        return fn("left", w, lit(length)) if length is not None else w
+        return exp.Left(this=w, expression=lit(length)) if length is not None else w
 
     return Value(f, injective=unique, source="text")
 
@@ -151,7 +151,7 @@ DEFAULT_TS = (dt.datetime(2015, 1, 1), dt.datetime(2025, 12, 31, 23, 59, 59))
 
 def ts_from_seconds(secs: exp.Expression, tz: bool) -> exp.Expression:
     """Epoch seconds -> timestamp[tz]; independent of the session's TimeZone."""
-    ts = fn("to_timestamp", secs)
+    ts = exp.UnixToTime(this=secs)
     return ts if tz else exp.Paren(this=exp.AtTimeZone(this=ts, zone=lit("UTC")))
 
 
@@ -307,8 +307,8 @@ def default_value(ti: TypeInfo, streams: Streams, column: str, bounds: Bounds, n
         return text_default(ti, streams, s, bounds, n_rows, unique, pools)
     if k == "char1":
         # chr() takes an integer; the stream arithmetic is bigint
-        return Value(lambda row: exp.Cast(this=fn("chr", exp.Cast(this=add(lit(97), streams.pick(s, row, 26)),
-                                                                  to=exp.DataType.build("INT"))),
+        return Value(lambda row: exp.Cast(this=exp.Chr(expressions=[exp.Cast(this=add(lit(97), streams.pick(s, row, 26)),
+                                                                               to=exp.DataType.build("INT"))]),
                                           to=sqlx.dtype('"char"')))
     if k == "bool":
         p_true = {"true": 0.9, "false": 0.1}.get((default or "").strip().lower(), 0.5)
@@ -331,31 +331,31 @@ def default_value(ti: TypeInfo, streams: Streams, column: str, bounds: Bounds, n
                            lambda e: mul(e, exp.Interval(this=lit("1"), unit=exp.var("SECOND"))))
     if k == "uuid":
         def u(row: exp.Expression) -> exp.Expression:
-            rnd = fn("md5", exp.Cast(this=streams.h32(s, row), to=exp.DataType.build("TEXT")))
-            tail = fn("lpad", fn("to_hex", row.copy()), lit(12), lit("0"))
-            return exp.Cast(this=fn("overlay", rnd, tail, lit(21)), to=exp.DataType.build("UUID"))
-        return Value(_overlay_fix(u), injective=True)
+            rnd = exp.MD5(this=exp.Cast(this=streams.h32(s, row), to=exp.DataType.build("TEXT")))
+            tail = exp.Pad(this=primitives.to_hex(row.copy()), expression=lit(12), fill_pattern=lit("0"), is_left=True)
+            return exp.Cast(this=exp.Overlay(this=rnd, expression=tail, from_=lit(21)), to=exp.DataType.build("UUID"))
+        return Value(u, injective=True)
     if k == "bytea":
-        return Value(lambda row: fn("decode", fn("md5", exp.Cast(this=streams.h32(s, row), to=exp.DataType.build("TEXT"))), lit("hex")),
+        return Value(lambda row: primitives.hex_to_bytes(exp.MD5(this=exp.Cast(this=streams.h32(s, row), to=exp.DataType.build("TEXT")))),
                      injective=False)
     if k in ("json", "jsonb"):
         def j(row: exp.Expression) -> exp.Expression:
-            return fn(f"{k}_build_object", lit("id"), row.copy(), lit("name"), words(streams, s, row, 2),
-                      lit("score"), streams.pick(s + ":n", row, 100))
+            return primitives.json_object(k, lit("id"), row.copy(), lit("name"), words(streams, s, row, 2),
+                                          lit("score"), streams.pick(s + ":n", row, 100))
         return Value(j, injective=unique)
     if k in ("inet", "cidr"):
         if k == "inet":
             return spans_value(streams, s, [(0, 1 << 24)], unique, n_rows,
                                lambda e: add(exp.Cast(this=lit("10.0.0.0"), to=sqlx.dtype("inet")), e))
         return spans_value(streams, s, [(0, 1 << 16)], unique, n_rows,
-                           lambda e: exp.Cast(this=fn("set_masklen", add(exp.Cast(this=lit("10.0.0.0"), to=sqlx.dtype("inet")), mul(e, lit(256))), lit(24)), to=sqlx.dtype("cidr")))
+                           lambda e: exp.Cast(this=primitives.set_masklen(add(exp.Cast(this=lit("10.0.0.0"), to=sqlx.dtype("inet")), mul(e, lit(256))), lit(24)), to=sqlx.dtype("cidr")))
     if k in ("macaddr", "macaddr8"):
         return spans_value(streams, s, [(0, 1 << 47)], unique, n_rows,
-                           lambda e: exp.Cast(this=fn("lpad", fn("to_hex", e), lit(12), lit("0")), to=sqlx.dtype(k)))
+                           lambda e: exp.Cast(this=exp.Pad(this=primitives.to_hex(e), expression=lit(12), fill_pattern=lit("0"), is_left=True), to=sqlx.dtype(k)))
     if k == "tsvector":
-        return Value(lambda row: fn("to_tsvector", exp.Cast(this=lit("english"), to=sqlx.dtype("regconfig")), words(streams, s, row, 6)))
+        return Value(lambda row: primitives.text_search_vector(exp.Cast(this=lit("english"), to=sqlx.dtype("regconfig")), words(streams, s, row, 6)))
     if k == "tsquery":
-        return Value(lambda row: fn("plainto_tsquery", exp.Cast(this=lit("english"), to=sqlx.dtype("regconfig")), words(streams, s, row, 2)))
+        return Value(lambda row: primitives.text_search_query(exp.Cast(this=lit("english"), to=sqlx.dtype("regconfig")), words(streams, s, row, 2)))
     if k in ("bit", "varbit"):
         n = ti.length or 8
         width = min(n, 53)
@@ -363,7 +363,7 @@ def default_value(ti: TypeInfo, streams: Streams, column: str, bounds: Bounds, n
         def b(row: exp.Expression) -> exp.Expression:
             bits = exp.Cast(this=streams.h(s, row), to=sqlx.dtype(f"bit({width})"))
             if n > width:
-                return exp.Cast(this=fn("rpad", exp.Cast(this=bits, to=exp.DataType.build("TEXT")), lit(n), lit("01")), to=sqlx.dtype(f"bit({n})"))
+                return exp.Cast(this=exp.Pad(this=exp.Cast(this=bits, to=exp.DataType.build("TEXT")), expression=lit(n), fill_pattern=lit("01"), is_left=False), to=sqlx.dtype(f"bit({n})"))
             return bits
         return Value(b)
     if k == "xml":
@@ -371,43 +371,30 @@ def default_value(ti: TypeInfo, streams: Streams, column: str, bounds: Bounds, n
                                           to=sqlx.dtype("xml")))
     if k in ("point", "line", "lseg", "box", "path", "polygon", "circle"):
         def p(i: int, row: exp.Expression) -> exp.Expression:
-            return fn("point", mul(streams.u(f"{s}:x{i}", row), lit(100)), mul(streams.u(f"{s}:y{i}", row), lit(100)))
+            return primitives.geometric("point", mul(streams.u(f"{s}:x{i}", row), lit(100)), mul(streams.u(f"{s}:y{i}", row), lit(100)))
 
         def g(row: exp.Expression) -> exp.Expression:
             if k == "point":
                 return p(0, row)
             if k == "line":
-                return fn("line", p(0, row), fn("point", lit(-1), mul(streams.u(s + ":l", row), lit(7))))
+                return primitives.geometric("line", p(0, row), primitives.geometric("point", lit(-1), mul(streams.u(s + ":l", row), lit(7))))
             if k == "lseg":
-                return fn("lseg", p(0, row), p(1, row))
+                return primitives.geometric("lseg", p(0, row), p(1, row))
             if k == "circle":
-                return fn("circle", p(0, row), add(lit(1), mul(streams.u(s + ":r", row), lit(10))))
-            bx = fn("box", p(0, row), p(1, row))
+                return primitives.geometric("circle", p(0, row), add(lit(1), mul(streams.u(s + ":r", row), lit(10))))
+            bx = primitives.geometric("box", p(0, row), p(1, row))
             if k == "box":
                 return bx
-            poly = fn("polygon", bx)
-            return poly if k == "polygon" else fn("path", poly)
+            poly = primitives.geometric("polygon", bx)
+            return poly if k == "polygon" else primitives.geometric("path", poly)
         return Value(g)
     if k == "range":
         return range_value(ti, streams, s, n_rows, unique)
     if k == "pg_lsn":
-        return Value(lambda row: exp.Cast(this=concat(fn("to_hex", mod(streams.h32(s, row), lit(65536))), lit("/"),
-                                                      fn("to_hex", mod(streams.h32(s + ":b", row), lit(1 << 32)))),
+        return Value(lambda row: exp.Cast(this=concat(primitives.to_hex(mod(streams.h32(s, row), lit(65536))), lit("/"),
+                                                      primitives.to_hex(mod(streams.h32(s + ":b", row), lit(1 << 32)))),
                                           to=sqlx.dtype("pg_lsn")))
     raise Unsupported(f"no default generator for type {ti.sql}")
-
-
-def _overlay_fix(f: RowFn) -> RowFn:
-    """overlay(a placing b from n) has its own syntax; build it from a parsed template."""
-    def g(row: exp.Expression) -> exp.Expression:
-        e = f(row)
-        call = e.this  # Anonymous overlay
-        rnd, tail, start = call.expressions
-        tpl = sqlx.parse("CAST(OVERLAY(x PLACING y FROM 21) AS UUID)")
-        tpl.this.set("this", rnd)
-        tpl.this.set("expression", tail)
-        return tpl
-    return g
 
 
 def range_value(ti: TypeInfo, streams: Streams, s: str, n_rows: int, disjoint: bool = False) -> Value:
@@ -443,7 +430,7 @@ def range_value(ti: TypeInfo, streams: Streams, s: str, n_rows: int, disjoint: b
             lo, hi = bounds(row, 0, 1000 if not disjoint else max(1000, 2 * slots), 1, 100)
             a = exp.Cast(this=lo, to=exp.DataType.build(sub_t))
             b = exp.Cast(this=hi, to=exp.DataType.build(sub_t))
-        return fn(ctor, a, b)
+        return primitives.make_range(ctor, a, b)
     return Value(r, injective=disjoint)
 
 

@@ -1,7 +1,7 @@
 """Small builders for sqlglot expressions, and the counter-based random streams.
 
 Every random value is a pure function of (seed, table, stream, row number):
-``hashint8extended(row, stream_seed)`` masked to 53 bits. No ``random()``, so any
+``hashint8extended(row, stream_seed)`` (sqlsynth.sql.primitives.hash64) masked to 53 bits. No ``random()``, so any
 chunking or parallelism gives the same data, and a script run by psql gives the
 same rows as a direct run.
 """
@@ -15,10 +15,12 @@ from typing import Iterable
 import sqlglot
 from sqlglot import exp
 
+from . import primitives
+
 MASK53 = (1 << 53) - 1
 TWO53 = float(1 << 53)
 
-DIALECT = "postgres"
+DIALECT = "postgres"  # the SQL dialect rendered when none is named (sqlglot's name)
 
 
 def dollar_quote(sql: str) -> str:
@@ -29,13 +31,13 @@ def dollar_quote(sql: str) -> str:
     return f"{tag}{sql}{tag}"
 
 
-def q(name: str) -> str:
+def q(name: str, dialect: str = DIALECT) -> str:
     """A quoted identifier as SQL text."""
-    return exp.to_identifier(name, quoted=True).sql(DIALECT)
+    return exp.to_identifier(name, quoted=True).sql(dialect)
 
 
-def qtable(schema: str | None, name: str) -> str:
-    return f"{q(schema)}.{q(name)}" if schema else q(name)
+def qtable(schema: str | None, name: str, dialect: str = DIALECT) -> str:
+    return f"{q(schema, dialect)}.{q(name, dialect)}" if schema else q(name, dialect)
 
 
 def table(schema: str | None, name: str) -> exp.Table:
@@ -68,22 +70,18 @@ def lit(v: object) -> exp.Expression:
     return exp.Literal.string(str(v))
 
 
-def fn(name: str, *args: exp.Expression) -> exp.Expression:
-    """A PostgreSQL function call rendered as written (no dialect translation)."""
-    return exp.Anonymous(this=name, expressions=list(args))
-
-
-def cast(e: exp.Expression, type_sql: str) -> exp.Expression:
-    return exp.Cast(this=e, to=dtype(type_sql))
+def cast(e: exp.Expression, type_sql: str, dialect: str = DIALECT) -> exp.Expression:
+    return exp.Cast(this=e, to=dtype(type_sql, dialect))
 
 
 @lru_cache(maxsize=512)
-def _dtype(type_sql: str) -> exp.DataType:
-    return exp.DataType.build(type_sql, dialect=DIALECT, udt=True)
+def _dtype(type_sql: str, dialect: str) -> exp.DataType:
+    return exp.DataType.build(type_sql, dialect=dialect, udt=True)
 
 
-def dtype(type_sql: str) -> exp.DataType:
-    return _dtype(type_sql).copy()
+def dtype(type_sql: str, dialect: str = DIALECT) -> exp.DataType:
+    """A type written in `dialect` (a column's type as the schema spells it) as a sqlglot type."""
+    return _dtype(type_sql, dialect).copy()
 
 
 def paren(e: exp.Expression) -> exp.Expression:
@@ -162,7 +160,7 @@ class Streams:
 
     def h32(self, stream: str, row: exp.Expression) -> exp.Expression:
         return exp.Paren(this=exp.BitwiseAnd(
-            this=fn("hashint8extended", row.copy(), lit(self.seed_of(stream))), expression=lit(MASK32)))
+            this=primitives.hash64(row.copy(), lit(self.seed_of(stream))), expression=lit(MASK32)))
 
     def h(self, stream: str, row: exp.Expression) -> exp.Expression:
         """A non-negative 53-bit integer (two hash words)."""
@@ -181,9 +179,10 @@ class Streams:
         return mod(self.h32(stream, row) if n <= (1 << 20) else self.h(stream, row), lit(int(n)))
 
 
-def parse(sql: str) -> exp.Expression:
-    return sqlglot.parse_one(sql, dialect=DIALECT)
+def parse(sql: str, dialect: str = DIALECT) -> exp.Expression:
+    return sqlglot.parse_one(sql, dialect=dialect)
 
 
-def render(e: exp.Expression) -> str:
-    return e.sql(dialect=DIALECT, identify=True, unsupported_level=sqlglot.ErrorLevel.RAISE)
+def render(e: exp.Expression, dialect: str = DIALECT) -> str:
+    """SQL text of a tree in `dialect`; what the dialect cannot express raises (never a silent rewrite)."""
+    return e.sql(dialect=dialect, identify=True, unsupported_level=sqlglot.ErrorLevel.RAISE)

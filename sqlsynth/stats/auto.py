@@ -194,10 +194,6 @@ def _a(e: exp.Expression, name: str) -> exp.Expression:
     return exp.alias_(e, name, quoted=True)
 
 
-def _f(name: str, *args: exp.Expression) -> exp.Expression:
-    return sqlx.fn(name, *args)
-
-
 def _dbl(e: exp.Expression) -> exp.Expression:
     return exp.Cast(this=e, to=exp.DataType.build("DOUBLE PRECISION"))
 
@@ -263,12 +259,12 @@ def fitted_query(name: str, path: str, kind: str, src_schema: Any, table: str, c
         # source's mean and sd even when the source is not lognormal (fitting AVG/STDDEV of ln(x)
         # instead overstates the sd of skewed, discrete columns such as prices by 40%).
         m = _dbl(exp.Avg(this=c.copy()))
-        s2 = _f("ln", exp.Add(this=lit(1), expression=exp.Div(this=exp.Variance(this=c.copy()),
+        s2 = exp.Ln(this=exp.Add(this=lit(1), expression=exp.Div(this=exp.Variance(this=c.copy()),
                                                                expression=exp.Paren(this=exp.Mul(this=m.copy(), expression=m.copy())))))
         pos = exp.GT(this=exp.Avg(this=c.copy()), expression=lit(0))
-        logmean = exp.Sub(this=_f("ln", m.copy()), expression=exp.Div(this=s2.copy(), expression=lit(2)))
+        logmean = exp.Sub(this=exp.Ln(this=m.copy()), expression=exp.Div(this=s2.copy(), expression=lit(2)))
         sel = exp.select(_a(exp.Case(ifs=[exp.If(this=pos, true=logmean)]), "logmean"),
-                         _a(exp.Case(ifs=[exp.If(this=pos.copy(), true=_f("sqrt", s2.copy()))]), "logsd"),
+                         _a(exp.Case(ifs=[exp.If(this=pos.copy(), true=exp.Sqrt(this=s2.copy()))]), "logsd"),
                          _a(_dbl(exp.Min(this=c.copy())), "low"), _a(_dbl(exp.Max(this=c.copy())), "high")) \
             .from_(t).where(exp.GTE(this=c.copy(), expression=lit(0)))
         comments.append("moments of the values >= 0, as logmean and logsd; low and high bound the generated values")

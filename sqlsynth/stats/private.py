@@ -73,7 +73,7 @@ def _bins(x: exp.Expression, lo: float, hi: float) -> exp.Expression:
     width = (hi - lo) or 1.0
     scaled = exp.Mul(this=exp.Paren(this=exp.Div(this=exp.Paren(this=exp.Sub(this=x, expression=lit(float(lo)))),
                                                  expression=lit(float(width)))), expression=lit(BINS))
-    b = exp.Least(this=exp.Greatest(this=sqlx.fn("floor", scaled), expressions=[lit(0)]), expressions=[lit(BINS - 1)])
+    b = exp.Least(this=exp.Greatest(this=exp.Floor(this=scaled), expressions=[lit(0)]), expressions=[lit(BINS - 1)])
     return exp.Cast(this=b, to=exp.DataType.build("INT"))
 
 
@@ -90,7 +90,7 @@ def dp_binned(name: str, path: str, kind: str, src_schema: Any, table: str, colu
         if hi <= lo:
             raise ValueError("differentially private text lengths need an upper bound (stats: {auto: true, upper: N}) "
                              "for a column without a length")
-        x = exp.Cast(this=sqlx.fn("char_length", c.copy()), to=exp.DataType.build("DOUBLE PRECISION"))
+        x = exp.Cast(this=exp.Length(this=c.copy()), to=exp.DataType.build("DOUBLE PRECISION"))
         key, out_kind = "lengths", "float"
     else:
         lo, hi = bound_number(opts.lower, vkind), bound_number(opts.upper, vkind)

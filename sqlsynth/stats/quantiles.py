@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlglot import exp
 
-from ..sql import sqlx
+from ..sql import primitives, sqlx
 from ..sql.sqlx import lit
 from ..schema.model import Schema
 from ..schema.types import TypeInfo
@@ -63,11 +63,11 @@ def _iso(v: exp.Expression, kind: str) -> exp.Expression:
     """A number from epoch_of back to an ISO string."""
     base = exp.Cast(this=lit("1970-01-01"), to=exp.DataType.build("TIMESTAMP"))
     if kind == "date":
-        day = exp.Add(this=base, expression=exp.Mul(this=sqlx.fn("floor", v), expression=exp.Interval(
+        day = exp.Add(this=base, expression=exp.Mul(this=exp.Floor(this=v), expression=exp.Interval(
             this=lit("1"), unit=exp.var("DAY"))))
-        return sqlx.fn("to_char", day, lit("YYYY-MM-DD"))
+        return exp.ToChar(this=day, format=lit("YYYY-MM-DD"))
     ts = exp.Add(this=base, expression=exp.Mul(this=v, expression=exp.Interval(this=lit("1"), unit=exp.var("SECOND"))))
-    return sqlx.fn("to_char", ts, lit(_ISO_TS))
+    return exp.ToChar(this=ts, format=lit(_ISO_TS))
 
 
 def _as_iso_array(arr: exp.Expression, kind: str) -> exp.Expression:
@@ -99,7 +99,7 @@ def quantiles_select(src_schema: Any, table: str, column: str, ti: TypeInfo | No
 def lengths_select(src_schema: Any, table: str, column: str, suppress: int, steps: int = STEPS) -> exp.Select:
     """{lengths: [...]}: quantiles of char_length of the non-NULL values."""
     c = sqlx.col(column)
-    return exp.select(_a(_percentiles(_dbl(sqlx.fn("char_length", c.copy())), steps), "lengths")) \
+    return exp.select(_a(_percentiles(_dbl(exp.Length(this=c.copy())), steps), "lengths")) \
         .from_(source_table(src_schema, table)).where(exp.Not(this=exp.Is(this=c.copy(), expression=exp.Null()))) \
         .having(exp.GT(this=exp.Count(this=c.copy()), expression=lit(suppress)))
 
@@ -113,13 +113,13 @@ def range_select(src_schema: Any, table: str, column: str, ti: TypeInfo | None, 
     for timestamp ranges, days for date ranges) and share unbounded above; non-empty ranges with a lower bound."""
     sub = RANGE_SUB.get((ti.subtype if ti is not None else None) or "", "number")
     c = sqlx.col(column)
-    lo = sqlx.fn("lower", c.copy())
-    hi = sqlx.fn("upper", c.copy())
+    lo = primitives.range_lower(c.copy())
+    hi = primitives.range_upper(c.copy())
     lo_n, hi_n = epoch_of(lo, sub), epoch_of(hi, sub)
     length = exp.Sub(this=hi_n, expression=lo_n.copy())
-    open_share = exp.Avg(this=sqlx.case([(sqlx.fn("upper_inf", c.copy()), lit(1.0))], lit(0.0)))
+    open_share = exp.Avg(this=sqlx.case([(primitives.range_upper_inf(c.copy()), lit(1.0))], lit(0.0)))
     ok = exp.and_(exp.Not(this=exp.Is(this=c.copy(), expression=exp.Null())),
-                  exp.Not(this=sqlx.fn("isempty", c.copy())), exp.Not(this=sqlx.fn("lower_inf", c.copy())))
+                  exp.Not(this=primitives.range_isempty(c.copy())), exp.Not(this=primitives.range_lower_inf(c.copy())))
     inner = exp.select(_a(_percentiles(lo_n.copy(), steps), "lower"), _a(_percentiles(length, steps), "length"),
                        _a(_dbl(open_share), "upper_null")) \
         .from_(source_table(src_schema, table)).where(ok) \

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlglot import exp
 
-from ..sql import sqlx
+from ..sql import primitives, sqlx
 from ..sql.sqlx import lit
 from ..config.load import Config
 from ..config.rules import QUANTILE_GRID, Rule, family, fk_label, fk_matches, point_kind, stat_name
@@ -56,7 +56,7 @@ def source_tables_of(schema: Schema | None, src_schema: Any) -> Any:
 def epoch(e: exp.Expression, ti: TypeInfo) -> exp.Expression:
     """A column's point as a double: the number, or seconds since 1970 for dates and times (a range: its lower bound)."""
     if ti.kind == "range":
-        e = sqlx.fn("lower", e)
+        e = primitives.range_lower(e)
     kind = point_kind(ti)
     if family(kind) == "number":
         return exp.Cast(this=e, to=exp.DataType.build(_F8))
