@@ -10,7 +10,7 @@ import yaml
 from .compile.program import Program, compile_plan, render_script
 from .config.load import DEFAULT_CONFIG_FILE, Config, load_config
 from .db import connect, mask_dsn, scrub
-from .errors import ConfigError, ConnectionFailed, ExecutionError, SqlsynthError
+from .errors import ConfigError, ConnectionFailed, ExecutionError, SqlsynthError, first_line
 from .plan.build import Builder, Plan, build_plan
 from .schema.io import dump_schema, load_schema
 from .schema.model import Schema
@@ -186,7 +186,7 @@ def _precompute_stories(prog: Program, dst_dsn: str | None) -> None:
                 break
             exec_step(conn, step)
     except psycopg.Error as e:
-        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        first = first_line(e)
         raise ExecutionError(f"running the stories for the script failed: {scrub(first, dst_dsn)}") from None
     finally:
         conn.rollback()
@@ -266,7 +266,7 @@ def _run_statements(dsn: str, statements: list[str], what: str, check=None) -> N
             for st in statements:
                 conn.execute(st, binary=True)
     except psycopg.Error as e:
-        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        first = first_line(e)
         raise ExecutionError(f"{what} failed: {scrub(first, dsn)}; nothing was changed") from None
     finally:
         conn.close()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .errors import ConnectionFailed
+from .errors import ConnectionFailed, first_line
 
 _DRIVER = re.compile(r"^(postgres(?:ql)?)(\+[A-Za-z0-9_]+)?://", re.I)
 SECRET_FIELDS = ("password", "sslpassword")
@@ -35,7 +35,7 @@ def _is_url(dsn: str) -> bool:
 def _elide_quoted(message: str) -> str:
     """libpq's parse errors quote the offending piece of the DSN (which may be a piece of the
     password): keep the message, drop what it quotes."""
-    first = message.strip().splitlines()[0] if message.strip() else "unreadable"
+    first = first_line(message, empty="unreadable")
     return re.sub(r'"[^"]*"', lambda m: m.group(0) if m.group(0) == '"="' else '"…"', first)
 
 
@@ -159,7 +159,7 @@ def connect(dsn: str, what: str = "database", **kwargs: Any):
     try:
         return psycopg.connect(normalize_dsn(dsn), **kwargs)
     except psycopg.Error as e:
-        msg = scrub(str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__, dsn)
+        msg = scrub(first_line(e), dsn)
         raise ConnectionFailed(f"cannot connect to the {what} {mask_dsn(dsn)}: {msg}") from None
 
 

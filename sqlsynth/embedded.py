@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from .errors import SqlsynthError
+from .errors import SqlsynthError, first_line
 
 STATE_DIR = ".sqlsynth"  # under the working directory
 DEFAULT_DB = "sqlsynth"
@@ -367,7 +367,7 @@ class Embedded:
                     return False
                 return True
         except psycopg.Error as e:
-            raise EmbeddedError(f"database {name} in the embedded PostgreSQL: {str(e).strip().splitlines()[0]}") from None
+            raise EmbeddedError(f"database {name} in the embedded PostgreSQL: {first_line(e)}") from None
 
 
 def _free_port() -> int:

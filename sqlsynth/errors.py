@@ -37,6 +37,15 @@ def one_line(text: str) -> str:
     return "".join(ch.encode("unicode_escape").decode("ascii") if ch in _BREAKS else ch for ch in text)
 
 
+def first_line(e: BaseException | str, empty: str | None = None) -> str:
+    """The first line of an error's text (a driver error's message, without its DETAIL, HINT and
+    context lines); when there is no text, `empty` or else the error's type name."""
+    text = str(e).strip()
+    if text:
+        return text.splitlines()[0]
+    return empty if empty is not None else type(e).__name__
+
+
 class ConfigError(SqlsynthError):
     """One or more problems in config.yaml / orm.yaml; all are reported together."""
 

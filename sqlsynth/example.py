@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .embedded import Embedded, EmbeddedError, clean_env, bin_dir
+from .errors import first_line
 
 PAGILA_DIR = Path(__file__).resolve().parent / "examples" / "pagila"
 SOURCE_DB = "pagila"
@@ -75,7 +76,7 @@ def pagila(num_passes: int = 1000, seed: int | None = None, force: bool = False,
                        lambda dsn: _generate(dsn, num_passes, seed))
             counts = _counts(server)
     except psycopg.Error as e:
-        raise EmbeddedError(f"example pagila: {str(e).strip().splitlines()[0]}") from None
+        raise EmbeddedError(f"example pagila: {first_line(e)}") from None
     return ExampleResult(options, not keep_source, not keep_synthetic, time.monotonic() - t0, counts)
 
 

@@ -35,7 +35,7 @@ from sqlglot import exp
 from sqlglot.errors import ParseError
 from sqlglot.tokens import TokenType
 
-from .errors import SqlsynthError
+from .errors import SqlsynthError, first_line
 
 DIALECT = "postgres"
 
@@ -146,7 +146,7 @@ def check_select(text: Any) -> exp.Expression:
     except ParseError as e:
         raise RefusedQuery(_parse_message(e)) from None
     except sqlglot.errors.SqlglotError as e:
-        raise RefusedQuery(f"not readable as one PostgreSQL SELECT: {str(e).splitlines()[0]}") from None
+        raise RefusedQuery(f"not readable as one PostgreSQL SELECT: {first_line(e)}") from None
     if not trees:
         raise RefusedQuery("empty query")
     if len(trees) > 1:

@@ -14,15 +14,10 @@ from typing import Callable, Iterable
 
 from ..compile.journal import SCHEMA, ensure_sql
 from ..db import connect, scrub
-from ..errors import ExecutionError, SqlsynthError
+from ..errors import ExecutionError, SqlsynthError, first_line
 from .constraints import Deferred
 
 RECOVER = "sqlsynth recover"
-
-
-def _first_line(e: BaseException) -> str:
-    text = str(e).strip()
-    return text.splitlines()[0] if text else type(e).__name__
 
 
 def new_load_id() -> str:
@@ -120,7 +115,7 @@ def refuse_unfinished(dsn: str) -> None:
     try:
         loads = open_loads(conn)
     except psycopg.Error as e:
-        raise ExecutionError(f"reading the load journal failed: {scrub(_first_line(e), dsn)}") from None
+        raise ExecutionError(f"reading the load journal failed: {scrub(first_line(e), dsn)}") from None
     finally:
         conn.close()
     if loads:
@@ -145,7 +140,7 @@ def recover(dsn: str, report: Callable[[str], None] | None = None) -> list[str]:
         try:
             loads = open_loads(conn)
         except psycopg.Error as e:
-            raise ExecutionError(f"reading the load journal failed: {scrub(_first_line(e), dsn)}") from None
+            raise ExecutionError(f"reading the load journal failed: {scrub(first_line(e), dsn)}") from None
         live = [x for x in loads if x.live]
         for _ in range(10):  # right after a kill -9 the server may not have ended its sessions yet
             if not live:
@@ -162,7 +157,7 @@ def recover(dsn: str, report: Callable[[str], None] | None = None) -> list[str]:
                 note = recover_load(conn, load.load_id)
             except psycopg.Error as e:
                 raise ExecutionError(f"recovering load {load.load_id} ({load.command}) failed: "
-                                     f"{scrub(_first_line(e), dsn)}; nothing was changed") from None
+                                     f"{scrub(first_line(e), dsn)}; nothing was changed") from None
             finally:
                 if load.lock_key is not None:
                     conn.execute("SELECT pg_advisory_unlock(%s)", [load.lock_key])

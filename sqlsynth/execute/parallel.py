@@ -48,7 +48,7 @@ from typing import Callable
 from ..compile.chunks import BIG_LOAD_ROWS, DEFAULT_CHUNK_ROWS, Phases, TableChunks, model_foreign_keys, split_program
 from ..compile.program import Program, Step
 from ..db import connect, scrub
-from ..errors import ExecutionError
+from ..errors import ExecutionError, first_line
 from ..plan.build import Plan
 from . import journal
 from .capacity import check_jobs
@@ -61,11 +61,6 @@ Report = Callable[[str], None]
 Stats = dict[str, tuple[int, float]]
 
 _HEAD_KINDS = {"sql", "guard", "pool", "copy", "measure"}
-
-
-def _first_line(e: BaseException) -> str:
-    text = str(e).strip()
-    return text.splitlines()[0] if text else type(e).__name__
 
 
 def should_defer(total_rows: int, jobs: int, defer: bool | None) -> bool:
@@ -172,7 +167,7 @@ def _read_catalog(dsn: str, tables: list[str], fks: bool | set[str], indexes: bo
         with conn.transaction():
             return read_deferrable(conn, tables, fks, indexes, keys)
     except psycopg.Error as e:
-        raise ExecutionError(f"reading the constraints of the destination failed: {scrub(_first_line(e), dsn)}; "
+        raise ExecutionError(f"reading the constraints of the destination failed: {scrub(first_line(e), dsn)}; "
                              "nothing was written") from None
     finally:
         conn.close()
@@ -342,7 +337,7 @@ class _Worker(threading.Thread):
                 self.current = None
                 if task.kind == "after":  # ANALYZE failing is not worth failing the load
                     if not (self.sched.stopped or self.sched.failure):  # (not: cancelled by a failure)
-                        print(f"warning: {task.label}: {_first_line(e)}", file=sys.stderr)
+                        print(f"warning: {task.label}: {first_line(e)}", file=sys.stderr)
                     self.sched.done(task)
                     continue
                 self.sched.fail(task, e)
@@ -492,7 +487,7 @@ class ParallelLoad:
                     coord.execute(d.drop_sql)
         except psycopg.Error as e:
             self._close_coord()
-            raise ExecutionError(f"{scrub(_first_line(e), dsn)}; nothing was written") from None
+            raise ExecutionError(f"{scrub(first_line(e), dsn)}; nothing was written") from None
         except KeyboardInterrupt:
             self._close_coord()
             raise ExecutionError("interrupted; nothing was written") from None
@@ -660,7 +655,7 @@ class ParallelLoad:
                 note = journal.recover_load(conn, self.load_id)
             except (psycopg.Error, ExecutionError) as e:
                 raise ExecutionError(f"{self._describe(cause)}; restoring the destination ALSO failed "
-                                     f"({scrub(_first_line(e), self.dsn)}); the journal in the destination keeps "
+                                     f"({scrub(first_line(e), self.dsn)}); the journal in the destination keeps "
                                      f"what to undo: run `{journal.RECOVER}` once the cause is fixed") from None
         finally:
             if old is not None:
@@ -680,8 +675,8 @@ class ParallelLoad:
                     f", {task.group.path})" if task.group.path else ")") + ": "
             elif task is not None:
                 where = f"{task.label}: "
-            return f"{where}{scrub(_first_line(err), self.dsn)}"
-        return scrub(_first_line(cause), self.dsn)
+            return f"{where}{scrub(first_line(err), self.dsn)}"
+        return scrub(first_line(cause), self.dsn)
 
 
 class _TaskFailed(Exception):

@@ -8,14 +8,9 @@ from typing import Callable
 
 from ..compile.program import Program, Step
 from ..db import connect, scrub
-from ..errors import ExecutionError
+from ..errors import ExecutionError, first_line
 
 Report = Callable[[str], None]
-
-
-def _first_line(e: BaseException) -> str:
-    text = str(e).strip()
-    return text.splitlines()[0] if text else type(e).__name__
 
 
 def exec_step(conn, step: Step, session: bool = False) -> None:
@@ -80,7 +75,7 @@ def run_program(dsn: str, prog: Program, report: Report | None = None, plan=None
             where = ""
             if step is not None and step.table:
                 where = f"table {step.table}" + (f" ({step.path})" if step.path else "") + ": "
-            raise ExecutionError(f"{where}{scrub(_first_line(e), dsn)}; nothing was written") from None
+            raise ExecutionError(f"{where}{scrub(first_line(e), dsn)}; nothing was written") from None
         except KeyboardInterrupt:
             raise ExecutionError("interrupted; the transaction was rolled back and nothing was written") from None
         conn.autocommit = True
@@ -89,7 +84,7 @@ def run_program(dsn: str, prog: Program, report: Report | None = None, plan=None
                 try:
                     conn.execute(step.sql)
                 except psycopg.Error as e:  # ANALYZE failing is not worth failing the load
-                    print(f"warning: {scrub(_first_line(e), dsn)}", file=sys.stderr)
+                    print(f"warning: {scrub(first_line(e), dsn)}", file=sys.stderr)
     finally:
         conn.close()
     return stats

@@ -24,6 +24,8 @@ import time
 from dataclasses import dataclass
 from typing import TextIO
 
+from ..errors import first_line
+
 
 def _fmt_secs(s: float) -> str:
     s = max(0, int(round(s)))
@@ -165,7 +167,7 @@ class Progress:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        self.close(ok=exc_type is None, message=None if exc is None else str(exc).splitlines()[0] if str(exc) else None)
+        self.close(ok=exc_type is None, message=None if exc is None else first_line(exc, empty="") or None)
 
     # -- rendering ---------------------------------------------------------------------------
     def _tick(self, every: float) -> None:

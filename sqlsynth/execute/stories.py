@@ -24,7 +24,7 @@ from sqlglot import exp
 
 from ..sql import sqlx
 from ..sql.sqlx import q, stream_seed
-from ..errors import ExecutionError
+from ..errors import ExecutionError, first_line
 from ..plan.build import Plan, TablePlan
 from ..plan.pools import JoinCollector
 from ..plan.rules import provided_columns
@@ -203,7 +203,7 @@ class StoryRunner:
                 self.result.tids.setdefault(t.name, []).extend(str(x) for x in tids)
             return rows
         except psycopg.Error as e:
-            msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+            msg = first_line(e)
             raise ExecutionError(f"story rows for table {t.name} ({tp.path}): {msg}") from None
 
     def _template(self, tp: TablePlan, provided: list[str]) -> tuple[str, str, list[str]]:

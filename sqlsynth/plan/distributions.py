@@ -11,6 +11,7 @@ from typing import Any
 import sqlglot
 from sqlglot import exp
 
+from ..errors import first_line
 from ..sql import sqlx
 from ..sql.sqlx import add, lit, mul
 from .generators import (GenContext, GeneratorError, REGISTRY, SUPPORTS_UNIQUE, _cast_to_column, _num,
@@ -296,7 +297,7 @@ def sql_references(expression: str) -> set[str]:
     try:
         tree = sqlglot.parse_one(expression, dialect="postgres")
     except sqlglot.errors.ParseError as e:
-        raise GeneratorError(f"expression is not valid SQL: {str(e).splitlines()[0]}") from None
+        raise GeneratorError(f"expression is not valid SQL: {first_line(e)}") from None
     if not isinstance(tree, exp.Expression) or isinstance(tree, (exp.Query, exp.DDL, exp.DML, exp.Command)):
         raise GeneratorError("expression must be a single SQL expression (no statements)")
     if any(isinstance(n, (exp.Query, exp.Subquery)) for n in tree.walk()):

@@ -30,7 +30,7 @@ import yaml
 
 from ..config.load import Config, load_config
 from ..db import scrub
-from ..errors import ConfigError, Problem, SqlsynthError
+from ..errors import ConfigError, Problem, SqlsynthError, first_line
 from ..readonly import RefusedQuery, open_source, refusal, run_select
 from ..schema.model import Schema
 from ..settings import Settings
@@ -232,12 +232,6 @@ class _Connections:
                 pass
 
 
-def _first_line(e: BaseException, dsn: str) -> str:
-    text = str(e).strip()
-    first = text.splitlines()[0] if text else type(e).__name__
-    return scrub(first, dsn)
-
-
 def _run_one(q: StatQuery, conns: _Connections, cfg: Config) -> tuple[dict | None, Problem | None, str]:
     import psycopg
 
@@ -259,7 +253,7 @@ def _run_one(q: StatQuery, conns: _Connections, cfg: Config) -> tuple[dict | Non
         except RefusedQuery as e:
             return None, cfg.problem(q.path if q.auto else f"{q.path}.query", str(e)), ""
         except psycopg.Error as e:
-            return None, cfg.problem(q.path if q.auto else f"{q.path}.query", _first_line(e, conns.dsn)), ""
+            return None, cfg.problem(q.path if q.auto else f"{q.path}.query", scrub(first_line(e), conns.dsn)), ""
     else:
         try:
             cols, raw_rows, eps, delta = run_dp(conn, q.query, q.dp_query, q.epsilon, q.delta, q.metadata or {},
@@ -267,12 +261,12 @@ def _run_one(q: StatQuery, conns: _Connections, cfg: Config) -> tuple[dict | Non
         except RefusedQuery as e:  # the SQL smartnoise-sql wrote (the first stage passed the gate before)
             return None, cfg.problem(q.path if q.auto else f"{q.path}.dp-query", str(e)), ""
         except psycopg.Error as e:
-            return None, cfg.problem(q.path if q.auto else f"{q.path}.query", _first_line(e, conns.dsn)), ""
+            return None, cfg.problem(q.path if q.auto else f"{q.path}.query", scrub(first_line(e), conns.dsn)), ""
         except DPUnavailable as e:
             return None, cfg.problem(q.path if q.auto else f"{q.path}.dp-query", str(e)), ""
         except Exception as e:  # noqa: BLE001 - smartnoise raises ValueError and others for bad queries/metadata
             return None, cfg.problem(q.path if q.auto else f"{q.path}.dp-query",
-                                     f"smartnoise-sql: {_first_line(e, conns.dsn)}"), ""
+                                     f"smartnoise-sql: {scrub(first_line(e), conns.dsn)}"), ""
         cols = [q.rename.get(c, c) for c in cols]
         rows = [dict(zip(cols, map(plain, r))) for r in raw_rows]
         if "count" in cols and q.auto:

@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable
 
 from ..sql.sqlx import qtable
 from ..db import connect, scrub
-from ..errors import ExecutionError, SqlsynthError
+from ..errors import ExecutionError, SqlsynthError, first_line
 from ..readonly import RefusedQuery, check_select
 from ..schema.ddl import q
 from ..schema.model import Schema, Table
@@ -54,12 +54,6 @@ class TableResult:
 
 
 Report = Callable[[TableResult], None]
-
-
-def _first_line(e: BaseException, dsn: str | None = None) -> str:
-    text = str(e).strip()
-    line = text.splitlines()[0] if text else type(e).__name__
-    return scrub(line, dsn) if dsn else line
 
 
 def _detail(e: BaseException) -> str:
@@ -155,7 +149,7 @@ def make_vocab(settings: Settings, schema: Schema, vocab: set[str], force: bool 
                     report(results[-1])
     except psycopg.Error as e:
         where = f"table {table}: " if table else ""
-        raise ExecutionError(f"make-vocab: {where}{_first_line(e, dsn)}{_detail(e)}") from None
+        raise ExecutionError(f"make-vocab: {where}{scrub(first_line(e), dsn)}{_detail(e)}") from None
     except RefusedQuery as e:
         raise ExecutionError(f"make-vocab: table {table}: {e}") from None
     finally:
@@ -232,7 +226,7 @@ def _add_fks(conn: Any, fks: list) -> None:
                 conn.execute(f"ALTER TABLE {rel} ADD CONSTRAINT {q(name)} {definition}")
         except psycopg.Error as e:
             raise ExecutionError(f"foreign key {name} on {rel} does not hold after the load: "
-                                 f"{_first_line(e)}{_detail(e)}; nothing was changed") from None
+                                 f"{first_line(e)}{_detail(e)}; nothing was changed") from None
 
 
 _NEXTVAL = re.compile(r"nextval\('((?:[^']|'')+)'(?:::regclass)?\)", re.I)
@@ -331,7 +325,7 @@ def create_vocab(settings: Settings, schema: Schema, vocab: set[str], dst: Place
         raise
     except psycopg.Error as e:
         where = f"table {current.table} ({current.path}): " if current else ""
-        raise ExecutionError(f"create-vocab: {where}{_first_line(e, dsn)}{_detail(e)}; nothing was loaded") from None
+        raise ExecutionError(f"create-vocab: {where}{scrub(first_line(e), dsn)}{_detail(e)}; nothing was loaded") from None
     except KeyboardInterrupt:
         raise ExecutionError("create-vocab: interrupted; the transaction was rolled back and nothing was loaded") from None
     try:
@@ -385,7 +379,7 @@ def remove_vocab(settings: Settings, schema: Schema, vocab: set[str], dst: Place
                 conn.execute(f"TRUNCATE {', '.join(dst.qtable(schema.tables[t]) for t in present)} RESTART IDENTITY")
                 _add_fks(conn, fks)
     except psycopg.Error as e:
-        raise ExecutionError(f"remove-vocab: {_first_line(e, dsn)}{_detail(e)}; nothing was changed") from None
+        raise ExecutionError(f"remove-vocab: {scrub(first_line(e), dsn)}{_detail(e)}; nothing was changed") from None
     finally:
         conn.close()
     return [t for t in tables if t not in missing]
