@@ -1,7 +1,7 @@
 """Progress of a load: rows done, rows/s and ETA per table, on stderr.
 
-On a terminal the display is redrawn in place (a total line plus one line per table in
-progress; a table that completes leaves one permanent line above). When the stream is not a
+On a terminal the display is redrawn in place by rich's Live (a total line plus one line per
+table in progress; a table that completes leaves one permanent line above). When the stream is not a
 terminal nothing is printed until ``close()``, which writes a one-line summary (and, with
 ``verbose``, one line per table as it completes). Thread-safe: parallel workers call
 ``advance()`` as their chunks commit.
@@ -22,7 +22,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
-from typing import TextIO
+from typing import Any, TextIO
 
 from ..errors import first_line
 
@@ -69,13 +69,17 @@ class Progress:
         self.t0 = time.perf_counter()
         self._phase: str | None = None
         self._lock = threading.RLock()
-        self._drawn = 0  # lines of the live block currently on screen
         self._closed = False
-        self._stop = threading.Event()
-        self._ticker: threading.Thread | None = None
-        if self.tty and refresh > 0:
-            self._ticker = threading.Thread(target=self._tick, args=(refresh,), daemon=True, name="sqlsynth-progress")
-            self._ticker.start()
+        self._live: Any = None  # rich.live.Live on a terminal
+        if self.tty:
+            from rich.console import Console
+            from rich.live import Live
+
+            console = Console(file=self.stream, force_terminal=True, highlight=False,
+                              width=shutil.get_terminal_size((100, 24)).columns)
+            self._live = Live(get_renderable=self._render, console=console, transient=True,
+                              auto_refresh=refresh > 0, refresh_per_second=1 / refresh if refresh > 0 else 4)
+            self._live.start()
 
     # -- events ------------------------------------------------------------------------------
     def expect(self, tables: list[tuple[str, int]]) -> None:
@@ -91,19 +95,23 @@ class Progress:
     def paused(self):
         """Clear the live display while the caller prints (to stdout or stderr), then redraw it."""
         with self._lock:
-            self._clear()
+            live = self._live is not None and not self._closed
+            if live:
+                self._live.stop()
             try:
                 yield
             finally:
-                self._draw()
+                if live:
+                    self._live.start()
 
     def log(self, message: str) -> None:
         """A message line, printed above the live display."""
         with self._lock:
-            self._clear()
-            self.stream.write(message + "\n")
-            self.stream.flush()
-            self._draw()
+            if self._live is not None and not self._closed:
+                self._live.console.print(message, markup=False, highlight=False, crop=False, soft_wrap=True)
+            else:
+                self.stream.write(message + "\n")
+                self.stream.flush()
 
     def start(self, table: str) -> None:
         with self._lock:
@@ -145,8 +153,8 @@ class Progress:
             if self._closed:
                 return
             self._closed = True
-            self._stop.set()
-            self._clear()
+            if self._live is not None:
+                self._live.stop()  # transient: the live block is erased
             elapsed = time.perf_counter() - self.t0
             done = sum(t.done for t in self.tables.values())
             if ok:
@@ -160,8 +168,6 @@ class Progress:
             if line:
                 self.stream.write(line + "\n")
                 self.stream.flush()
-        if self._ticker is not None and self._ticker is not threading.current_thread():
-            self._ticker.join(timeout=1)
 
     def __enter__(self) -> "Progress":
         return self
@@ -170,12 +176,6 @@ class Progress:
         self.close(ok=exc_type is None, message=None if exc is None else first_line(exc, empty="") or None)
 
     # -- rendering ---------------------------------------------------------------------------
-    def _tick(self, every: float) -> None:
-        while not self._stop.wait(every):
-            with self._lock:
-                if not self._closed:
-                    self._draw()
-
     def _table_line(self, t: _Table, now: float) -> str:
         secs = ((t.finished or now) - t.started) if t.started is not None else 0.0
         pct = 100.0 * t.done / t.total if t.total else 100.0
@@ -188,16 +188,19 @@ class Progress:
 
     def _finished_line(self, t: _Table) -> None:
         """A completed table leaves one permanent line (on a terminal, or with verbose)."""
-        if self.tty:
-            self._clear()
-            self.stream.write(self._fit("✓ " + self._table_line(t, time.perf_counter())[2:]) + "\n")
-        elif self.verbose:
+        if self._live is not None:
+            self._live.console.print(self._line("✓ " + self._table_line(t, time.perf_counter())[2:]))
+            return
+        if self.verbose:
             self.stream.write(f"{self.title}: " + " ".join(self._table_line(t, time.perf_counter()).split()) + "\n")
         self.stream.flush()
 
-    def _fit(self, line: str) -> str:
-        width = shutil.get_terminal_size((100, 24)).columns
-        return line if len(line) < width else line[: max(10, width - 2)] + "…"
+    @staticmethod
+    def _line(text: str) -> Any:
+        """One display line, cut with an ellipsis at the terminal's width (never wrapped)."""
+        from rich.text import Text
+
+        return Text(text, no_wrap=True, overflow="ellipsis")
 
     def _total_line(self, now: float) -> str:
         done = sum(t.done for t in self.tables.values())
@@ -212,19 +215,16 @@ class Progress:
             line += f"  | {self._phase}"
         return line
 
-    def _clear(self) -> None:
-        if self.tty and self._drawn:
-            self.stream.write(f"\x1b[{self._drawn}F\x1b[J")
-            self._drawn = 0
+    def _render(self) -> Any:
+        """The live block (rich calls this at each refresh)."""
+        from rich.console import Group
+
+        with self._lock:
+            now = time.perf_counter()
+            lines = [self._total_line(now)]
+            lines += [self._table_line(t, now) for t in self.tables.values() if t.started is not None and t.finished is None]
+            return Group(*(self._line(x) for x in lines))
 
     def _draw(self) -> None:
-        if not self.tty or self._closed:
-            return
-        now = time.perf_counter()
-        lines = [self._total_line(now)]
-        lines += [self._table_line(t, now) for t in self.tables.values() if t.started is not None and t.finished is None]
-        lines = [self._fit(x) for x in lines]
-        self._clear()
-        self.stream.write("\n".join(lines) + "\n")
-        self.stream.flush()
-        self._drawn = len(lines)
+        if self._live is not None and not self._closed:
+            self._live.refresh()
