@@ -12,10 +12,11 @@ from sqlglot import exp
 
 from ..errors import SchemaError
 from ..plan.build import Plan, TablePlan
-from ..plan.pools import JoinCollector, Pool, copy_text
+from ..plan.pools import JoinCollector, Pool
 from ..plan.values import WORDS_REF, words_array_source
 from ..schema.model import ForeignKey
 from ..sql import primitives, sqlx
+from ..sql.copytext import copy_rows
 from ..sql.sqlx import lit, q, qtable, render
 
 _FK_ACTIONS = {"CASCADE", "RESTRICT", "SET NULL", "SET DEFAULT", "NO ACTION"}
@@ -131,7 +132,7 @@ def pool_steps(pool: Pool) -> list[Step]:
     full = qtable("pg_temp", pool.table_name)
     return [
         Step(f"CREATE TEMP TABLE {name} (k integer PRIMARY KEY, v text NOT NULL) ON COMMIT DROP", kind="pool"),
-        Step(f"COPY {full} (k, v) FROM STDIN", kind="copy", data=copy_text(pool.build()),
+        Step(f"COPY {full} (k, v) FROM STDIN", kind="copy", data=copy_rows(pool.build()),
              path=f"{pool.name} ({len(pool.values)} values)"),
         Step(f"ANALYZE {full}", kind="pool"),
     ]

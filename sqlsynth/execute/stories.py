@@ -23,6 +23,7 @@ from typing import Any, Callable, Iterator
 from sqlglot import exp
 
 from ..sql import sqlx
+from ..sql.copytext import array_text
 from ..sql.sqlx import q, stream_seed
 from ..errors import ExecutionError, first_line
 from ..plan.build import Plan, TablePlan
@@ -60,8 +61,7 @@ def _param(v: Any) -> Any:
     if isinstance(v, (list, tuple)) and any(isinstance(x, dict) for x in v):
         return json.dumps(list(v), default=str)
     if isinstance(v, (list, tuple)):
-        from ..plan.python_rows import pg_array
-        return pg_array(v)
+        return array_text(v)
     if isinstance(v, bool):
         return "true" if v else "false"
     return v if v is None else str(v)

@@ -235,12 +235,3 @@ def lookup(pool: Pool, index0: exp.Expression) -> exp.Expression:
     alias = f"p{len(joins) + 1}"
     joins.append((alias, pool, key))
     return sqlx.col("v", alias)
-
-
-def copy_text(values: list[str]) -> str:
-    """The pool as COPY text-format rows (k, v)."""
-    out = []
-    for i, v in enumerate(values, start=1):
-        esc = v.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-        out.append(f"{i}\t{esc}")
-    return "\n".join(out)

@@ -3,58 +3,18 @@ with COPY, and joined by row number into the table's one INSERT ... SELECT."""
 
 from __future__ import annotations
 
-import datetime as dt
-import decimal
-import json
 import random
-import uuid
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
 from sqlglot import exp
 
 from ..sql import sqlx
+from ..sql.copytext import copy_field
 from ..story.python import Env, SeededSource, UserCodeError, argument
 from .pools import current
 
 BLOCK = 1000  # values are reseeded per block of rows: a function of (seed, table, generator, block)
-
-
-def copy_field(v: Any) -> str:
-    """A Python value in COPY text format (PostgreSQL literal syntax)."""
-    if v is None:
-        return "\\N"
-    if isinstance(v, bool):
-        s = "t" if v else "f"
-    elif isinstance(v, (dt.datetime, dt.date, dt.time)):
-        s = v.isoformat(sep=" ") if isinstance(v, dt.datetime) else v.isoformat()
-    elif isinstance(v, dt.timedelta):
-        s = f"{v.total_seconds()} seconds"
-    elif isinstance(v, (list, tuple)):
-        s = pg_array(v)
-    elif isinstance(v, dict):
-        s = json.dumps(v, default=str)
-    elif isinstance(v, (bytes, bytearray)):
-        s = "\\\\x" + bytes(v).hex()
-        return s
-    elif isinstance(v, (int, float, decimal.Decimal, uuid.UUID)):
-        s = str(v)
-    else:
-        s = str(v)
-    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-
-
-def pg_array(items: Any) -> str:
-    parts = []
-    for x in items:
-        if x is None:
-            parts.append("NULL")
-        elif isinstance(x, (list, tuple)):
-            parts.append(pg_array(x))
-        else:
-            t = x.isoformat() if isinstance(x, (dt.date, dt.datetime)) else str(x)
-            parts.append('"' + t.replace("\\", "\\\\").replace('"', '\\"') + '"')
-    return "{" + ",".join(parts) + "}"
 
 
 @dataclass

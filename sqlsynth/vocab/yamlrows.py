@@ -15,8 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import io
-import json
-import math
 import uuid
 from typing import Any, Iterator
 
@@ -25,6 +23,7 @@ import yaml
 from .. import yamlsafe
 from ..errors import ConfigError
 from ..schema.model import Schema, Table
+from ..sql.copytext import copy_field
 from .files import CHUNK, VocabError, open_read
 
 BATCH = 2000  # list items parsed per yaml.load call ...
@@ -134,65 +133,6 @@ def _batch(lines: list[str], starts: list[int], path: str, base: int) -> Iterato
 
 
 # ---- Python values -> PostgreSQL COPY text --------------------------------------------------------
-
-_COPY_ESCAPE = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-
-
-def _text(v: Any, as_json: bool = False) -> str:
-    """The PostgreSQL input text of a value (not yet COPY-escaped)."""
-    if as_json:
-        return json.dumps(v, ensure_ascii=False, default=str)
-    if isinstance(v, str):
-        return v
-    if isinstance(v, bool):
-        return "t" if v else "f"
-    if isinstance(v, int):
-        return str(v)
-    if isinstance(v, float):
-        if math.isnan(v):
-            return "NaN"
-        if math.isinf(v):
-            return "Infinity" if v > 0 else "-Infinity"
-        return repr(v)
-    if isinstance(v, decimal.Decimal):
-        if v.is_nan():
-            return "NaN"
-        if v.is_infinite():
-            return "Infinity" if v > 0 else "-Infinity"
-        return str(v)
-    if isinstance(v, dt.datetime):
-        return v.isoformat(" ")
-    if isinstance(v, (dt.date, dt.time)):
-        return v.isoformat()
-    if isinstance(v, dt.timedelta):
-        return f"{v.days} days {v.seconds} seconds {v.microseconds} microseconds"
-    if isinstance(v, (bytes, bytearray, memoryview)):
-        return "\\x" + bytes(v).hex()
-    if isinstance(v, (list, tuple)):
-        return _array(v)
-    if isinstance(v, dict):
-        return json.dumps(v, ensure_ascii=False, default=str)
-    return str(v)  # uuid.UUID and anything else printing as its input form
-
-
-def _array(v: list | tuple) -> str:
-    parts = []
-    for e in v:
-        if e is None:
-            parts.append("NULL")
-        elif isinstance(e, (list, tuple)):
-            parts.append(_array(e))
-        else:
-            parts.append('"' + _text(e).replace("\\", "\\\\").replace('"', '\\"') + '"')
-    return "{" + ",".join(parts) + "}"
-
-
-def copy_field(v: Any, as_json: bool = False) -> str:
-    """One COPY text field: ``\\N`` for NULL, else the escaped input text."""
-    if v is None:
-        return "\\N"
-    return _text(v, as_json).translate(_COPY_ESCAPE)
-
 
 def _is_json(schema: Schema, type_sql: str) -> bool:
     t = type_sql.strip().lower()
