@@ -12,6 +12,7 @@ from typing import Any
 from ..schema.keys import unique_sets
 from ..schema.model import Column, Schema, Table
 from ..schema.types import resolve_type
+from ..sql.sqlx import q
 from .mimesis import PoolError, distinct_values
 
 PERSON_TABLES = re.compile(r"(customer|staff|actor|user|person|people|employee|author|patient|member|client|"
@@ -229,7 +230,7 @@ def ordered_pairs(schema: Schema, t: Table, skip: set[str]) -> list[tuple[str, s
 def ordering_entry(schema: Schema, t: Table, earlier: str, later: str) -> dict[str, Any]:
     """`later` = `earlier` plus a non-negative gap (up to 30 days, or up to 10 units for numbers), per row."""
     ti = resolve_type(t.columns[earlier].type, schema)
-    a = '"' + earlier.replace('"', '""') + '"'
+    a = q(earlier)
     if ti.kind == "date":
         expr = f"{a} + CAST(floor(_u * 31) AS INT)"
     elif ti.kind in ("timestamp", "timestamptz"):

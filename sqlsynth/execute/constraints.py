@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..sql.sqlx import q
+
 _TREE = "SELECT %s::regclass::oid UNION SELECT relid::oid FROM pg_partition_tree(%s::regclass) ORDER BY 1"
 
 _FKS = """
@@ -116,7 +118,7 @@ class Deferred:
         None when adding it validates it already (a partitioned table) or it was not valid before."""
         if not self.is_fk or not self.valid or self.partitioned:
             return None
-        return f"ALTER TABLE {self.table} VALIDATE CONSTRAINT {_ident(self.name)}"
+        return f"ALTER TABLE {self.table} VALIDATE CONSTRAINT {q(self.name)}"
 
     def conflicts(self, other: "Deferred") -> bool:
         """Whether re-creating both at once would make one wait for the other's lock."""
@@ -148,10 +150,6 @@ class DeferredSet:
         fks = sum(1 for d in self.items if d.is_fk)
         rest = len(self.items) - fks
         return f"{fks} foreign key{'s' if fks != 1 else ''}" + (f" and {rest} keys and indexes" if rest else "")
-
-
-def _ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def _lit(s: str) -> str:
@@ -191,8 +189,8 @@ def read_deferrable(conn, tables: list[str], foreign_keys: bool | set[str] = Tru
                 continue
             fk_oids.append(int(oid))
             out.items.append(Deferred(
-                "foreign key", table, name, f"ALTER TABLE {table} DROP CONSTRAINT {_ident(name)}",
-                f"ALTER TABLE {table} ADD CONSTRAINT {_ident(name)} {definition}", frozenset(int(x) for x in locks),
+                "foreign key", table, name, f"ALTER TABLE {table} DROP CONSTRAINT {q(name)}",
+                f"ALTER TABLE {table} ADD CONSTRAINT {q(name)} {definition}", frozenset(int(x) for x in locks),
                 exists_sql=_con_exists(table, name), root=key(root), valid=bool(valid),
                 parent_locks=frozenset(int(x) for x in parent), parent_root=key(parent_root),
                 definition=definition, partitioned=bool(partitioned)))
@@ -200,8 +198,8 @@ def read_deferrable(conn, tables: list[str], foreign_keys: bool | set[str] = Tru
         for oid, table, name, definition, locks, root in conn.execute(_KEYS, [rel, fk_oids]).fetchall():
             kind = "primary key" if definition.startswith("PRIMARY KEY") else "unique constraint"
             out.items.append(Deferred(
-                kind, table, name, f"ALTER TABLE {table} DROP CONSTRAINT {_ident(name)}",
-                f"ALTER TABLE {table} ADD CONSTRAINT {_ident(name)} {definition}", frozenset(int(x) for x in locks),
+                kind, table, name, f"ALTER TABLE {table} DROP CONSTRAINT {q(name)}",
+                f"ALTER TABLE {table} ADD CONSTRAINT {q(name)} {definition}", frozenset(int(x) for x in locks),
                 exists_sql=_con_exists(table, name), root=key(root), definition=definition))
         for oid, qname, name, definition, locks, table, root in conn.execute(_INDEXES, [rel, fk_oids]).fetchall():
             unique = definition.startswith("CREATE UNIQUE ")

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from sqlglot import exp
 
 from ..errors import SchemaError
+from ..sql.sqlx import q
 from .model import Column, DomainType, Schema, Table
 from .placement import Placement, placement
 
@@ -31,11 +32,6 @@ _EXCLUDE = re.compile(r"EXCLUDE USING \w+ \(.*", re.S | re.I)
 _ACTIONS = {"CASCADE", "RESTRICT", "SET NULL", "SET DEFAULT", "NO ACTION"}
 _SERIALS = {"smallint": "smallserial", "integer": "serial", "bigint": "bigserial",
             "int2": "smallserial", "int4": "serial", "int8": "bigserial"}
-
-
-def q(name: str) -> str:
-    """A double-quoted PostgreSQL identifier."""
-    return exp.to_identifier(name, quoted=True).sql("postgres")
 
 
 def lit(value: str) -> str:

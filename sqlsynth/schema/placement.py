@@ -97,7 +97,7 @@ class Placement:
         return self.dst(t.schema), t.relname
 
     def qtable(self, t: Table) -> str:
-        from .ddl import q
+        from ..sql.sqlx import q
 
         schema, name = self.where(t)
         return f"{q(schema)}.{q(name)}"

@@ -27,11 +27,10 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from ..sql.sqlx import qtable
+from ..sql.sqlx import q, qtable
 from ..db import connect, scrub
 from ..errors import ExecutionError, SqlsynthError, first_line
 from ..readonly import RefusedQuery, check_select
-from ..schema.ddl import q
 from ..schema.model import Schema, Table
 from ..schema.placement import Placement
 from ..settings import Settings
