@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from dotenv import dotenv_values
-
 from .db import normalize_dsn, server_identity
 from .errors import SqlsynthError
 
@@ -20,12 +18,22 @@ KEYS = ("SRC_DSN", "SRC_SCHEMA", "DST_DSN", "DST_SCHEMA")
 
 
 def _read_env_file(path: str) -> dict[str, str]:
-    """The settings of a .env file (python-dotenv's syntax: comments, ``export``, quotes), names
-    upper-cased; nothing is expanded (a ``$`` in a password stays)."""
+    out: dict[str, str] = {}
     if not os.path.exists(path):
-        return {}
-    values = dotenv_values(path, interpolate=False, encoding="utf-8")
-    return {k.strip().upper(): v for k, v in values.items() if v is not None}
+        return out
+    with open(path, encoding="utf-8") as fh:
+        for raw in fh:
+            line = raw.strip()
+            if not line or line.startswith("#") or "=" not in line:
+                continue
+            if line.startswith("export "):
+                line = line[7:]
+            k, v = line.split("=", 1)
+            v = v.strip()
+            if len(v) >= 2 and v[0] == v[-1] and v[0] in "'\"":
+                v = v[1:-1]
+            out[k.strip().upper()] = v
+    return out
 
 
 @dataclass
