@@ -77,8 +77,10 @@ class Progress:
 
             console = Console(file=self.stream, force_terminal=True, highlight=False,
                               width=shutil.get_terminal_size((100, 24)).columns)
+            # stdout and stderr are not redirected through rich: what others print goes where it went
             self._live = Live(get_renderable=self._render, console=console, transient=True,
-                              auto_refresh=refresh > 0, refresh_per_second=1 / refresh if refresh > 0 else 4)
+                              auto_refresh=refresh > 0, refresh_per_second=1 / refresh if refresh > 0 else 4,
+                              redirect_stdout=False, redirect_stderr=False)
             self._live.start()
 
     # -- events ------------------------------------------------------------------------------
