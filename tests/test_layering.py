@@ -18,7 +18,8 @@ rank  units
       anything later; plan, compile, execute, api and cli may use them.
 4     plan: config + schema -> Plan (a Value per column)
 5     compile: Plan -> Program (steps, the psql script, chunks, the split directory)
-6     execute: running a Program (PostgreSQL direct, parallel chunks, stories, journal)
+6     execute: running a Program (PostgreSQL direct, parallel chunks, stories, journal);
+      report: measuring source and destination (it reads the plan's keys and the stats queries)
 7     api: the commands as functions
 8     example: the bundled Pagila example (calls api)
 9     cli: click commands
@@ -46,7 +47,7 @@ RANK = {
     "stats": 3, "story": 3, "vocab": 3,
     "plan": 4,
     "compile": 5,
-    "execute": 6,
+    "execute": 6, "report": 6,
     "api": 7,
     "example": 8,
     "cli": 9,
