@@ -11,7 +11,8 @@ from .compile.program import Program, compile_plan, render_script
 from .config.load import DEFAULT_CONFIG_FILE, Config, load_config
 from .db import connect, mask_dsn, scrub
 from .errors import ConfigError, ConnectionFailed, ExecutionError, SqlsynthError, first_line
-from .plan.build import Builder, Plan, build_plan
+from .plan.build import Builder, build_plan
+from .plan.model import Plan
 from .schema.io import dump_schema, load_schema
 from .schema.model import Schema
 from .settings import Settings

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from sqlglot import exp
 
-from ..plan.build import Plan
+from ..plan.model import Plan
 from ..schema.model import ForeignKey
 from .program import Program, Step, fk_add_sql, row_source
 from ..sql.sqlx import q, render

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from sqlglot import exp
 
 from ..errors import SchemaError
-from ..plan.build import Plan, TablePlan
+from ..plan.model import OFFSETS_TABLE, Plan, TablePlan
 from ..plan.pools import JoinCollector, Pool
 from ..plan.values import WORDS_REF, words_array_source
 from ..schema.model import ForeignKey
@@ -107,8 +107,6 @@ def guard_sql(plan: Plan, tables: list[str]) -> str:
 def offsets_sql(plan: Plan, tables: list[str]) -> list[str]:
     """--append: each target table's offset, read once before any insert: the larger of its row
     count and its serial/identity keys, so new keys (offset + row) never meet existing ones."""
-    from ..plan.build import OFFSETS_TABLE
-
     name = qtable("pg_temp", OFFSETS_TABLE)
     rows = []
     for t in tables:

@@ -30,7 +30,7 @@ import shutil
 from dataclasses import dataclass
 
 from ..errors import SqlsynthError
-from ..plan.build import Plan
+from ..plan.model import Plan
 from ..schema import ddl
 from . import journal
 from .chunks import Phases, TableChunks, model_foreign_keys

@@ -49,7 +49,7 @@ from ..compile.chunks import BIG_LOAD_ROWS, DEFAULT_CHUNK_ROWS, Phases, TableChu
 from ..compile.program import Program, Step
 from ..db import connect, scrub
 from ..errors import ExecutionError, first_line
-from ..plan.build import Plan
+from ..plan.model import Plan
 from . import journal
 from .capacity import check_jobs
 from .constraints import Deferred, DeferredSet, read_deferrable

@@ -26,7 +26,7 @@ from ..sql import sqlx
 from ..sql.copytext import array_text
 from ..sql.sqlx import q, stream_seed
 from ..errors import ExecutionError, first_line
-from ..plan.build import Plan, TablePlan
+from ..plan.model import Plan, TablePlan
 from ..plan.pools import JoinCollector
 from ..plan.rules import provided_columns
 from ..story.python import Env, UserCodeError, argument, seeded_generic, stats_view

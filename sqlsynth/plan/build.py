@@ -8,216 +8,30 @@ table enumerates distinct parent pairs through a permutation of the row number.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-import re
-from dataclasses import dataclass, field
 from typing import Callable
 
 from sqlglot import exp
 
-from ..sql import sqlx
-from ..sql.sqlx import Streams, add, lit, mod
 from ..config.load import Config, suggest
 from ..errors import ConfigError, Problem
 from ..schema.keys import effective_fks, unique_sets
-from ..schema.model import Column, ForeignKey, Schema, Table
+from ..schema.model import Schema, Table
 from ..schema.placement import Placement, placement
-from ..schema.types import TypeInfo, resolve_type
+from ..schema.types import resolve_type
+from ..sql.sqlx import Streams, add, lit, mod
+from ..story.python import is_user_name
 from . import distributions as _distributions  # noqa: F401  (registers more generators)
 from . import empirical as _empirical  # noqa: F401  (sqlsynth.quantiles, sqlsynth.text, sqlsynth.range)
 from . import generators as gens
 from .bounds import around_default
 from .checks import bounds_for
+from .fitting import (clamp, clipped, null_on_first_row, partition_key_value, unique_preference, with_nulls,
+                      with_pattern_nulls)
 from .follow import FollowMixin
-from ..story.python import is_user_name
-from .pools import Pool, PoolSet
-from .values import (EPOCH, Unsupported, Value, date_from_days, default_value, permutation, seconds_of,
-                     spans_value, ts_from_seconds)
-
-
-@dataclass
-class FKGroup:
-    owner: str  # table the constraint is defined on (a partition for partitioned parents)
-    fk: ForeignKey
-    n_parent: int
-    self_ref: bool
-    index: Callable[[exp.Expression], exp.Expression] | None = None
-    injective: bool = False
-    enumerated: str | None = None  # the unique constraint whose combinations this group enumerates
-
-
-@dataclass
-class TablePlan:
-    table: Table
-    rows: int
-    path: str
-    values: dict[str, Value] = field(default_factory=dict)
-    groups: list[FKGroup] = field(default_factory=list)
-    serials: list[str] = field(default_factory=list)
-    overriding_system: bool = False
-    missing: dict = field(default_factory=dict)  # column -> (stream, cumulative weights, null pattern ids)
-    python_columns: dict = field(default_factory=dict)  # column -> (PyStage, index): user Python values
-    # --append: the rows already in the table, read at run time; the new rows are numbered after them
-    offset: exp.Expression | None = None
-    fallback: list = field(default_factory=list)  # checks_fallback.Fallback: CHECKs kept by drawing candidates
-
-    @property
-    def name(self) -> str:
-        return self.table.name
-
-    def columns(self) -> list[str]:
-        return [c.name for c in self.table.writable_columns() if c.name in self.values]
-
-
-@dataclass
-class Plan:
-    seed: int
-    schema: Schema
-    dst_schema: str
-    order: list[str]
-    tables: dict[str, TablePlan]
-    deferred_fks: list[tuple[str, ForeignKey]]
-    ignored: set[str]
-    vocabulary: set[str]
-    warnings: list[str] = field(default_factory=list)
-    pools: list[Pool] = field(default_factory=list)
-    external_parents: list[tuple[str, str]] = field(default_factory=list)  # read at run time (vocabulary)
-    py_stages: list = field(default_factory=list)  # custom Python row generators (staged with COPY)
-    stats: dict = field(default_factory=dict)
-    user_modules: list[str] = field(default_factory=list)
-    num_passes: int = 1
-    stories: list = field(default_factory=list)  # StorySpec: user Python stories run after the generated rows
-    append: bool = False  # rows are added after those already in the tables (offsets read at run time)
-    placement: Placement | None = None  # where each source schema goes (None: every table in dst_schema)
-
-    def where(self, key: str) -> tuple[str, str]:
-        """(destination schema, table name) of a table of orm.yaml, by its key."""
-        t = self.schema.tables.get(key) if self.schema is not None else None
-        if t is None or self.placement is None:
-            return self.dst_schema, key
-        return self.placement.where(t)
-
-    def qtable(self, key: str) -> str:
-        """The destination table of a key, quoted and qualified."""
-        return sqlx.qtable(*self.where(key))
-
-    def sqltable(self, key: str) -> exp.Table:
-        return sqlx.table(*self.where(key))
-
-    def qobject(self, key: str, name: str) -> str:
-        """An object (constraint, index) of a table, qualified by the table's destination schema."""
-        return sqlx.qtable(self.where(key)[0], name)
-
-    @property
-    def search_path(self) -> list[str]:
-        return self.placement.search_path if self.placement is not None else [self.dst_schema]
-
-
-def _topo_order(names: list[str], edges: dict[str, list[tuple[str, str, ForeignKey, bool]]]) -> tuple[list[str], list[tuple[str, ForeignKey]]]:
-    """Kahn's algorithm, deterministic; cycles broken at deferrable, then nullable, FK edges."""
-    remaining = set(names)
-    live = {n: list(edges.get(n, [])) for n in names}  # child -> [(parent, owner, fk, nullable)]
-    order: list[str] = []
-    broken: list[tuple[str, ForeignKey]] = []
-    while remaining:
-        ready = sorted(n for n in remaining if all(p not in remaining or p == n for p, *_ in live[n]))
-        if ready:
-            order.append(ready[0])
-            remaining.discard(ready[0])
-            continue
-        def reaches(start: str, goal: str) -> bool:
-            seen, stack = {start}, [start]
-            while stack:
-                cur = stack.pop()
-                for p, *_ in live[cur]:
-                    if p == goal:
-                        return True
-                    if p in remaining and p not in seen:
-                        seen.add(p)
-                        stack.append(p)
-            return False
-
-        candidates = []
-        for n in sorted(remaining):
-            for p, owner, fk, nullable in live[n]:
-                if p in remaining and p != n and reaches(p, n):  # the edge lies on a cycle
-                    candidates.append((not fk.deferrable, not nullable, n, fk.name, p, owner, fk))
-        candidates.sort(key=lambda c: c[:4])
-        _d, _nn, child, _fkname, parent, owner, fk = candidates[0]
-        live[child] = [e for e in live[child] if e[2] is not fk]
-        broken.append((owner, fk))
-    return order, broken
-
-
-_RANGE_BOUND = re.compile(r"^FOR VALUES FROM \((?P<lo>.*)\) TO \((?P<hi>.*)\)$", re.S)
-_IN_BOUND = re.compile(r"^FOR VALUES IN \((?P<vals>.*)\)$", re.S)
-
-
-def _bound_literal(s: str) -> str | None:
-    s = s.strip()
-    if s.upper() in ("MINVALUE", "MAXVALUE"):
-        return None
-    if s.startswith("'") and s.endswith("'"):
-        return s[1:-1].replace("''", "'")
-    return s
-
-
-def _to_number(v: str, ti: TypeInfo) -> int | None:
-    try:
-        if ti.kind in ("timestamp", "timestamptz"):
-            d = dt.datetime.fromisoformat(v.replace("+00", "+00:00") if v.endswith("+00") else v)
-            if d.tzinfo is not None:
-                d = d.astimezone(dt.timezone.utc).replace(tzinfo=None)
-            return seconds_of(d)
-        if ti.kind == "date":
-            return (dt.datetime.fromisoformat(v) - EPOCH).days
-        if ti.kind == "int":
-            return int(v)
-    except ValueError:
-        return None
-    return None
-
-
-def partition_key_value(schema: Schema, t: Table, column: str, ti: TypeInfo, streams: Streams, n: int) -> Value | None:
-    """Values that land in the declared partitions (range: within the bounded ranges; list: the listed values)."""
-    if not t.partition_by or t.partition_by.columns != [column]:
-        return None
-    parts = sorted(schema.partitions_of(t.name), key=lambda p: p.name)
-    if t.partition_by.strategy == "range":
-        spans = []
-        for p in parts:
-            m = _RANGE_BOUND.match(p.partition_bound or "")
-            if not m:
-                continue
-            lo, hi = _bound_literal(m.group("lo")), _bound_literal(m.group("hi"))
-            if lo is None or hi is None:
-                continue
-            a, b = _to_number(lo, ti), _to_number(hi, ti)
-            if a is not None and b is not None and b > a:
-                spans.append((a, b))
-        if not spans:
-            return None
-        if ti.kind in ("timestamp", "timestamptz"):
-            conv = lambda e: ts_from_seconds(e, ti.kind == "timestamptz")  # noqa: E731
-        elif ti.kind == "date":
-            conv = date_from_days
-        else:
-            conv = lambda e: e  # noqa: E731
-        return spans_value(streams, column, sorted(spans), False, n, conv)
-    if t.partition_by.strategy == "list":
-        vals: list[str] = []
-        for p in parts:
-            m = _IN_BOUND.match(p.partition_bound or "")
-            if m:
-                for v in m.group("vals").split(","):
-                    lit_v = _bound_literal(v)
-                    if lit_v is not None and lit_v.upper() != "NULL":
-                        vals.append(lit_v)
-        if vals:
-            from .values import choice_value
-            return choice_value(streams, column, vals, cast_to=ti.sql)
-    return None
+from .model import FKGroup, Plan, TablePlan, offset_expr, table_order
+from .pools import PoolSet
+from .values import Unsupported, Value, default_value
 
 
 class Builder(FollowMixin):
@@ -340,7 +154,7 @@ class Builder(FollowMixin):
 
             def install(vals: list[Value], rg=rg, gpath=gpath) -> None:
                 for c, v in zip(rg.columns, vals):
-                    v = clamp(v, types[c], _clipped(bounds[c], rg.clip), t.columns[c])
+                    v = clamp(v, types[c], clipped(bounds[c], rg.clip), t.columns[c])
                     if rg.null_fraction and not v.injective:
                         v = with_nulls(v, streams, f"null:{c}", rg.null_fraction)
                     tp.values[c] = v
@@ -433,11 +247,11 @@ class Builder(FollowMixin):
             if inside and set(cols) <= fk_cols:
                 self._enumerate(tp, inside, streams, cname)
             elif free:
-                pick = sorted(free, key=lambda c: _unique_preference(types[c]))[0]
+                pick = sorted(free, key=lambda c: unique_preference(types[c]))[0]
                 unique_cols.add(pick)
             elif inside:
                 self._enumerate(tp, inside[:1], streams, cname)
-            elif any(c in upgradable and upgradable[c]() for c in sorted(cols, key=lambda c: _unique_preference(types[c]))):
+            elif any(c in upgradable and upgradable[c]() for c in sorted(cols, key=lambda c: unique_preference(types[c]))):
                 continue
             else:
                 self.problem(tc.path, f"unique constraint {cname} on ({', '.join(cols)}): the configured "
@@ -476,7 +290,7 @@ class Builder(FollowMixin):
             for c, rc in zip(g.fk.columns, g.fk.ref_columns):
                 f = self._parent_value(g.fk.ref_table, rc, lambda r, g=g: g.index(r), tp)  # g.index read when the SQL is built (rules re-point it)
                 if first_null:
-                    f = _null_on_first_row(f, tp)
+                    f = null_on_first_row(f, tp)
                 tp.values[c] = Value(f, injective=g.injective, source=f"foreign key {g.fk.name}")
 
         # everything else: type defaults
@@ -537,48 +351,6 @@ class Builder(FollowMixin):
         from ..story.python import stats_view
         return stats_view(self.stats)
 
-    def _external_fk(self, tp: TablePlan, fk: ForeignKey, streams: Streams, siblings=None) -> None:
-        """A foreign key into a table sqlsynth does not generate (a vocabulary table): its keys are read
-        at run time into arrays, once per statement, and a parent row is picked by position."""
-        target = (fk.ref_schema, fk.ref_table) if fk.ref_schema is not None else \
-            self.placement.where(self.schema.tables[fk.ref_table])
-        self.external_parents.add(target)
-        unique = any(set(cols) <= set(fk.columns) for _n, cols in unique_sets(self.schema, tp.table))
-        key = f"{fk.ref_schema or ''}.{fk.ref_table}({','.join(fk.ref_columns)})"
-        parent = sqlx.table(*target)
-        refs = list(fk.ref_columns)
-
-        def build_source(alias: str) -> exp.Expression:
-            order = [exp.Ordered(this=sqlx.col(c)) for c in refs]
-            aggs = [exp.ArrayAgg(this=exp.Order(this=sqlx.col(c), expressions=[o.copy() for o in order])) for c in refs]
-            sel = exp.select(*aggs, exp.Count(this=exp.Star())).from_(parent)
-            for c in refs:
-                sel = sel.where(exp.Not(this=exp.Is(this=sqlx.col(c), expression=exp.Null())))
-            return exp.Subquery(this=sel, alias=exp.TableAlias(
-                this=exp.to_identifier(alias, quoted=True),
-                columns=[exp.to_identifier(f"w{i}", quoted=True) for i in range(len(refs))] + [exp.to_identifier("n", quoted=True)]))
-
-        def value(i: int) -> Callable[[exp.Expression], exp.Expression]:
-            def f(row: exp.Expression) -> exp.Expression:
-                from .pools import current
-                coll = current()
-                if coll is None:
-                    raise RuntimeError("foreign keys into vocabulary tables need a statement context")
-                alias = coll.source(key, build_source)
-                n = sqlx.col("n", alias)
-                if siblings is not None:  # the other side of a junction: distinct among one parent's children
-                    from .children import sibling_distinct
-                    idx = add(lit(1), sibling_distinct(siblings, streams, f"siblings:{fk.name}", n)(row))
-                elif unique:  # distinct parents in key order; more rows than parents fails on the constraint
-                    idx = add(lit(1), mod(exp.Sub(this=row.copy(), expression=lit(1)), n))
-                else:
-                    idx = add(lit(1), mod(streams.h32(f"fk:{fk.name}", row), n))
-                return sqlx.subscript(sqlx.col(f"w{i}", alias), idx)
-            return f
-
-        for i, c in enumerate(fk.columns):
-            tp.values[c] = Value(value(i), injective=unique, source=f"foreign key {fk.name} (vocabulary)")
-
     def _check_expression_cycles(self, deps: dict[str, tuple[str, list[str]]]) -> None:
         state: dict[str, int] = {}
 
@@ -628,55 +400,6 @@ class Builder(FollowMixin):
                     continue
                 tp.missing[c] = (f"missing:{i}", cum, null_in)
 
-    def _enumerate(self, tp: TablePlan, groups: list[FKGroup], streams: Streams, cname: str) -> None:
-        """Distinct parent combinations for rows 1..n: k = permutation(row) over the product space."""
-        sizes = [g.n_parent for g in groups]
-        total = math.prod(sizes)
-        if tp.rows > total:
-            self.problem(self.config.table(tp.name).path,
-                         f"unique constraint {cname}: {tp.rows} rows wanted but only {total} distinct "
-                         f"combinations of parent rows exist ({' x '.join(map(str, sizes))})")
-            return
-        stride = 1
-        for g in groups:
-            def index(row: exp.Expression, stride=stride, size=g.n_parent) -> exp.Expression:
-                k = permutation(streams, f"unique:{cname}", row, total)
-                inner = exp.Div(this=k, expression=lit(stride), typed=True) if stride > 1 else k
-                return add(lit(1), mod(exp.Paren(this=inner), lit(size)))
-            g.index = index
-            g.injective = len(groups) == 1
-            g.enumerated = cname
-            stride *= g.n_parent
-        if len(groups) > 1:
-            for g in groups:
-                g.injective = False
-
-    def _parent_value(self, parent: str, column: str, index: Callable,
-                      child: TablePlan | None = None) -> Callable[[exp.Expression], exp.Expression]:
-        """The parent's key at the parent row picked by index. Indexes count rows of this run
-        (1..n): with --append the child's row number is made local first, and the parent row is
-        shifted past the parent's earlier rows, so children point at parents of the same run."""
-        def f(row: exp.Expression) -> exp.Expression:
-            pp = self.plans[parent]
-            pv = pp.values.get(column)
-            if pv is None:
-                return exp.Null()
-            local = row
-            if child is not None and child.offset is not None:
-                local = exp.Paren(this=exp.Sub(this=row.copy(), expression=child.offset.copy()))
-            j = index(local)
-            if pp.offset is not None:
-                j = add(exp.Paren(this=j), pp.offset.copy())
-            return pv.at(exp.Paren(this=j))
-        return f
-
-
-def _null_on_first_row(f: Callable[[exp.Expression], exp.Expression], tp: TablePlan):
-    """NULL on the first row of this run (it has no earlier row to refer to), f elsewhere."""
-    def g(row: exp.Expression) -> exp.Expression:
-        local = row if tp.offset is None else exp.Paren(this=exp.Sub(this=row.copy(), expression=tp.offset.copy()))
-        return sqlx.case([(exp.EQ(this=local, expression=lit(1)), exp.Null())], f(row))
-    return g
 
 
 def _sizing_warnings(b: "Builder", generated: list[str], num_passes: int | None, scale: float | None) -> list[str]:
@@ -693,97 +416,7 @@ def _sizing_warnings(b: "Builder", generated: list[str], num_passes: int | None,
     return out
 
 
-OFFSETS_TABLE = "sqlsynth_offsets"
-
-
-def offset_expr(table: str) -> exp.Expression:
-    """(SELECT o FROM pg_temp.sqlsynth_offsets WHERE t = 'table'): one InitPlan per statement."""
-    sel = exp.select(sqlx.col("o")).from_(sqlx.table("pg_temp", OFFSETS_TABLE)).where(
-        exp.EQ(this=sqlx.col("t"), expression=exp.Literal.string(table)))
-    return exp.Subquery(this=sel)
-
-
-def _clipped(b, clip: tuple[float, float] | None):
-    """The column's bounds narrowed to [lo, hi] (a fitted generator's source min and max)."""
-    if clip is None:
-        return b
-    import dataclasses
-
-    lo = clip[0] if b.lo is None else max(b.lo, clip[0])
-    hi = clip[1] if b.hi is None else min(b.hi, clip[1])
-    return dataclasses.replace(b, lo=lo, hi=hi) if lo <= hi else b
-
-
-def _unique_preference(ti: TypeInfo) -> int:
-    order = ["int", "uuid", "text", "numeric", "timestamp", "timestamptz", "date"]
-    return order.index(ti.kind) if ti.kind in order else len(order)
-
-
-_CLAMPED_SOURCES = {"dist_gen.normal", "dist_gen.lognormal", "dist_gen.uniform", "dist_gen.uniform_ms",
-                    "generic.numeric.float_number", "dist_gen.multivariate_normal", "dist_gen.multivariate_lognormal",
-                    "sqlsynth.exponential", "sqlsynth.poisson", "sqlsynth.quantiles"}
-
-
-def clamp(v: Value, ti: TypeInfo, b, col: Column) -> Value:
-    """Keep continuous draws inside the column's numeric range and CHECK bounds."""
-    if v.source not in _CLAMPED_SOURCES or ti.kind not in ("int", "numeric", "float"):
-        return v
-    lo = b.lo
-    hi = b.hi
-    if ti.kind == "int":
-        tlo, thi = ti.int_bounds
-        lo = tlo if lo is None else max(lo, tlo)
-        hi = thi if hi is None else min(hi, thi)
-    elif ti.kind == "numeric" and ti.precision is not None:
-        scale = ti.scale or 0
-        top = 10 ** (ti.precision - scale) - 10 ** (-scale)
-        lo = -top if lo is None else max(lo, -top)
-        hi = top if hi is None else min(hi, top)
-    if lo is None and hi is None:
-        return v
-
-    # numeric(p, s) with p <= 18: round through bigint (x * 10^s, then * 10^-s). PostgreSQL's
-    # float8 -> numeric cast formats and parses text, about 0.5 us a row, more than all the
-    # arithmetic of a lognormal draw; bigint -> numeric is cheap, and |x * 10^s| < 10^18 fits.
-    scaled = ti.kind == "numeric" and ti.precision is not None and ti.precision <= 18 and lo is not None \
-        and hi is not None and (ti.scale or 0) >= 0  # PostgreSQL 15 allows numeric(p, -s): not this path
-    scale = (ti.scale or 0) if scaled else 0
-
-    def f(row: exp.Expression) -> exp.Expression:
-        e = v.at(row)
-        if hi is not None:
-            e = exp.Least(this=e, expressions=[lit(hi)])
-        if lo is not None:
-            e = exp.Greatest(this=e, expressions=[lit(lo)])
-        if scaled:
-            big = exp.DataType.build("BIGINT")
-            if scale == 0:
-                return exp.Cast(this=e, to=big)
-            cents = exp.Cast(this=exp.Mul(this=e, expression=lit(10 ** scale)), to=big)
-            step = exp.Literal.number(f"0.{'0' * (scale - 1)}1")
-            return exp.Paren(this=exp.Mul(this=cents, expression=step))
-        return e
-    return Value(f, injective=v.injective, source=v.source,
-                 span=(lo, hi) if lo is not None and hi is not None else None)
-
-
 FK_DEFAULT_NAMES = {"generic.column_value_provider.column_value"}
-
-
-def with_pattern_nulls(v: Value, streams: Streams, stream: str, cum: list[float], null_in: set[int]) -> Value:
-    """NULL when this row's pattern (one weighted pick per row, shared by the columns) says so."""
-    def f(row: exp.Expression) -> exp.Expression:
-        u = streams.u(stream, row)
-        whens = [(exp.LT(this=u.copy(), expression=lit(c)), exp.Boolean(this=j in null_in)) for j, c in enumerate(cum)]
-        is_null = sqlx.case(whens, exp.Boolean(this=len(cum) in null_in)) if whens else exp.Boolean(this=0 in null_in)
-        return sqlx.case([(is_null, exp.Null())], v.at(row))
-    return Value(f, injective=False, source=v.source, span=v.span, values=v.values)
-
-
-def with_nulls(v: Value, streams: Streams, stream: str, fraction: float) -> Value:
-    def f(row: exp.Expression) -> exp.Expression:
-        return sqlx.case([(exp.LT(this=streams.u(stream, row), expression=lit(float(fraction))), exp.Null())], v.at(row))
-    return Value(f, injective=False, source=v.source, span=v.span, values=v.values)
 
 
 def build_plan(schema: Schema, config: Config, num_passes: int | None = 1, seed: int | None = None,
@@ -820,7 +453,7 @@ def build_plan(schema: Schema, config: Config, num_passes: int | None = 1, seed:
             if fk.ref_schema is None and fk.ref_table in b.plans and fk.ref_table != name:
                 nullable = all(schema.tables[name].columns[c].nullable for c in fk.columns if c in schema.tables[name].columns)
                 edges.setdefault(name, []).append((fk.ref_table, owner, fk, nullable))
-    order, broken = _topo_order(generated, edges)
+    order, broken = table_order(generated, edges)
     for name in order:
         b.build_table(b.plans[name], ignored, vocab)
     from .rule_keys import finish_rules

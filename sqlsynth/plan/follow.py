@@ -6,17 +6,30 @@ the table's own count when it has one); the others follow their histograms too
 (sqlsynth.plan.children). A histogram read from make-stats may hold ranges ``{k, k_max, parents}``
 (small counts merged). The other side of a junction's composite unique key is drawn distinct
 among each parent's children.
+
+Also how a row reaches its parent: a parent's key at the picked parent row, distinct parent
+combinations enumerated for a composite unique key, and keys of a table sqlsynth does not
+generate (a vocabulary table) read at run time.
 """
 
 from __future__ import annotations
 
+import math
+from typing import Callable
+
+from sqlglot import exp
+
 from ..config.load import suggest
 from ..schema.keys import effective_fks, unique_sets
 from ..schema.model import ForeignKey, Table
+from ..sql import sqlx
+from ..sql.sqlx import Streams, add, lit, mod
+from .model import FKGroup, TablePlan
+from .values import Value, permutation
 
 
 class FollowMixin:
-    """children_per_parent for sqlsynth.plan.build.Builder (uses its config, schema, stats, problems, warnings)."""
+    """Following parents, for sqlsynth.plan.build.Builder (uses its config, schema, stats, problems, warnings)."""
 
     def _children_settings(self) -> dict[str, list]:
         """tables.<t>.children_per_parent: {foreign_key: <name or [columns]>, histogram?: [{k, parents}]}, or a
@@ -141,3 +154,87 @@ class FollowMixin:
                 if fk.name not in followed and fk.ref_table != t.name and set(fk.columns) == rest and rest:
                     return fk, list(cols)
         return None, []
+
+    def _external_fk(self, tp: TablePlan, fk: ForeignKey, streams: Streams, siblings=None) -> None:
+        """A foreign key into a table sqlsynth does not generate (a vocabulary table): its keys are read
+        at run time into arrays, once per statement, and a parent row is picked by position."""
+        target = (fk.ref_schema, fk.ref_table) if fk.ref_schema is not None else \
+            self.placement.where(self.schema.tables[fk.ref_table])
+        self.external_parents.add(target)
+        unique = any(set(cols) <= set(fk.columns) for _n, cols in unique_sets(self.schema, tp.table))
+        key = f"{fk.ref_schema or ''}.{fk.ref_table}({','.join(fk.ref_columns)})"
+        parent = sqlx.table(*target)
+        refs = list(fk.ref_columns)
+
+        def build_source(alias: str) -> exp.Expression:
+            order = [exp.Ordered(this=sqlx.col(c)) for c in refs]
+            aggs = [exp.ArrayAgg(this=exp.Order(this=sqlx.col(c), expressions=[o.copy() for o in order])) for c in refs]
+            sel = exp.select(*aggs, exp.Count(this=exp.Star())).from_(parent)
+            for c in refs:
+                sel = sel.where(exp.Not(this=exp.Is(this=sqlx.col(c), expression=exp.Null())))
+            return exp.Subquery(this=sel, alias=exp.TableAlias(
+                this=exp.to_identifier(alias, quoted=True),
+                columns=[exp.to_identifier(f"w{i}", quoted=True) for i in range(len(refs))] + [exp.to_identifier("n", quoted=True)]))
+
+        def value(i: int) -> Callable[[exp.Expression], exp.Expression]:
+            def f(row: exp.Expression) -> exp.Expression:
+                from .pools import current
+                coll = current()
+                if coll is None:
+                    raise RuntimeError("foreign keys into vocabulary tables need a statement context")
+                alias = coll.source(key, build_source)
+                n = sqlx.col("n", alias)
+                if siblings is not None:  # the other side of a junction: distinct among one parent's children
+                    from .children import sibling_distinct
+                    idx = add(lit(1), sibling_distinct(siblings, streams, f"siblings:{fk.name}", n)(row))
+                elif unique:  # distinct parents in key order; more rows than parents fails on the constraint
+                    idx = add(lit(1), mod(exp.Sub(this=row.copy(), expression=lit(1)), n))
+                else:
+                    idx = add(lit(1), mod(streams.h32(f"fk:{fk.name}", row), n))
+                return sqlx.subscript(sqlx.col(f"w{i}", alias), idx)
+            return f
+
+        for i, c in enumerate(fk.columns):
+            tp.values[c] = Value(value(i), injective=unique, source=f"foreign key {fk.name} (vocabulary)")
+
+    def _enumerate(self, tp: TablePlan, groups: list[FKGroup], streams: Streams, cname: str) -> None:
+        """Distinct parent combinations for rows 1..n: k = permutation(row) over the product space."""
+        sizes = [g.n_parent for g in groups]
+        total = math.prod(sizes)
+        if tp.rows > total:
+            self.problem(self.config.table(tp.name).path,
+                         f"unique constraint {cname}: {tp.rows} rows wanted but only {total} distinct "
+                         f"combinations of parent rows exist ({' x '.join(map(str, sizes))})")
+            return
+        stride = 1
+        for g in groups:
+            def index(row: exp.Expression, stride=stride, size=g.n_parent) -> exp.Expression:
+                k = permutation(streams, f"unique:{cname}", row, total)
+                inner = exp.Div(this=k, expression=lit(stride), typed=True) if stride > 1 else k
+                return add(lit(1), mod(exp.Paren(this=inner), lit(size)))
+            g.index = index
+            g.injective = len(groups) == 1
+            g.enumerated = cname
+            stride *= g.n_parent
+        if len(groups) > 1:
+            for g in groups:
+                g.injective = False
+
+    def _parent_value(self, parent: str, column: str, index: Callable,
+                      child: TablePlan | None = None) -> Callable[[exp.Expression], exp.Expression]:
+        """The parent's key at the parent row picked by index. Indexes count rows of this run
+        (1..n): with --append the child's row number is made local first, and the parent row is
+        shifted past the parent's earlier rows, so children point at parents of the same run."""
+        def f(row: exp.Expression) -> exp.Expression:
+            pp = self.plans[parent]
+            pv = pp.values.get(column)
+            if pv is None:
+                return exp.Null()
+            local = row
+            if child is not None and child.offset is not None:
+                local = exp.Paren(this=exp.Sub(this=row.copy(), expression=child.offset.copy()))
+            j = index(local)
+            if pp.offset is not None:
+                j = add(exp.Paren(this=j), pp.offset.copy())
+            return pv.at(exp.Paren(this=j))
+        return f
