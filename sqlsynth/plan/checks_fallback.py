@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from sqlglot import exp
 
-from ..sql import sqlx
+from ..sql import primitives, sqlx
 from ..sql.sqlx import lit, stream_seed
 from .checks import NO, literal, parse_check
 from .pools import JoinCollector, current, inline_lookups
@@ -37,7 +37,6 @@ CANDIDATES = 32
 SAMPLE_ROWS = 20_000
 # the Fallback whose candidates are being built: its columns give their raw values meanwhile
 _RAW: contextvars.ContextVar[object] = contextvars.ContextVar("sqlsynth_fallback_raw", default=None)
-_HASH = "hashint8extended"
 
 
 @dataclass
@@ -167,14 +166,15 @@ def _statement() -> int | None:
 
 
 def _seed(node: exp.Expression) -> int | None:
-    if isinstance(node, exp.Anonymous) and str(node.this).lower() == _HASH and len(node.expressions) == 2:
-        v = literal(node.expressions[1])
+    args = primitives.hash64_args(node)
+    if args is not None:
+        v = literal(args[1])
         return v if isinstance(v, int) and v is not NO else None
     return None
 
 
 def seeds(e: exp.Expression) -> set[int]:
-    return {s for s in map(_seed, e.find_all(exp.Anonymous)) if s is not None}
+    return {s for s in map(_seed, e.walk()) if s is not None}
 
 
 def salt(e: exp.Expression, salted: frozenset, k: int) -> exp.Expression:
@@ -182,8 +182,7 @@ def salt(e: exp.Expression, salted: frozenset, k: int) -> exp.Expression:
     def f(node: exp.Expression) -> exp.Expression:
         s = _seed(node)
         if s is not None and s in salted:
-            return exp.Anonymous(this=node.this, expressions=[node.expressions[0].copy(),
-                                                              lit(stream_seed(s, "candidate", str(k)))])
+            return primitives.hash64(primitives.hash64_args(node)[0].copy(), lit(stream_seed(s, "candidate", str(k))))
         return node
     return e.copy().transform(f)
 

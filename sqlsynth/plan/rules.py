@@ -155,8 +155,8 @@ def _epoch_seconds(e: exp.Expression, kind: str) -> exp.Expression | None:
             e = e.this
     elif kind != "timestamptz":
         return None
-    if isinstance(e, exp.Anonymous) and str(e.this).lower() == "to_timestamp" and len(e.expressions) == 1:
-        return e.expressions[0]
+    if isinstance(e, exp.UnixToTime) and not any(v for k, v in e.args.items() if k != "this"):
+        return e.this
     return None
 
 

@@ -24,6 +24,13 @@ def hash64(value: exp.Expression, seed: exp.Expression) -> exp.Expression:
     return _call("hashint8extended", value, seed)
 
 
+def hash64_args(e: exp.Expression) -> tuple[exp.Expression, exp.Expression] | None:
+    """(value, seed) when `e` is a call built by hash64, else None (to find and re-seed streams)."""
+    if isinstance(e, exp.Anonymous) and str(e.this).lower() == "hashint8extended" and len(e.expressions) == 2:
+        return e.expressions[0], e.expressions[1]
+    return None
+
+
 def to_hex(e: exp.Expression) -> exp.Expression:
     """An integer in hexadecimal digits (``to_hex``)."""
     return _call("to_hex", e)
