@@ -55,6 +55,7 @@ class TableConfig:
     num_rows_per_pass: int = 1
     rows: int | None = None
     from_source: bool = False  # rows set from the source's count (rows_from_source, by stats.apply)
+    source_rows: float | None = None  # rows_from_source x the source's count, before --scale (stats.apply)
     row_generators: list[RowGenerator] = field(default_factory=list)
     missingness_generators: list[dict] = field(default_factory=list)
     rules: list = field(default_factory=list)  # config.rules.Rule: order, follows, same_parent, round_trip

@@ -986,6 +986,9 @@ def build_plan(schema: Schema, config: Config, num_passes: int | None = 1, seed:
     b.problems.extend(apply_stats(config, stats, scale))
     b.stats = config.src_stats
     generated, ignored, vocab = b.select_tables()
+    from .scale_limit import limit_scale
+
+    limit_scale(b, generated, scale)
     for name in generated:
         t = schema.tables[name]
         b.plans[name] = TablePlan(table=t, rows=b.row_count(name), path=config.table(name).path)
