@@ -29,7 +29,7 @@ TABLE_KEYS = {
     "missingness_generators", "name_column", "unions", "children_per_parent", "rows_from_source", "rules",
 }
 GEN_KEYS = {"name", "columns_assigned", "args", "kwargs", "null_fraction", "unique", "pool_size", "locale",
-            "stats"}
+            "stats", "locale_from"}
 
 
 @dataclass
@@ -41,6 +41,7 @@ class RowGenerator:
     null_fraction: float | str | None = None  # "auto": the source's share (sqlsynth.stats)
     pool_size: int | None = None
     locale: str | None = None
+    locale_from: Any = None  # {foreign_keys, column, locales?}: pools per locale, keyed by a parent (plan.keyed_pools)
     path: str = ""
     line: int | None = None
     stats: Any = None  # `stats: auto` or {auto: true, ...}: kwargs fitted by make-stats (sqlsynth.stats)
@@ -245,4 +246,4 @@ def _row_generator(cfg: Config, g: Any, gpath: str, problems: list[Problem]) -> 
         kwargs = {**kwargs, "unique": g["unique"]}
     return RowGenerator(name=name, columns=list(cols), args=list(args), kwargs=dict(kwargs),
                         null_fraction=nf, pool_size=ps, locale=loc, path=gpath, line=cfg.line_of(gpath),
-                        stats=g.get("stats"))
+                        stats=g.get("stats"), locale_from=g.get("locale_from"))

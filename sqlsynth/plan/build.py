@@ -507,6 +507,16 @@ class Builder(FollowMixin):
                                   n_rows=n, pools=self.pools, pool_size=rg.pool_size, locale=rg.locale,
                                   table_columns=set(t.columns), row_values=tp.values, stats=self.stats,
                                   open_ended=bool(isinstance(self.config.raw, dict) and self.config.raw.get("story_generators")))
+            if rg.locale_from is not None:
+                from .keyed_pools import locale_key
+
+                if rg.name in gens.REGISTRY:
+                    self.problem(f"{gpath}.locale_from", f"{rg.name} is not a Mimesis pool generator (generic.<provider>."
+                                                         "<method>): it has no locale to key")
+                    continue
+                ctx.keyed = locale_key(self, tp, rg.locale_from, rg.locale or self.config.locale, f"{gpath}.locale_from")
+                if ctx.keyed is None:
+                    continue
             try:
                 vals = gens.build(rg.name, ctx, rg.args, rg.kwargs)
             except gens.GeneratorError as e:
