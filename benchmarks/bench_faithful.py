@@ -97,6 +97,7 @@ def widen(dsn: str) -> None:
         for q in WIDEN:
             for (stmt,) in conn.execute(q).fetchall():
                 conn.execute(stmt)
+        conn.execute("ANALYZE")
 
 
 def run(cli: list[str], cwd: str, env: dict, *args: str) -> str:

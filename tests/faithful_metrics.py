@@ -39,8 +39,9 @@ def facts(dsn: str) -> dict:
     """Everything the metrics compare, for one database."""
     with psycopg.connect(dsn) as conn:
         out: dict = {"rows": {t: _one(conn, f'SELECT count(*) FROM "{t}"')[0] for t in TABLES}}
-        out["no rental"] = float(_one(conn, "SELECT avg(CASE WHEN NOT EXISTS (SELECT 1 FROM rental r WHERE "
-                                            "r.customer_id = c.customer_id) THEN 1.0 ELSE 0.0 END) FROM customer c")[0] or 0)
+        # a hash anti-join whatever the indexes and statistics (a nested loop takes hours at 100 x)
+        out["no rental"] = float(_one(conn, "SELECT avg((r.customer_id IS NULL)::int) FROM customer c LEFT JOIN "
+                                            "(SELECT DISTINCT customer_id FROM rental) r USING (customer_id)")[0] or 0)
         out["rental_date"] = _one(conn, "SELECT min(lower(rental_period)), max(lower(rental_period)) FROM rental")
         out["amount"] = _one(conn, "SELECT max(amount), avg(amount) FROM payment")
         out["rental_rate"] = {float(r[0]) for r in conn.execute("SELECT DISTINCT rental_rate FROM film")}

@@ -402,7 +402,8 @@ def pool_value(ctx: GenContext, name: str, args: list, kwargs: dict) -> list[Val
     ti = ctx.types[0]
     maxlen = ti.length if ti.kind == "text" and ti.length else None
     if ctx.keyed is not None:
-        pool = ctx.pools.keyed(name, args, kwargs, ctx.keyed.locales, size=ctx.pool_size, max_length=maxlen)
+        pool = ctx.pools.keyed(name, args, kwargs, ctx.keyed.locales, size=ctx.pool_size, max_length=maxlen,
+                               unique=ctx.unique)
     else:
         pool = ctx.pools.get(name, args, kwargs, size=ctx.pool_size, max_length=maxlen, locale=ctx.locale)
     try:

@@ -55,6 +55,7 @@ class KeyedPool(Pool):
     locales: list[str] = field(default_factory=list)  # index 0: the default locale
     per: int = 0  # values per locale (set by build)
     short: bool = False  # some locale had fewer distinct values than `per` (they repeat)
+    unique: bool = False  # a locale short of distinct values gets fresh ones of the default locale instead
 
     def build(self) -> list[str]:
         if self.values:
@@ -74,6 +75,18 @@ class KeyedPool(Pool):
         per = max((len(v) for v in parts), default=0)
         if per == 0:
             raise PoolError(f"{self.name} produced no values")
+        short = [i for i, v in enumerate(parts) if len(v) < per]
+        if self.unique and short and len(parts[0]) >= per:  # distinct values for every row: the default's
+            extra = Pool(0, self.name, self.args, self.kwargs, self.locales[0],
+                         stream_seed(self.seed, "locale-extra") & 0x7FFFFFFF,
+                         (per * (len(short) + 1)) * 5 // 4, self.max_length)
+            try:
+                more = [v for v in extra.build() if v not in seen]
+            except PoolError:
+                more = []
+            for i in short:
+                if len(more) >= per:
+                    parts[i], more = more[:per], more[per:]
         default = parts[0] or next(v for v in parts if v)
         out: list[str] = []
         for vals in parts:

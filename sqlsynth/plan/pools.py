@@ -179,16 +179,17 @@ class PoolSet:
         return self.pools[key]
 
     def keyed(self, name: str, args: list, kwargs: dict, locales: list[str], size: int | None = None,
-              max_length: int | None = None) -> Pool:
+              max_length: int | None = None, unique: bool = False) -> Pool:
         """One pool per locale in one table (plan.keyed_pools.KeyedPool), shared like the others."""
         from .keyed_pools import KeyedPool
 
-        key = json.dumps(["keyed", name, args, kwargs, size or self.default_size, max_length, locales], sort_keys=True,
+        key = json.dumps(["keyed", name, args, kwargs, size or self.default_size, max_length, locales, unique], sort_keys=True,
                          default=str)
         if key not in self.pools:
             self.pools[key] = KeyedPool(len(self.pools) + 1, name, args, kwargs, locales[0],
                                         seed=stream_seed(self.seed, "pool", key) & 0x7FFFFFFF,
-                                        size=size or self.default_size, max_length=max_length, locales=list(locales))
+                                        size=size or self.default_size, max_length=max_length, locales=list(locales),
+                                        unique=unique)
         return self.pools[key]
 
     def regex(self, pattern: str, ignore_case: bool, min_length: int, max_length: int | None,
