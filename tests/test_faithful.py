@@ -102,6 +102,24 @@ def test_scale_keeps_proportions_and_compile_gives_the_same_rows(pagila, make_db
     with psycopg.connect(other) as conn:
         for t, h in md5.items():
             assert conn.execute(f"SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM {t} x").fetchone()[0] == h
+    # the shaped config (children_per_parent, rules, keyed address pools): the same rows with --jobs 2 in chunks
+    cfg = yaml.safe_load(Path("config.yaml").read_text())["tables"]
+    assert cfg["payment"]["rules"] and cfg["rental"]["children_per_parent"]
+    assert any("locale_from" in g for g in cfg["address"]["row_generators"])
+    jobs = make_db("sqlsynth_fjobs")
+    env = {**os.environ, "DST_DSN": jobs}
+    assert CliRunner().invoke(main, ["create-tables"], env=env).exit_code == 0
+    assert CliRunner().invoke(main, ["create-vocab"], env=env).exit_code == 0
+    res = CliRunner().invoke(main, ["create-data", "--scale", "0.5", "--seed", "4", "--jobs", "2", "--chunk-rows",
+                                    "1500"], env=env)
+    assert res.exit_code == 0, res.output
+    with psycopg.connect(jobs) as conn:
+        for t, h in md5.items():
+            assert conn.execute(f"SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM {t} x").fetchone()[0] == h, t
+    with psycopg.connect(dst) as conn:
+        addr = conn.execute("SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM address x").fetchone()[0]
+    with psycopg.connect(jobs) as conn:
+        assert conn.execute("SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM address x").fetchone()[0] == addr
 
 
 COLUMNS_SQL = """
