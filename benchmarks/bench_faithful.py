@@ -101,6 +101,8 @@ def widen(dsn: str) -> None:
 
 
 def run(cli: list[str], cwd: str, env: dict, *args: str) -> str:
+    if cli[0] != sys.executable:  # another checkout's python imports its own sqlsynth, not this tree's
+        env = {k: v for k, v in env.items() if k != "PYTHONPATH"}
     p = subprocess.run([*cli, *args], cwd=cwd, env=env, capture_output=True, text=True)
     if p.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed in {cwd}:\n{p.stdout[-2000:]}{p.stderr[-2000:]}")
