@@ -66,8 +66,8 @@ class KeyedPool(Pool):
             # a few more than the size: values another locale has already (postcodes of the same form) are dropped
             p = Pool(0, self.name, self.args, self.kwargs, loc, stream_seed(self.seed, "locale", loc) & 0x7FFFFFFF,
                      self.size + self.size // 4, self.max_length)
-            try:
-                vals = [v for v in p.build() if v not in seen][: self.size]  # distinct across locales too
+            try:  # unique: distinct across locales too
+                vals = [v for v in p.build() if not self.unique or v not in seen][: self.size]
             except PoolError:
                 vals = []
             seen.update(vals)
