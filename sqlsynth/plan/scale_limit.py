@@ -71,5 +71,5 @@ def limit_scale(b, generated: list[str], scale: float) -> float:
     name, hi, reason = why
     b.warnings.append(f"--scale {scale:g} would give {name} {scaled_rows(1, sized[name].source_rows, scale):,} rows "
                       f"but {reason} (at most {hi:,}): every table sized from the source (rows_from_source) is "
-                      f"scaled by {best:.4g} instead, so the source's proportions hold")
+                      f"scaled by {best:.6g} instead, so the source's proportions hold")
     return best
