@@ -379,7 +379,7 @@ def test_scale_beyond_a_smallint_key_lowers_every_table_alike(tmp_path, sql_proj
     run("make-stats")
     run("create-tables")
     out = run("create-data", "--scale", "500").output
-    assert "k.p_id is smallint and refers to p (at most 32,767)" in out and "scaled by 327.7" in out, out
+    assert "k.p_id is smallint and refers to p (at most 32,767)" in out and "scaled by 327.67 " in out, out
     counts = [one(dst, f"SELECT count(*) FROM {t}")[0] for t in ("p", "k", "other")]
     assert counts == [32767, round(300 * 327.67), 4], counts
     assert one(dst, "SELECT count(*) FROM (SELECT p_id FROM k GROUP BY p_id HAVING count(*) <> 3) s")[0] == 0
