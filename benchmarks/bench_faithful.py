@@ -257,7 +257,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{which}: {n:,} rows in {secs:.1f} s", flush=True)
         best = {w: min(v, key=lambda x: x[1]) for w, v in speed.items()}
         rate = {w: n / s for w, (n, s) in best.items()}
+        cmd = " ".join(["benchmarks/bench_faithful.py", *(argv if argv is not None else sys.argv[1:])])
         lines = ["# Faithful by default: Pagila, the unedited workflow (benchmarks/bench_faithful.py)", "",
+                 f"`.venv/bin/python {cmd}` ({time.strftime('%Y-%m-%d')}; --before: a checkout of the commit "
+                 "before the rules and faithful work, with its own .venv).", "",
                  "Metrics in SQL against the source (tests/faithful_metrics.py; the integer-keys column against "
                  "the widened source). Workflow with no edit: make-tables, generate-config, make-stats, make-vocab, "
                  "create-tables, create-vocab, create-data [--scale S].", ""]
