@@ -72,3 +72,49 @@ def test_a_bad_locale_from_is_located(pagila):  # noqa: F811
     assert res.exit_code == 1
     assert "locale_from.foreign_keys[1]" in res.output and "no_such_fkey" in res.output, res.output
     assert not Path("x.sql").exists()
+
+
+GENERATED_SQL = """
+CREATE TABLE nation (id serial PRIMARY KEY, country text NOT NULL);
+CREATE TABLE region (id serial PRIMARY KEY, nation_id int NOT NULL REFERENCES nation);
+CREATE TABLE site (id serial PRIMARY KEY, region_id int REFERENCES region, street text, zip text);
+"""
+
+
+def test_a_path_through_generated_tables_is_followed_in_closed_form(tmp_path, sql_project, make_db):
+    """nation and region are generated: each site's locale is its region's nation's country, evaluated at
+    the parent rows its keys picked (no read of the destination); a value the mapping lacks (Atlantis)
+    gets the default locale."""
+    src, dst = sql_project(GENERATED_SQL, "sqlsynth_kpgen")
+    path = {"foreign_keys": ["site_region_id_fkey", "region_nation_id_fkey"], "column": "country",
+            "locales": {"Japan": "ja", "Deutschland": "de"}}
+    Path("config.yaml").write_text(yaml.safe_dump({"tables": {
+        "nation": {"rows": 30, "row_generators": [{"name": "generic.choice", "columns_assigned": "country",
+                                                   "args": [["Japan", "DEUTSCHLAND", "Atlantis"]]}]},
+        "region": {"rows": 200},
+        "site": {"rows": 3000, "row_generators": [
+            {"name": "generic.address.street_name", "columns_assigned": "street", "locale_from": path},
+            {"name": "generic.address.postal_code", "columns_assigned": "zip", "locale_from": path}]}}}))
+    run("make-tables")
+    run("create-tables")
+    run("create-data", "--seed", "3")
+    plan = api.plan_load("orm.yaml", None, seed=3)
+    insert = next(s.sql for s in api.compile_program("orm.yaml", None, seed=3).steps
+                  if s.kind == "insert" and s.table == "site")
+    assert '"nation"' not in insert and '"region"' not in insert  # closed form: no read of the parents' rows
+    assert "'japan'" in insert and "'deutschland'" in insert
+    pools = {p.name: p for p in plan.pools if isinstance(p, KeyedPool)}
+    assert pools["generic.address.street_name"].locales == ["en-gb", "de", "ja"]
+    with psycopg.connect(dst) as conn:
+        rows = conn.execute("SELECT n.country, s.street, s.zip FROM site s LEFT JOIN region r ON r.id = s.region_id "
+                            "LEFT JOIN nation n ON n.id = r.nation_id").fetchall()
+    assert len(rows) == 3000
+    by = {}
+    for country, street, zip_ in rows:
+        loc = {"japan": "ja", "deutschland": "de"}.get((country or "").lower(), "en-gb")
+        for name, v in (("generic.address.street_name", street), ("generic.address.postal_code", zip_)):
+            p = pools[name]
+            i = p.locales.index(loc)
+            assert v in p.values[i * p.per:(i + 1) * p.per], (country, name, v)
+        by[loc] = by.get(loc, 0) + 1
+    assert set(by) == {"ja", "de", "en-gb"}, by
