@@ -187,6 +187,26 @@ def metric_rows(fs: dict, cols: list[tuple[str, dict, dict, float]]) -> list[str
 SCALED = re.compile(r"is scaled by ([\d.]+) instead")
 
 
+def metrics(a, here: list[str], d: dict, src: str, dsn: dict, fs: dict, fw: dict) -> tuple[list, float]:
+    """The metric columns: the starter config, the shaped one at --scale 1, at --scale S on Pagila (and the
+    scale it applied) and on the integer-keys copy."""
+    workflow(here, d["starter"], src, [dsn["starter"]], shaped=False, flags=("--no-fit", "--no-rules"))
+    workflow(here, d["shaped"], src, [dsn["s1"], dsn["sS"]], shaped=True)
+    load(here, d["starter"], dsn["starter"], "--num-passes", "1000")
+    load(here, d["shaped"], dsn["s1"])
+    _n, _s, out = load(here, d["shaped"], dsn["sS"], "--scale", f"{a.scale:g}")
+    m = SCALED.search(out)
+    scale_pagila = float(m.group(1)) if m else a.scale
+    load(here, d["wide"], dsn["wide"], "--scale", f"{a.scale:g}")
+    cols = [("starter config, --num-passes 1000", facts(dsn["starter"]), 1.0),
+            ("shaped, --scale 1", facts(dsn["s1"]), 1.0),
+            (f"shaped, --scale {a.scale:g} (Pagila)", facts(dsn["sS"]), scale_pagila),
+            (f"shaped, --scale {a.scale:g} (integer keys)", facts(dsn["wide"]), a.scale)]
+    out_cols = [(lbl, f, compare(fw if "integer" in lbl else fs, f, sc), sc) for lbl, f, sc in cols]
+    out_cols[0] = (out_cols[0][0], out_cols[0][1], {**out_cols[0][2], "rows equal (x scale)": False}, 1.0)
+    return out_cols, scale_pagila
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--scale", type=float, default=100.0)
@@ -194,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--before", help="a checkout of the commit before the faithful work, with its own .venv")
     ap.add_argument("--admin-dsn", default="postgresql://root@127.0.0.1:5432/postgres")
     ap.add_argument("--keep", action="store_true")
+    ap.add_argument("--speed-only", action="store_true", help="skip the metrics (the speed section alone)")
     ap.add_argument("--output")
     ap.add_argument("--quick", action="store_true", help="toy sizes (--scale 0.5 --repeat 1): a smoke test of the "
                                                          "benchmark itself, not a measurement")
@@ -222,25 +243,13 @@ def main(argv: list[str] | None = None) -> int:
             dsn[key] = with_db(a.admin_dsn, made[-1])
         tmp = tempfile.mkdtemp(prefix="bench_faithful_")
         d = {k: os.path.join(tmp, k) for k in ("starter", "shaped", "wide", "before")}
-        workflow(here, d["starter"], src, [dsn["starter"]], shaped=False, flags=("--no-fit", "--no-rules"))
-        workflow(here, d["shaped"], src, [dsn["s1"], dsn["sS"]], shaped=True)
         workflow(here, d["wide"], wide, [dsn["wide"], dsn["speed_after"]], shaped=True)
-        load(here, d["starter"], dsn["starter"], "--num-passes", "1000")
-        load(here, d["shaped"], dsn["s1"])
-        _n, _s, out = load(here, d["shaped"], dsn["sS"], "--scale", f"{a.scale:g}")
-        m = SCALED.search(out)
-        scale_pagila = float(m.group(1)) if m else a.scale
-        load(here, d["wide"], dsn["wide"], "--scale", f"{a.scale:g}")
         fs, fw = facts(src), facts(wide)
-        cols = [("starter config, --num-passes 1000", facts(dsn["starter"]), None, 1000 / 1000),
-                ("shaped, --scale 1", facts(dsn["s1"]), None, 1.0),
-                (f"shaped, --scale {a.scale:g} (Pagila)", facts(dsn["sS"]), None, scale_pagila),
-                (f"shaped, --scale {a.scale:g} (integer keys)", facts(dsn["wide"]), None, a.scale)]
-        cols = [(lbl, f, compare(fw if "integer" in lbl else fs, f, sc), sc) for lbl, f, _m, sc in cols]
-        cols[0] = (cols[0][0], cols[0][1], {**cols[0][2], "rows equal (x scale)": False}, 1.0)
-        # speed: the widened copy at --scale S against *before* at the same total rows
+        if not a.speed_only:
+            cols, scale_pagila = metrics(a, here, d, src, dsn, fs, fw)
         shaped_rows = sum(round(fw["rows"][t] * a.scale) for t in fw["rows"]
                           if t not in ("category", "city", "country", "language"))
+        # speed: the widened copy at --scale S against *before* at the same total rows
         passes = max(1, round(shaped_rows / 15))
         workflow(before_cli, d["before"], wide, [dsn["speed_before"]], shaped=False,
                  flags=() if a.before else ("--no-fit", "--no-rules"))  # before the faithful work: the starter
@@ -264,8 +273,9 @@ def main(argv: list[str] | None = None) -> int:
                  "Metrics in SQL against the source (tests/faithful_metrics.py; the integer-keys column against "
                  "the widened source). Workflow with no edit: make-tables, generate-config, make-stats, make-vocab, "
                  "create-tables, create-vocab, create-data [--scale S].", ""]
-        lines += metric_rows(fs, cols)
-        if scale_pagila != a.scale:
+        if not a.speed_only:
+            lines += metric_rows(fs, cols)
+        if not a.speed_only and scale_pagila != a.scale:
             lines += ["", f"Pagila's own schema holds at most 32,767 films, customers and addresses (smallint foreign "
                           f"key columns refer to them), so `create-data --scale {a.scale:g}` scales every table sized "
                           f"from the source by {scale_pagila:g} (with a warning) and keeps the proportions; "
