@@ -215,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--admin-dsn", default="postgresql://root@127.0.0.1:5432/postgres")
     ap.add_argument("--keep", action="store_true")
     ap.add_argument("--speed-only", action="store_true", help="skip the metrics (the speed section alone)")
+    ap.add_argument("--same-mix", action="store_true", help="before: each table gets the shaped load's rows "
+                                                            "(num_rows_per_pass set per table, --num-passes 1)")
     ap.add_argument("--output")
     ap.add_argument("--quick", action="store_true", help="toy sizes (--scale 0.5 --repeat 1): a smoke test of the "
                                                          "benchmark itself, not a measurement")
@@ -253,6 +255,17 @@ def main(argv: list[str] | None = None) -> int:
         passes = max(1, round(shaped_rows / 15))
         workflow(before_cli, d["before"], wide, [dsn["speed_before"]], shaped=False,
                  flags=() if a.before else ("--no-fit", "--no-rules"))  # before the faithful work: the starter
+        if a.same_mix:  # the starter config's generators, each table with the shaped load's rows
+            import yaml
+
+            cfg_path = Path(d["before"]) / "config.yaml"
+            cfg = yaml.safe_load(cfg_path.read_text())
+            for t, n in fw["rows"].items():
+                if t in cfg.get("tables", {}):
+                    vocab = t in ("category", "city", "country", "language")
+                    cfg["tables"][t]["num_rows_per_pass"] = n if vocab else round(n * a.scale)
+            cfg_path.write_text(yaml.safe_dump(cfg, sort_keys=False))
+            passes = 1
         speed: dict[str, list] = {"before": [], "after": []}
         for r in range(a.repeat):
             for which in (["before", "after"] if r % 2 == 0 else ["after", "before"]):
@@ -284,7 +297,10 @@ def main(argv: list[str] | None = None) -> int:
         who = f"`{a.before}` (its own .venv)" if a.before else "this tree's starter config (no --before given)"
         lines += ["", f"## Speed: {a.scale:g}x, before and after, one run", "",
                   f"*before*: {who}, its unedited workflow: make-tables, generate-config, create-tables, "
-                  f"`create-data --seed 1 --num-passes {passes}` (15 tables x {passes:,} rows); "
+                  + (f"`create-data --seed 1 --num-passes 1` with each table's num_rows_per_pass set to the rows "
+                     "the shaped load gives it (the same mix of tables; vocabulary tables generated); "
+                     if a.same_mix else f"`create-data --seed 1 --num-passes {passes}` (15 tables x {passes:,} rows); ")
+                  + 
                   f"*after*: this tree, the shaped workflow above on the integer-keys copy, `create-data --seed 1 "
                   f"--scale {a.scale:g}`. Each a `sqlsynth create-data` command (--jobs 1, default deferral), "
                   f"wall time including compile; alternating; best of {a.repeat}; same server.", "",
