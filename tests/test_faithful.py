@@ -102,6 +102,24 @@ def test_scale_keeps_proportions_and_compile_gives_the_same_rows(pagila, make_db
     with psycopg.connect(other) as conn:
         for t, h in md5.items():
             assert conn.execute(f"SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM {t} x").fetchone()[0] == h
+    # the shaped config (children_per_parent, rules, keyed address pools): the same rows with --jobs 2 in chunks
+    cfg = yaml.safe_load(Path("config.yaml").read_text())["tables"]
+    assert cfg["payment"]["rules"] and cfg["rental"]["children_per_parent"]
+    assert any("locale_from" in g for g in cfg["address"]["row_generators"])
+    jobs = make_db("sqlsynth_fjobs")
+    env = {**os.environ, "DST_DSN": jobs}
+    assert CliRunner().invoke(main, ["create-tables"], env=env).exit_code == 0
+    assert CliRunner().invoke(main, ["create-vocab"], env=env).exit_code == 0
+    res = CliRunner().invoke(main, ["create-data", "--scale", "0.5", "--seed", "4", "--jobs", "2", "--chunk-rows",
+                                    "1500"], env=env)
+    assert res.exit_code == 0, res.output
+    with psycopg.connect(jobs) as conn:
+        for t, h in md5.items():
+            assert conn.execute(f"SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM {t} x").fetchone()[0] == h, t
+    with psycopg.connect(dst) as conn:
+        addr = conn.execute("SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM address x").fetchone()[0]
+    with psycopg.connect(jobs) as conn:
+        assert conn.execute("SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM address x").fetchone()[0] == addr
 
 
 COLUMNS_SQL = """
@@ -337,3 +355,35 @@ def test_shaping_a_source_of_several_schemas(tmp_path, sql_project, monkeypatch)
         for nsp, rel in tables:
             count = f'SELECT count(*) FROM "{nsp}"."{rel}"'
             assert s.execute(count).fetchone()[0] == d.execute(count).fetchone()[0], (nsp, rel)
+
+
+NARROW_SQL = """
+CREATE TABLE p (id serial PRIMARY KEY);
+CREATE TABLE k (id serial PRIMARY KEY, p_id smallint NOT NULL REFERENCES p);
+CREATE TABLE other (id serial PRIMARY KEY, n int);
+INSERT INTO p SELECT FROM generate_series(1, 100);
+INSERT INTO k (p_id) SELECT 1 + i % 100 FROM generate_series(0, 299) i;
+INSERT INTO other (n) SELECT i FROM generate_series(1, 10) i;
+"""
+
+
+def test_scale_beyond_a_smallint_key_lowers_every_table_alike(tmp_path, sql_project):
+    """--scale 500 would give p 50,000 rows, more than k.p_id (smallint) can refer to: every table sized
+    from the source gets the same lower scale (32,767 / 100), with a warning; a table sized by `rows`
+    keeps its count; at a scale that fits, nothing changes."""
+    src, dst = sql_project(NARROW_SQL, "sqlsynth_fnarrow")
+    Path("config.yaml").write_text(yaml.safe_dump({"tables": {
+        "p": {"rows_from_source": 1}, "k": {"rows_from_source": 1, "children_per_parent": {"foreign_key": "k_p_id_fkey"}},
+        "other": {"rows": 4}}}))
+    run("make-tables")
+    run("make-stats")
+    run("create-tables")
+    out = run("create-data", "--scale", "500").output
+    assert "k.p_id is smallint and refers to p (at most 32,767)" in out and "scaled by 327.67 " in out, out
+    counts = [one(dst, f"SELECT count(*) FROM {t}")[0] for t in ("p", "k", "other")]
+    assert counts == [32767, round(300 * 327.67), 4], counts
+    assert one(dst, "SELECT count(*) FROM (SELECT p_id FROM k GROUP BY p_id HAVING count(*) <> 3) s")[0] == 0
+    run("remove-data", "--yes")
+    out = run("create-data", "--scale", "300").output
+    assert "warning" not in out
+    assert [one(dst, f"SELECT count(*) FROM {t}")[0] for t in ("p", "k")] == [30000, 90000]

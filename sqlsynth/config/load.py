@@ -29,7 +29,7 @@ TABLE_KEYS = {
     "missingness_generators", "name_column", "unions", "children_per_parent", "rows_from_source", "rules",
 }
 GEN_KEYS = {"name", "columns_assigned", "args", "kwargs", "null_fraction", "unique", "pool_size", "locale",
-            "stats"}
+            "stats", "locale_from"}
 
 
 @dataclass
@@ -41,6 +41,7 @@ class RowGenerator:
     null_fraction: float | str | None = None  # "auto": the source's share (sqlsynth.stats)
     pool_size: int | None = None
     locale: str | None = None
+    locale_from: Any = None  # {foreign_keys, column, locales?}: pools per locale, keyed by a parent (plan.keyed_pools)
     path: str = ""
     line: int | None = None
     stats: Any = None  # `stats: auto` or {auto: true, ...}: kwargs fitted by make-stats (sqlsynth.stats)
@@ -55,6 +56,7 @@ class TableConfig:
     num_rows_per_pass: int = 1
     rows: int | None = None
     from_source: bool = False  # rows set from the source's count (rows_from_source, by stats.apply)
+    source_rows: float | None = None  # rows_from_source x the source's count, before --scale (stats.apply)
     row_generators: list[RowGenerator] = field(default_factory=list)
     missingness_generators: list[dict] = field(default_factory=list)
     rules: list = field(default_factory=list)  # config.rules.Rule: order, follows, same_parent, round_trip
@@ -244,4 +246,4 @@ def _row_generator(cfg: Config, g: Any, gpath: str, problems: list[Problem]) -> 
         kwargs = {**kwargs, "unique": g["unique"]}
     return RowGenerator(name=name, columns=list(cols), args=list(args), kwargs=dict(kwargs),
                         null_fraction=nf, pool_size=ps, locale=loc, path=gpath, line=cfg.line_of(gpath),
-                        stats=g.get("stats"))
+                        stats=g.get("stats"), locale_from=g.get("locale_from"))

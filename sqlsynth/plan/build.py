@@ -144,6 +144,16 @@ class Builder(FollowMixin):
                                   n_rows=n, pools=self.pools, pool_size=rg.pool_size, locale=rg.locale,
                                   table_columns=set(t.columns), row_values=tp.values, stats=self.stats,
                                   open_ended=bool(isinstance(self.config.raw, dict) and self.config.raw.get("story_generators")))
+            if rg.locale_from is not None:
+                from .keyed_pools import locale_key
+
+                if rg.name in gens.REGISTRY:
+                    self.problem(f"{gpath}.locale_from", f"{rg.name} is not a Mimesis pool generator (generic.<provider>."
+                                                         "<method>): it has no locale to key")
+                    continue
+                ctx.keyed = locale_key(self, tp, rg.locale_from, rg.locale or self.config.locale, f"{gpath}.locale_from")
+                if ctx.keyed is None:
+                    continue
             try:
                 vals = gens.build(rg.name, ctx, rg.args, rg.kwargs)
             except gens.GeneratorError as e:
@@ -442,6 +452,9 @@ def build_plan(schema: Schema, config: Config, num_passes: int | None = 1, seed:
     b.problems.extend(apply_stats(config, stats, scale))
     b.stats = config.src_stats
     generated, ignored, vocab = b.select_tables()
+    from .scale_limit import limit_scale
+
+    limit_scale(b, generated, scale)
     for name in generated:
         t = schema.tables[name]
         b.plans[name] = TablePlan(table=t, rows=b.row_count(name), path=config.table(name).path)

@@ -51,6 +51,7 @@ class GenContext:
     row_values: dict | None = None  # the table's Values, read lazily at render time
     depends_on: list = field(default_factory=list)
     stats: Any = None  # the loaded src-stats.yaml, for SRC_STATS references (sqlsynth.stats.refs)
+    keyed: Any = None  # plan.keyed_pools.LocaleKey: one pool per locale, the row's parent picks it (locale_from)
 
 
 def literal_arg(v: Any, stats: Any = None) -> Any:
@@ -400,20 +401,28 @@ def pool_value(ctx: GenContext, name: str, args: list, kwargs: dict) -> list[Val
         raise GeneratorError(str(e)) from None
     ti = ctx.types[0]
     maxlen = ti.length if ti.kind == "text" and ti.length else None
-    pool = ctx.pools.get(name, args, kwargs, size=ctx.pool_size, max_length=maxlen, locale=ctx.locale)
+    if ctx.keyed is not None:
+        pool = ctx.pools.keyed(name, args, kwargs, ctx.keyed.locales, size=ctx.pool_size, max_length=maxlen,
+                               unique=ctx.unique)
+    else:
+        pool = ctx.pools.get(name, args, kwargs, size=ctx.pool_size, max_length=maxlen, locale=ctx.locale)
     try:
         k = len(pool.build())
     except PoolError as e:
         raise GeneratorError(str(e)) from None
     if k == 0:
         raise GeneratorError(f"{name} produced no values")
+    if ctx.keyed is not None:
+        return [pool_column(ctx, pool, pool.per, ti, keyed=ctx.keyed)]
     return [pool_column(ctx, pool, k, ti)]
 
 
-def pool_column(ctx: GenContext, pool: Pool, k: int, ti: TypeInfo) -> Value:
+def pool_column(ctx: GenContext, pool: Pool, k: int, ti: TypeInfo, keyed: Any = None) -> Value:
+    """k values to pick from; keyed: a LocaleKey, then the pool holds k values per locale (keyed_pools)."""
     unique = ctx.unique
-    # rows beyond n (story rows) must stay distinct too: a text key then always gets the row-number suffix
-    suffix = unique and (ctx.n_rows > k or (ctx.open_ended and ti.kind == "text"))
+    # rows beyond n (story rows) must stay distinct too: a text key then always gets the row-number suffix;
+    # a keyed pool whose locales repeat values (too few distinct ones) too
+    suffix = unique and (ctx.n_rows > k or (ctx.open_ended and ti.kind == "text") or getattr(pool, "short", False))
     if suffix and ti.kind != "text":
         raise GeneratorError(f"unique values asked for {ctx.n_rows} rows but the pool has only {k} distinct "
                              f"values; raise pool_size")
@@ -425,6 +434,10 @@ def pool_column(ctx: GenContext, pool: Pool, k: int, ti: TypeInfo) -> Value:
 
     def f(row: exp.Expression) -> exp.Expression:
         idx = permutation(ctx.streams, ctx.stream, row, k) if unique and not suffix else ctx.streams.pick(ctx.stream, row, k)
+        if keyed is not None:
+            from .keyed_pools import keyed_index
+
+            idx = keyed_index(pool, keyed, idx, row)
         v = lookup(pool, idx)
         if suffix:
             num = exp.Cast(this=row.copy(), to=exp.DataType.build("TEXT"))

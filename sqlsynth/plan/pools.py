@@ -101,6 +101,20 @@ class PoolSet:
                                    size=size or self.default_size, max_length=max_length)
         return self.pools[key]
 
+    def keyed(self, name: str, args: list, kwargs: dict, locales: list[str], size: int | None = None,
+              max_length: int | None = None, unique: bool = False) -> Pool:
+        """One pool per locale in one table (plan.keyed_pools.KeyedPool), shared like the others."""
+        from .keyed_pools import KeyedPool
+
+        key = json.dumps(["keyed", name, args, kwargs, size or self.default_size, max_length, locales, unique], sort_keys=True,
+                         default=str)
+        if key not in self.pools:
+            self.pools[key] = KeyedPool(len(self.pools) + 1, name, args, kwargs, locales[0],
+                                        seed=stream_seed(self.seed, "pool", key) & 0x7FFFFFFF,
+                                        size=size or self.default_size, max_length=max_length, locales=list(locales),
+                                        unique=unique)
+        return self.pools[key]
+
     def regex(self, pattern: str, ignore_case: bool, min_length: int, max_length: int | None,
               unique_rows: int = 0) -> RegexPool:
         """The pool of strings matching a CHECK pattern (shared by columns with the same pattern and limits)."""
@@ -147,6 +161,7 @@ class JoinCollector:
         self.sources: dict[str, tuple[str, exp.Expression]] = {}  # key -> (alias, one-row subquery)
         self.stages: dict[str, tuple[str, object, exp.Expression]] = {}  # key -> (alias, PyStage, row expr)
         self.laterals: dict[str, tuple[str, exp.Expression]] = {}  # key -> (alias, subquery): last in FROM
+        self.lookups: dict[str, tuple[str, exp.Expression, exp.Expression]] = {}  # key -> (alias, subquery, on)
         self.serial = next(_SERIALS)  # tells statements apart (expressions are cached per statement)
         self._token = None
 
@@ -168,6 +183,15 @@ class JoinCollector:
             alias = f"s{len(self.sources) + 1}"
             self.sources[key] = (alias, build(alias))
         return self.sources[key][0]
+
+    def lookup_join(self, sub: exp.Expression, on) -> str:
+        """Alias of a LEFT JOIN on an uncorrelated subquery (a path read in the destination, keyed_pools),
+        joined before the pools (their keys may read it); on(alias) is the join condition."""
+        key = sqlx.render(sub) + "|" + sqlx.render(on("x"))
+        if key not in self.lookups:
+            alias = f"lk{len(self.lookups) + 1}"
+            self.lookups[key] = (alias, sub, on(alias))
+        return self.lookups[key][0]
 
     def lateral(self, key: str, build) -> str:
         """Alias of a LATERAL subquery joined after everything else (it may read any of it)."""
@@ -196,6 +220,9 @@ class JoinCollector:
             on = exp.EQ(this=sqlx.col("i", alias), expression=row)
             tbl = sqlx.table("pg_temp", stage.table_name)  # type: ignore[attr-defined]
             select = select.join(exp.alias_(tbl, alias, quoted=True), on=on, join_type="LEFT")
+        for alias, sub, on in self.lookups.values():
+            select = select.join(exp.Subquery(this=sub, alias=exp.TableAlias(this=exp.to_identifier(alias, quoted=True))),
+                                 on=on, join_type="LEFT")
         for alias, pool, key in self.joins:
             on = exp.EQ(this=sqlx.col("k", alias), expression=key)
             select = select.join(exp.alias_(pool.table(), alias, quoted=True), on=on, join_type="LEFT")

@@ -164,6 +164,7 @@ def _rows_from_source(config: Config, tname: str, td: dict, stats, problems: lis
         n = resolve(stats, rows_name(tname), ["results", 0, "count"])
         tc.rows = scaled_rows(f, n, scale)
         tc.from_source = True
+        tc.source_rows = float(f) * float(n)
     except (StatsRefError, TypeError, ValueError) as e:
         problems.append(config.problem(path, _missing(e) if isinstance(e, StatsRefError) else f"bad row count: {e}"))
 

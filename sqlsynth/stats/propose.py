@@ -281,11 +281,41 @@ def table_settings(schema: Schema, t: Table, tp: TableProfile, vocab: set[str], 
         e = column_entry(schema, t, cname, tp, vocab, fk_cols, uniques, suppress)
         if e is not None:
             gens.append(e)
+    path = locale_path(schema, t)
+    if path is not None:  # addresses in the locale of their country (sqlsynth.plan.keyed_pools)
+        for e in gens:
+            if str(e.get("name", "")).startswith("generic.address."):
+                e["locale_from"] = {"foreign_keys": path[0], "column": path[1]}
     out: dict[str, Any] = {"ignore": False, "vocabulary_table": False, "rows_from_source": 1}
     if follow:
         out["children_per_parent"] = [{"foreign_key": _fk_ref(t, fk)} for fk in follow]
     out["row_generators"] = gens
     return out
+
+
+COUNTRY_COLUMNS = ("country", "country_name", "nation")
+
+
+def locale_path(schema: Schema, t: Table, depth: int = 3) -> tuple[list[Any], str] | None:
+    """([foreign keys], column): the shortest path of foreign keys from t to a table with a text column
+    named like a country (address -> city -> country.country), or None."""
+    frontier: list[tuple[Table, list[Any]]] = [(t, [])]
+    seen = {t.name}
+    for _ in range(depth):
+        nxt = []
+        for table, path in frontier:
+            for fk in _fks(schema, table):
+                parent = schema.tables.get(fk.ref_table)
+                if parent is None or fk.ref_schema is not None or parent.name in seen:
+                    continue
+                seen.add(parent.name)
+                p = path + [_fk_ref(table, fk)]
+                for c in COUNTRY_COLUMNS:
+                    if c in parent.columns and resolve_type(parent.columns[c].type, schema).kind == "text":
+                        return p, c
+                nxt.append((parent, p))
+        frontier = nxt
+    return None
 
 
 HEADER = """\
@@ -294,6 +324,7 @@ HEADER = """\
 #   vocabulary_table: true   small lookup tables that others reference: copied by make-vocab / create-vocab
 #   children_per_parent      the source's number of children per parent row, for each listed foreign key
 #                            (the first sets the table's row count from its parent's rows)
+#   locale_from              address pools per locale, each row in the locale of the country its keys lead to
 #   stats: auto              generators fitted by make-stats to the source column: weighted choices for
 #                            columns with few values, quantiles (range and shape) for numbers and dates,
 #                            lengths for text, shares of NULLs (null_fraction: auto)
