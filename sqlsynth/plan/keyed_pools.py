@@ -27,9 +27,10 @@ from typing import Any, Callable
 
 from sqlglot import exp
 
-from ..compile import sqlx
-from ..compile.sqlx import add, lit, stream_seed
-from .pools import Pool, PoolError
+from ..sql import sqlx
+from ..sql.sqlx import add, lit, stream_seed
+from ..config.mimesis import PoolError
+from .pools import Pool
 
 # Country names (as sources such as Pagila spell them, compared without case) -> the Mimesis locale of
 # that country. Only countries Mimesis has a locale for; others fall back to the default locale.
@@ -112,7 +113,7 @@ def locale_case(value: exp.Expression, mapping: dict[str, str], locales: list[st
     whens = []
     for name, loc in sorted(mapping.items()):
         if loc in locales and locales.index(loc) > 0:
-            whens.append((exp.EQ(this=sqlx.fn("lower", value.copy()), expression=exp.Literal.string(name.lower())),
+            whens.append((exp.EQ(this=exp.Lower(this=value.copy()), expression=exp.Literal.string(name.lower())),
                           lit(locales.index(loc))))
     if not whens:
         return lit(0)

@@ -17,7 +17,7 @@ from ..stats.apply import scaled_rows
 def _limits(b, generated: list[str]) -> dict[str, tuple[int, str]]:
     """table -> (most rows its key columns can hold, the column that says so)."""
     from ..schema.types import resolve_type
-    from .build import effective_fks
+    from ..schema.keys import effective_fks
 
     schema = b.schema
     out: dict[str, tuple[int, str]] = {}
