@@ -259,6 +259,8 @@ class Builder(FollowMixin):
             elif free:
                 pick = sorted(free, key=lambda c: unique_preference(types[c]))[0]
                 unique_cols.add(pick)
+            elif inside and (vocab_fks := self._vocab_fks(t, cols, fk_cols, vocab)):
+                self._enumerate_with_vocab(tp, inside, vocab_fks)
             elif inside:
                 self._enumerate(tp, inside[:1], streams, cname)
             elif any(c in upgradable and upgradable[c]() for c in sorted(cols, key=lambda c: unique_preference(types[c]))):

@@ -184,7 +184,12 @@ class FollowMixin:
                     raise RuntimeError("foreign keys into vocabulary tables need a statement context")
                 alias = coll.source(key, build_source)
                 n = sqlx.col("n", alias)
-                if siblings is not None:  # the other side of a junction: distinct among one parent's children
+                stride = tp.vocab_stride.get(fk.name)
+                if stride is not None:  # the next digit after the generated parents (_enumerate_with_vocab)
+                    k = exp.Sub(this=row.copy(), expression=lit(1))
+                    inner = exp.Div(this=exp.Paren(this=k), expression=lit(stride), typed=True) if stride > 1 else k
+                    idx = add(lit(1), mod(exp.Paren(this=inner), n))
+                elif siblings is not None:  # the other side of a junction: distinct among one parent's children
                     from .children import sibling_distinct
                     idx = add(lit(1), sibling_distinct(siblings, streams, f"siblings:{fk.name}", n)(row))
                 elif unique:  # distinct parents in key order; more rows than parents fails on the constraint
@@ -196,6 +201,33 @@ class FollowMixin:
 
         for i, c in enumerate(fk.columns):
             tp.values[c] = Value(value(i), injective=unique, source=f"foreign key {fk.name} (vocabulary)")
+
+    def _vocab_fks(self, t: Table, cols: list[str], fk_cols: set[str], vocab: set[str]) -> list[ForeignKey]:
+        """The foreign keys into vocabulary tables that, with the generated parents' keys, make up
+        a unique constraint (a junction between a generated table and a lookup table); [] unless
+        they cover every remaining column."""
+        out = [fk for _o, fk in effective_fks(self.schema, t)
+               if (fk.ref_table in vocab or fk.ref_schema is not None) and set(fk.columns) <= set(cols)]
+        covered = fk_cols.union(*(set(fk.columns) for fk in out)) if out else fk_cols
+        return out if out and set(cols) <= covered else []
+
+    def _enumerate_with_vocab(self, tp: TablePlan, groups: list[FKGroup], vocab_fks: list[ForeignKey]) -> None:
+        """Distinct (generated parents, vocabulary rows) for rows 1..n, in mixed radix: the generated
+        parents are the low digits, each vocabulary table's row the next ones (its size is known
+        only at run time; more rows than combinations fail on the constraint, naming it)."""
+        stride = 1
+        for g in groups:
+            def index(row: exp.Expression, stride=stride, size=g.n_parent) -> exp.Expression:
+                k = exp.Sub(this=row.copy(), expression=lit(1))
+                inner = exp.Div(this=exp.Paren(this=k), expression=lit(stride), typed=True) if stride > 1 else k
+                return add(lit(1), mod(exp.Paren(this=inner), lit(size)))
+            g.index = index
+            g.injective = False
+            stride *= g.n_parent
+        for fk in vocab_fks:
+            tp.vocab_stride[fk.name] = stride
+            for c in fk.columns:
+                tp.values[c].injective = False
 
     def _enumerate(self, tp: TablePlan, groups: list[FKGroup], streams: Streams, cname: str) -> None:
         """Distinct parent combinations for rows 1..n: k = permutation(row) over the product space."""

@@ -42,6 +42,9 @@ class TablePlan:
     # --append: the rows already in the table, read at run time; the new rows are numbered after them
     offset: exp.Expression | None = None
     fallback: list = field(default_factory=list)  # checks_fallback.Fallback: CHECKs kept by drawing candidates
+    # foreign keys into vocabulary tables that a unique constraint enumerates with generated parents:
+    # fk name -> the number of combinations of those parents (the vocabulary row is the next digit)
+    vocab_stride: dict = field(default_factory=dict)
 
     @property
     def name(self) -> str:

@@ -3,7 +3,10 @@
 Found by following pg_depend from the tables (column types and collations), their defaults and
 generated columns (pg_attrdef), constraints (CHECK, exclusion), indexes (operator classes,
 collations, expression functions) and domains, through types (arrays, domain bases), operators,
-operator classes and user functions (their signatures, and SQL-standard bodies). An object that
+operator classes and user functions (their signatures, and SQL-standard bodies). The string bodies
+of SQL and PL/pgSQL functions record no dependencies, so they are read: a name called there
+(``name(``) that is a user function, or a word that names an extension's function or text search
+dictionary (``regdictionary 'public.unaccent'``), is followed like a dependency. An object that
 belongs to an extension stops the walk and records the extension (with the extensions it
 requires); a function or collation outside pg_catalog that belongs to no extension is a user one,
 kept with its definition (pg_get_functiondef) or its provider and locale.
@@ -45,6 +48,26 @@ _NAMESPACES = {
     "pg_collation": "SELECT c.oid, n.nspname::text FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace "
                     "WHERE c.oid = ANY(%(oids)s)",
 }
+
+_BODIES = """
+SELECT p.oid, p.prosrc FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+WHERE p.oid = ANY(%(oids)s) AND l.lanname IN ('sql', 'plpgsql'){atomic}
+"""
+
+# functions called by name in a string body, and extension objects named by any word of it
+_BODY_NAMES = """
+SELECT 'call', p.oid, x.refobjid FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+LEFT JOIN pg_depend x ON x.classid = 'pg_proc'::regclass AND x.objid = p.oid
+     AND x.refclassid = 'pg_extension'::regclass AND x.deptype = 'e'
+WHERE p.proname = ANY(%(calls)s) AND n.nspname <> ALL(%(system)s)
+UNION ALL
+SELECT 'word', d.oid, x.refobjid FROM pg_ts_dict d
+JOIN pg_depend x ON x.classid = 'pg_ts_dict'::regclass AND x.objid = d.oid
+     AND x.refclassid = 'pg_extension'::regclass AND x.deptype = 'e'
+WHERE d.dictname = ANY(%(words)s)
+"""
+_CALL = re.compile(r'(?:"((?:[^"]|"")+)"|([A-Za-z_\x80-\uffff][A-Za-z_0-9$\x80-\uffff]*))\s*\(')
+_WORD = re.compile(r"[A-Za-z_\x80-\uffff][A-Za-z_0-9$\x80-\uffff]*")
 
 _EXTENSIONS = """
 SELECT e.oid, e.extname::text, n.nspname::text, e.extversion::text,
@@ -103,6 +126,11 @@ def read_prerequisites(conn: Any, out: Schema, table_oids: list[int], domain_oid
                         calls[int(objid)].add(int(refoid))
                     elif refcls == "pg_type" and int(refoid) in domain_oids:
                         after_domains.add(int(objid))
+            if cls == "pg_proc":
+                for caller, callees, exts in _body_references(conn, oids):
+                    extensions |= exts
+                    calls[caller] |= callees
+                    refs["pg_proc"] |= callees
             for refcls, refoids in refs.items():
                 if refcls in _NAMESPACES:
                     rows = conn.execute(_NAMESPACES[refcls], {"oids": sorted(refoids)}).fetchall()
@@ -117,6 +145,28 @@ def read_prerequisites(conn: Any, out: Schema, table_oids: list[int], domain_oid
     out.extensions = _extensions(conn, extensions)
     out.collations = _collations(conn, collations)
     out.functions = _functions(conn, functions, calls, after_domains)
+
+
+def _body_references(conn: Any, oids: set[int]) -> list[tuple[int, set[int], set[int]]]:
+    """(function, functions its string body calls, extensions it names) for the SQL and PL/pgSQL
+    functions among oids. Read from the text (PostgreSQL records no dependency for a string body), so
+    it may also keep a same-named function that is not called: creating it is harmless."""
+    atomic = " AND p.prosqlbody IS NULL" if conn.info.server_version >= 140000 else ""
+    out = []
+    for oid, src in conn.execute(_BODIES.format(atomic=atomic), {"oids": sorted(oids)}).fetchall():
+        calls = sorted({(m.group(1) or "").replace('""', '"') or m.group(2).lower() for m in _CALL.finditer(src or "")})
+        words = sorted({w.lower() for w in _WORD.findall(src or "")})
+        if not calls and not words:
+            continue
+        callees, exts = set(), set()
+        for kind, ref, ext in conn.execute(_BODY_NAMES, {"calls": calls, "words": words,
+                                                         "system": list(_SYSTEM)}).fetchall():
+            if ext is not None:
+                exts.add(int(ext))
+            elif kind == "call" and int(ref) != int(oid):
+                callees.add(int(ref))
+        out.append((int(oid), callees, exts))
+    return out
 
 
 def _extensions(conn: Any, oids: set[int]) -> list[Extension]:
