@@ -354,6 +354,26 @@ def conjuncts(node: exp.Expression) -> list[exp.Expression]:
     return [node]
 
 
+def split_checks(checks) -> list[Check]:
+    """The CHECKs with each top-level AND split into one CHECK per conjunct (same name): CHECK (a AND
+    b) holds exactly when CHECK (a) and CHECK (b) both do, NULLs included, and a conjunct that names
+    one column (``x IS NULL OR x ~ '...'`` beside ``(x IS NULL) = (y IS NULL)``) is then planned as a
+    single-column CHECK."""
+    out: list[Check] = []
+    for ck in checks:
+        out.extend(_split(ck.name, ck.expression))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _split(name: str, expression: str) -> tuple[Check, ...]:
+    tree = _parse(expression)
+    parts = conjuncts(tree) if tree is not None else []
+    if len(parts) < 2:
+        return (Check(name, expression),)
+    return tuple(Check(name, p.sql(dialect="postgres")) for p in parts)
+
+
 def columns_of(tree: exp.Expression) -> set[str]:
     return {c.name for c in tree.find_all(exp.Column) if not c.table}
 
@@ -387,7 +407,7 @@ def check_facts(check: Check, name: str) -> tuple[Bounds, bool] | None:
 def bounds_for(column: str, checks: list[Check], domain_checks: list[Check] = ()) -> Bounds:
     """Bounds on one column from the table's CHECKs (naming it) and its domain's (naming VALUE)."""
     b = Bounds()
-    for ck, name in [(c, column) for c in checks] + [(c, "VALUE") for c in domain_checks]:
+    for ck, name in [(c, column) for c in split_checks(checks)] + [(c, "VALUE") for c in split_checks(domain_checks)]:
         tree = _named(ck, name)
         if tree is not None:
             _apply(b, tree, name)

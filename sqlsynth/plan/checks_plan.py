@@ -20,7 +20,7 @@ from ..sql import sqlx
 from ..sql.sqlx import Streams
 from ..schema.types import TypeInfo
 from .bounds import Bounds
-from .checks import airtight, check_facts, columns_of, parse_check
+from .checks import NO, airtight, check_facts, columns_of, literal, parse_check, split_checks, strip
 from .checks_cases import SET, Unhandled, compared, drive, solve
 from .checks_fallback import FallbackCheck, install
 from .checks_order import compatible, derived, not_equal, order_form, pair_indexes, pair_total
@@ -88,7 +88,7 @@ class _Planner:
 
     def run(self) -> None:
         singles, orders, cases = [], [], []
-        for ck in self.t.checks:
+        for ck in split_checks(self.t.checks):
             tree = parse_check(ck.expression)
             if tree is None:
                 continue  # sqlglot cannot read it: left to the database
@@ -108,13 +108,14 @@ class _Planner:
         for ck, form, tree in orders:
             if not self._order(form):
                 self.remaining.append(FallbackCheck(f"CHECK {ck.name}", tree))
+        cases = [(ck, tree) for ck, tree in cases if not self._guarded(tree)]
         self._cases(cases)
         for ck, col, tree in singles:
             ok = self._proven(col, check_facts(ck, col))
             if not ok and not self._cases([(ck, tree)], single=True):
                 self.remaining.append(FallbackCheck(f"CHECK {ck.name}", tree))
         for c in self.t.columns:
-            for dck in self.types[c].checks if c in self.tp.values else ():
+            for dck in split_checks(self.types[c].checks) if c in self.tp.values else ():
                 if self._proven(c, check_facts(dck, "VALUE")):
                     continue
                 tree = parse_check(dck.expression)
@@ -256,6 +257,62 @@ class _Planner:
                 self.remaining.extend(FallbackCheck(f"CHECK {ck.name}", tree) for ck, tree, _d in g)
         return done and bool(groups)
 
+    # -- a guard, else fixed values -------------------------------------------------------------
+    def _guarded(self, tree: exp.Expression) -> bool:
+        """``G OR (a IS NULL AND b = 3 AND ...)`` where G names none of a, b (``id <> 1 OR (type = 3
+        AND gender IS NULL)``: one special row): a, b keep their values where G is true, and take
+        NULL / the literal elsewhere. Only for columns from their default generator or a foreign
+        key to a parent numbered by row (the literal one of its rows); else False (other planners)."""
+        disjuncts = _flatten(strip(tree), exp.Or)
+        if len(disjuncts) < 2:
+            return False
+        for i, d in enumerate(disjuncts):
+            forced = self._forced(_flatten(strip(d), exp.And))
+            if forced is None:
+                continue
+            guard = disjuncts[:i] + disjuncts[i + 1:]
+            g = guard[0]
+            for x in guard[1:]:
+                g = exp.Or(this=g, expression=x)
+            if columns_of(g) & set(forced) or not columns_of(g) <= set(self.tp.values):
+                continue
+            for c, v in forced.items():
+                self.tp.values[c] = _Forced(self.tp.values, self.types, c, g, v)
+                self.reshaped.add(c)
+            return True
+        return False
+
+    def _forced(self, parts: list[exp.Expression]) -> dict[str, object] | None:
+        out: dict[str, object] = {}
+        for p in parts:
+            if isinstance(p, exp.Is) and isinstance(p.this, exp.Column) and isinstance(p.expression, exp.Null):
+                c, v = p.this.name, None
+                if c not in self.t.columns or not self.t.columns[c].nullable:
+                    return None
+            elif isinstance(p, exp.EQ):
+                col, lit_ = (p.this, p.expression) if isinstance(strip(p.this), exp.Column) else (p.expression, p.this)
+                col, v = strip(col), literal(lit_)
+                if not isinstance(col, exp.Column) or v is NO or v is None or isinstance(v, bool) and \
+                        self.types.get(col.name) and self.types[col.name].kind != "bool":
+                    return None
+                c = col.name
+            else:
+                return None
+            if c in out or c not in self.tp.values or self.tp.values[c].injective:
+                return None
+            origin = self.origin.get(c)
+            if origin == "fk":
+                g = next((g for g in self.tp.groups if g.fk.columns == [c]), None)
+                parent = self.b.plans.get(g.fk.ref_table) if g is not None and not g.self_ref else None
+                key = parent.values.get(g.fk.ref_columns[0]) if parent is not None else None
+                if v is not None and (key is None or key.source != "row number" or not isinstance(v, int)
+                                      or not 1 <= v <= g.n_parent):
+                    return None
+            elif origin != "default":
+                return None
+            out[c] = v
+        return out or None
+
     # -- the rest ---------------------------------------------------------------------------
     def _fallback(self) -> None:
         cast_types = {}
@@ -284,6 +341,39 @@ def honours(v: Value, b: Bounds) -> bool:
     lo, hi = v.span
     return b.admits(lo) and b.admits(hi) and not any(
         isinstance(x, (int, float)) and lo <= x <= hi for x in b.excluded)
+
+
+def _flatten(e: exp.Expression, kind) -> list[exp.Expression]:
+    e = strip(e)
+    if isinstance(e, kind):
+        return _flatten(e.this, kind) + _flatten(e.expression, kind)
+    return [e]
+
+
+class _Forced(Value):
+    """A column's value where the guard holds, a fixed value (NULL or a literal) elsewhere; the guard
+    reads the other columns' values when the SQL is built."""
+
+    def __init__(self, values: dict, types: dict, column: str, guard: exp.Expression, fixed):
+        old = values[column]
+
+        def at(row: exp.Expression) -> exp.Expression:
+            def sub(n: exp.Expression) -> exp.Expression:
+                if isinstance(n, exp.Column) and not n.table and n.name in values:
+                    return exp.Paren(this=exp.Cast(this=values[n.name].at(row), to=sqlx.dtype(types[n.name].sql)))
+                return n
+            g = guard.copy().transform(sub)
+            value = exp.Null() if fixed is None else exp.Cast(this=sqlx_literal(fixed), to=sqlx.dtype(types[column].sql))
+            return sqlx.case([(exp.Is(this=exp.Paren(this=g), expression=exp.true()), old.at(row))], value)
+        super().__init__(at, injective=False, source=old.source, sql_type=old.sql_type)
+
+
+def sqlx_literal(v) -> exp.Expression:
+    if isinstance(v, bool):
+        return exp.true() if v else exp.false()
+    if isinstance(v, (int, float)):
+        return exp.Literal.number(v)
+    return exp.Literal.string(str(v))
 
 
 class _Lazy(Value):
