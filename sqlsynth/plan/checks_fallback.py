@@ -86,14 +86,12 @@ class Fallback:
                 if name in self.raw:
                     return exp.Paren(this=exp.Cast(this=self.candidate(name, row, k), to=sqlx.dtype(self.cast_types[name])))
             return node
-        body = check.tree.copy().transform(sub)
+        body = check.tree.transform(sub)  # (transform works on a copy)
         return exp.Not(this=exp.Is(this=exp.Paren(this=body), expression=exp.false()))
 
     def chooser(self, row: exp.Expression) -> exp.Expression:
-        key = ("chooser", _statement(), sqlx.render(row))
-        if key not in self._cache:
-            self._cache[key] = self._chooser(row)
-        return self._cache[key].copy()
+        # built once per statement (the LATERAL that holds it is collected under its key): not cached
+        return self._chooser(row)
 
     def _chooser(self, row: exp.Expression) -> exp.Expression:
         whens = []
@@ -178,13 +176,13 @@ def seeds(e: exp.Expression) -> set[int]:
 
 
 def salt(e: exp.Expression, salted: frozenset, k: int) -> exp.Expression:
-    """e with the seeds in `salted` replaced by candidate k's seeds."""
+    """e (a tree the caller owns: changed in place) with the seeds in `salted` replaced by candidate k's seeds."""
     def f(node: exp.Expression) -> exp.Expression:
         s = _seed(node)
         if s is not None and s in salted:
             return primitives.hash64(primitives.hash64_args(node)[0].copy(), lit(stream_seed(s, "candidate", str(k))))
         return node
-    return e.copy().transform(f)
+    return e.transform(f, copy=False)
 
 
 def install(table: str, checks: list[FallbackCheck], values: dict[str, Value], cast_types: dict[str, str],

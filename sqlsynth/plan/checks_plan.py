@@ -285,7 +285,8 @@ class _Planner:
     def _forced(self, parts: list[exp.Expression]) -> dict[str, object] | None:
         out: dict[str, object] = {}
         for p in parts:
-            if isinstance(p, exp.Is) and isinstance(p.this, exp.Column) and isinstance(p.expression, exp.Null):
+            if isinstance(p, exp.Is) and isinstance(p.this, exp.Column) and isinstance(p.expression, exp.Null) \
+                    and not p.args.get("negate"):  # (IS NOT NULL is Is(negate=True))
                 c, v = p.this.name, None
                 if c not in self.t.columns or not self.t.columns[c].nullable:
                     return None
