@@ -27,8 +27,8 @@ NUMBER = r"[\d,]+(?:\.\d+)?"
 
 
 def test_the_benchmarks_are_all_here():
-    assert MODULES == ["bench_faithful.py", "bench_generators.py", "bench_pagila.py", "bench_rules.py", "bench_stories.py", "bench_vocab.py",
-                       "run_all.py"]
+    assert MODULES == ["bench_faithful.py", "bench_generators.py", "bench_pagila.py", "bench_real_schemas.py", "bench_rules.py",
+                       "bench_stories.py", "bench_vocab.py", "run_all.py"]
 
 
 @pytest.mark.parametrize("name", MODULES)
@@ -99,7 +99,9 @@ def test_quick_runs_of_every_benchmark(pg_server_dsn, tmp_path):
             [str(BENCH / "bench_vocab.py"), "--quick", "--dsn", pg_server_dsn],
             [str(BENCH / "bench_rules.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output", str(out / "rules.md")],
             [str(BENCH / "bench_faithful.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output",
-             str(out / "faithful.md")]]
+             str(out / "faithful.md")],
+            [str(BENCH / "bench_real_schemas.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output",
+             str(out / "real.md")]]
     run_all = _start([str(BENCH / "run_all.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output",
                       str(out / "quick.md")], tmp_path, tmp_path / "run_all.log")
     try:
@@ -149,6 +151,12 @@ def test_quick_runs_of_every_benchmark(pg_server_dsn, tmp_path):
     assert "- store: round_trip [store_manager_staff_id_fkey, staff_store_id_fkey]" in rules, rules
     assert "- customers with last_update before create_date: 0" in rules and \
         "- stores whose manager works elsewhere: 0" in rules, rules
+
+    # bench_real_schemas.py: its own small schema through the unedited pipeline, both runs, every
+    # constraint carried (source/destination counts equal) and validated
+    real = (out / "real.md").read_text(encoding="utf-8")
+    assert re.findall(r"^\| quick \| starter \(--no-fit\) \| (.*?) \| 2 \| 3/3 \| 1/1 \| 3/3 \| 0 \| (\d+) \| .* \| ok \|$",
+                      real, re.M) == [("--num-passes 5", "10"), ("--num-passes 50 --jobs 2", "100")], real
 
     # the other three print their tables
     sections = dict(part.split("\n", 1) for part in lane_text.split("=== ")[1:])
