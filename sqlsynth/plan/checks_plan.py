@@ -261,8 +261,8 @@ class _Planner:
     def _guarded(self, tree: exp.Expression) -> bool:
         """``G OR (a IS NULL AND b = 3 AND ...)`` where G names none of a, b (``id <> 1 OR (type = 3
         AND gender IS NULL)``: one special row): a, b keep their values where G is true, and take
-        NULL / the literal elsewhere. Only for columns from their default generator or a foreign
-        key to a parent numbered by row (the literal one of its rows); else False (other planners)."""
+        NULL / the literal elsewhere. Only for columns from their default or a configured generator,
+        or a foreign key to a parent numbered by row (the literal one of its rows); else False."""
         disjuncts = _flatten(strip(tree), exp.Or)
         if len(disjuncts) < 2:
             return False
@@ -309,7 +309,7 @@ class _Planner:
                 if v is not None and (key is None or key.source != "row number" or not isinstance(v, int)
                                       or not 1 <= v <= g.n_parent):
                     return None
-            elif origin != "default":
+            elif origin not in ("default", "configured"):  # a configured generator keeps the other rows
                 return None
             out[c] = v
         return out or None
