@@ -140,3 +140,22 @@ def test_sql_standard_function_bodies_are_carried(sql_project):
     cli("create-data", "--num-passes", "100")
     checks_hold(dst, "label")
     assert one(dst, "SELECT count(*) FROM label")[0] == 100
+
+
+def test_regex_check_on_a_fixed_length_char_column(sql_project):
+    """char(n) values are matched padded with spaces ('ab'::char(5) ~ 'b$' is false): a pattern
+    anchored at $ on char(15) needs values of exactly the width it allows (ISWC-style codes)."""
+    _src, dst = sql_project(r"""
+        CREATE TABLE work (id serial PRIMARY KEY);
+        CREATE TABLE iswc (
+            id serial PRIMARY KEY,
+            work integer NOT NULL REFERENCES work,
+            code char(15) CHECK (code ~ '^T-?\d{3}.?\d{3}.?\d{3}[-.]?\d$'));
+        CREATE UNIQUE INDEX iswc_code_work ON iswc (code, work);
+    """, "sqlsynth_rs_bpchar")
+    cli("make-tables")
+    cli("generate-config", "--no-fit")
+    cli("create-tables")
+    cli("create-data", "--num-passes", "300", "--seed", "3")
+    checks_hold(dst, "iswc")
+    assert one(dst, "SELECT count(*), count(code), min(octet_length(code::text)) FROM iswc") == (300, 300, 15)

@@ -72,12 +72,13 @@ class RegexPool(Pool):
     ignore_case: bool = False
     min_length: int = 0
     unique_rows: int = 0
+    pad_to: int | None = None  # char(n): the pattern must match the value padded to n
 
     def build(self) -> list[str]:
         if not self.values:
             from .regex_pool import RegexGen
 
-            gen = RegexGen(self.regex, self.min_length, self.max_length, self.ignore_case)
+            gen = RegexGen(self.regex, self.min_length, self.max_length, self.ignore_case, self.pad_to)
             self.values = gen.values(self.size, self.seed, self.unique_rows)
         return self.values
 
@@ -116,15 +117,16 @@ class PoolSet:
         return self.pools[key]
 
     def regex(self, pattern: str, ignore_case: bool, min_length: int, max_length: int | None,
-              unique_rows: int = 0) -> RegexPool:
+              unique_rows: int = 0, pad_to: int | None = None) -> RegexPool:
         """The pool of strings matching a CHECK pattern (shared by columns with the same pattern and limits)."""
-        key = json.dumps(["regex", pattern, ignore_case, min_length, max_length, unique_rows])
+        key = json.dumps(["regex", pattern, ignore_case, min_length, max_length, unique_rows]
+                         + ([pad_to] if pad_to else []))
         if key not in self.pools:
             self.pools[key] = RegexPool(len(self.pools) + 1, f"pattern {pattern}", [], {}, self.locale,
                                         seed=stream_seed(self.seed, "pool", key) & 0x7FFFFFFF,
                                         size=max(self.default_size, unique_rows), max_length=max_length,
                                         regex=pattern, ignore_case=ignore_case, min_length=min_length,
-                                        unique_rows=unique_rows)
+                                        unique_rows=unique_rows, pad_to=pad_to)
         return self.pools[key]  # type: ignore[return-value]
 
     def ordered(self) -> list[Pool]:

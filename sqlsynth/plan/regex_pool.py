@@ -217,7 +217,8 @@ def _all(n: _Node, groups: dict) -> list[str]:
 class RegexGen:
     """Random strings matching one pattern, within [min_len, max_len]."""
 
-    def __init__(self, pattern: str, min_len: int = 0, max_len: int | None = None, ignore_case: bool = False):
+    def __init__(self, pattern: str, min_len: int = 0, max_len: int | None = None, ignore_case: bool = False,
+                 pad_to: int | None = None):
         self.pattern = pattern
         self.python = translate(pattern)
         flags = re.IGNORECASE if ignore_case else 0
@@ -228,10 +229,13 @@ class RegexGen:
             raise RegexError(f"cannot read the pattern: {e}") from None
         self.min_len = min_len
         self.max_len = max_len
+        # char(n): PostgreSQL matches the pattern against the value padded with spaces to n
+        # ('ab'::char(5) ~ 'b$' is false), so a value is kept only if its padded form matches
+        self.pad_to = pad_to
 
     def ok(self, s: str) -> bool:
         return (self.min_len <= len(s) and (self.max_len is None or len(s) <= self.max_len)
-                and self.regex.search(s) is not None)
+                and self.regex.search(s.ljust(self.pad_to) if self.pad_to else s) is not None)
 
     def capacity(self, cap: int) -> int:
         return _count(self.tree, cap)

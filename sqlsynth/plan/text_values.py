@@ -62,7 +62,8 @@ def regex_value(ti: TypeInfo, streams: Streams, stream: str, b: Bounds, max_len:
     from .pools import lookup
     from .regex_pool import RegexError
 
-    pool = pools.regex(b.regex, b.regex_icase, b.min_len, max_len, unique_rows=n_rows if unique else 0)
+    pool = pools.regex(b.regex, b.regex_icase, b.min_len, max_len, unique_rows=n_rows if unique else 0,
+                       pad_to=ti.length if ti.fixed_length and ti.kind == "text" else None)
     try:
         k = len(pool.build())
     except RegexError as e:
