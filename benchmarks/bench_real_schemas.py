@@ -116,8 +116,10 @@ def sqlsynth(args: list[str], cwd: str, env: dict) -> tuple[bool, float, str]:
     dt = time.perf_counter() - t0
     with open(os.path.join(cwd, "commands.log"), "a", encoding="utf-8") as log:
         log.write(f"$ sqlsynth {' '.join(args)}  # exit {p.returncode}, {dt:.1f} s\n{p.stdout}{p.stderr}\n")
-    lines = [ln for ln in (p.stderr or p.stdout).splitlines() if ln.strip()]
-    return p.returncode == 0, dt, (lines[-1] if lines and p.returncode else "")
+    lines = [ln.strip() for ln in (p.stderr or p.stdout).splitlines() if ln.strip() and "warning:" not in ln]
+    # every problem line (a config check reports them all at once), shortened for the table
+    err = "; ".join(lines[-6:]) if p.returncode else ""
+    return p.returncode == 0, dt, err[:600]
 
 
 def parse_run(spec: str) -> dict:
