@@ -77,11 +77,22 @@ def generate_config(settings: Settings, orm_file: str = "orm.yaml", config_file:
         from .stats.propose import shaped_config
 
         prof = profile_source(settings.src_dsn, schema, jobs or 1)
-        text, data, summary = shaped_config(schema, prof)
-        if report is not None:
-            report(f"shaped to the source: {len(summary['vocabulary'])} vocabulary tables "
-                   f"({', '.join(summary['vocabulary']) or 'none'}), {summary['children']} foreign keys followed "
-                   f"(children per parent), {summary['fitted']} fitted generators; run `sqlsynth make-stats` next")
+        if prof and not any(tp.rows for tp in prof.values()):
+            # a schema without data (DDL only): nothing to shape to, and a shaped config would give
+            # every table 0 rows; the starter config (sized by --num-passes) is what the user wants
+            if warn is not None:
+                warn("every table of the source is empty: the config is the starter one from "
+                     f"{os.path.basename(orm_file)} (num_rows_per_pass: 1, sized by create-data --num-passes), "
+                     "not shaped to the source")
+            if rules is None:
+                rules = False
+        else:
+            text, data, summary = shaped_config(schema, prof)
+            if report is not None:
+                report(f"shaped to the source: {len(summary['vocabulary'])} vocabulary tables "
+                       f"({', '.join(summary['vocabulary']) or 'none'}), {summary['children']} foreign keys "
+                       f"followed (children per parent), {summary['fitted']} fitted generators; "
+                       "run `sqlsynth make-stats` next")
     if text is None:
         text, data = starter_config(schema)
         if fit:  # stats: auto on numeric/categorical/date columns, chosen from orm.yaml only

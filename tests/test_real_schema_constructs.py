@@ -159,3 +159,21 @@ def test_regex_check_on_a_fixed_length_char_column(sql_project):
     cli("create-data", "--num-passes", "300", "--seed", "3")
     checks_hold(dst, "iswc")
     assert one(dst, "SELECT count(*), count(code), min(octet_length(code::text)) FROM iswc") == (300, 300, 15)
+
+
+def test_a_source_without_rows_gets_the_starter_config(sql_project):
+    """A schema loaded as DDL only (no rows): generate-config, unedited, must not shape every table to
+    0 rows; it writes the starter config, sized by --num-passes, and says why."""
+    _src, dst = sql_project("""
+        CREATE TABLE dept (id serial PRIMARY KEY, name text NOT NULL);
+        CREATE TABLE emp (id serial PRIMARY KEY, dept_id int NOT NULL REFERENCES dept, name text);
+    """, "sqlsynth_rs_empty")
+    cli("make-tables")
+    _code, out = cli("generate-config")
+    assert "every table of the source is empty" in out
+    with open("config.yaml") as fh:
+        tables = yaml.safe_load(fh)["tables"]
+    assert all(t.get("num_rows_per_pass") == 1 and "rows_from_source" not in t for t in tables.values())
+    cli("create-tables")
+    cli("create-data", "--num-passes", "20", "--seed", "3")
+    assert one(dst, "SELECT (SELECT count(*) FROM dept), (SELECT count(*) FROM emp)") == (20, 20)
