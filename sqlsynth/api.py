@@ -467,3 +467,41 @@ def list_tables(orm_file: str = "orm.yaml", config_file: str | None = None, whic
 
 def dump_yaml(data: object) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+
+
+def report(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None,
+           stats_file: str | None = None, out: str = "report", fmt: str = "both", reference: str = "auto",
+           quasi_identifiers: tuple[str, ...] = (), fail_under: float | None = None, max_tvd: float | None = None,
+           min_rule_pass: float | None = None, progress: Report | None = None):
+    """Compare the destination with the source (SRC_DSN, or src-stats.yaml's sqlsynth__report entry);
+    write out.json and/or out.html. Returns report.run.ReportResult (failures: the thresholds missed)."""
+    from .report.run import ReportResult, build, gate, write
+
+    schema, config = load_inputs(orm_file, config_file)
+    generated, _ignored, vocab = _selection(schema, config)
+    tables = [t for t in generated if t in schema.tables and not schema.tables[t].is_partition]
+    quasi, problems = [], []
+    for spec in quasi_identifiers:
+        t, _, cols = spec.partition(":")
+        names = [c.strip() for c in cols.split(",") if c.strip()]
+        if t not in tables:
+            problems.append(f"--quasi-identifiers {spec}: no generated table {t!r}")
+        elif not names or any(c not in schema.tables[t].columns for c in names):
+            problems.append(f"--quasi-identifiers {spec}: give table:column,column with columns of {t}")
+        else:
+            quasi.append((t, names))
+    if problems:
+        raise SqlsynthError("\n".join(problems))
+    path = stats_file or "src-stats.yaml"
+    stats = None
+    if os.path.exists(path):
+        from .yamlsafe import load_file
+
+        stats = load_file(path)
+    elif stats_file:
+        raise SqlsynthError(f"{stats_file}: no such file")
+    fig = build(settings, schema, config, tables, vocab, stats if isinstance(stats, dict) else None, reference,
+                quasi, progress)
+    res = ReportResult(fig, failures=gate(fig, fail_under, max_tvd, min_rule_pass))
+    res.files = write(fig, out, fmt)
+    return res

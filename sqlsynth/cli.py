@@ -520,6 +520,44 @@ def db_status() -> None:
     click.echo(f"log: {server.log}")
 
 
+@main.command("report")
+@ORM
+@CONFIG
+@click.option("--stats-file", default=None,
+              help="src-stats.yaml with make-stats' sqlsynth__report entry: the reference when SRC_DSN is not "
+                   "reachable (default: ./src-stats.yaml). Its differential-privacy budget is reported either way.")
+@click.option("--output", "-o", "out", default="report", show_default=True,
+              help="Path of the files without extension: OUTPUT.json and/or OUTPUT.html.")
+@click.option("--format", "fmt", type=click.Choice(["json", "html", "both"]), default="both", show_default=True)
+@click.option("--reference", type=click.Choice(["auto", "source", "stats"]), default="auto", show_default=True,
+              help="Compare with the source database (SRC_DSN), the stored aggregates (src-stats.yaml), or the "
+                   "source when it is reachable, else the stored aggregates.")
+@click.option("--quasi-identifiers", "quasi", multiple=True, metavar="TABLE:COL,COL",
+              help="A set of columns whose exact-match rate is also reported (repeatable).")
+@click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
+              help="Exit with status 2 when the overall score is under SCORE.")
+@click.option("--max-tvd", type=click.FloatRange(0, 1), default=None,
+              help="Exit with status 2 when a column's distance (TVD or KS) or a children-per-parent TVD exceeds it.")
+@click.option("--min-rule-pass", type=click.FloatRange(0, 1), default=None,
+              help="Exit with status 2 when a rule, CHECK or FK diamond holds in a smaller share of synthetic rows.")
+@handled
+def report(orm_file: str, config_file: str | None, stats_file: str | None, out: str, fmt: str, reference: str,
+           quasi: tuple[str, ...], fail_under: float | None, max_tvd: float | None,
+           min_rule_pass: float | None) -> None:
+    """Compare the destination with the source: shape, relationships, logic and privacy, scored 0-100;
+    writes a self-contained HTML page and a JSON file with every figure."""
+    res = api.report(load_settings(), orm_file, config_file, stats_file, out, fmt,
+                     "source" if reference == "source" else ("stats" if reference == "stats" else "auto"), quasi,
+                     fail_under, max_tvd, min_rule_pass)
+    sc = res.figures["scores"]
+    click.echo("scores: " + ", ".join(f"{k} {'-' if v is None else f'{v:.1f}'}" for k, v in sc.items()))
+    click.echo(f"wrote {', '.join(res.files)} ({res.figures['seconds']:.1f} s, reference: {res.figures['reference']})")
+    if res.failures:
+        for line in res.failures:
+            click.echo(f"sqlsynth: report: {line}", err=True)
+        sys.exit(2)
+
+
 @main.command("example")
 @click.argument("name", type=click.Choice(["pagila"]))
 @click.option("--num-passes", "-n", default=1000, show_default=True, type=click.IntRange(min=0),

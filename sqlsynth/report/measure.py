@@ -1,0 +1,275 @@
+"""The aggregates the report compares, built as sqlglot trees and computed on the servers.
+
+``profile(side, ...)`` measures one database (the source, or the destination with the source's
+bins) and returns plain, JSON-ready data: nothing but aggregates leaves a server. The source's
+profile can be stored in src-stats.yaml by make-stats (entry ``sqlsynth__report``) so that the
+report also works where the source is reachable only inside a private network.
+
+Per table: row count; per column: non-null count, distinct count, min/max, and a marginal:
+* numbers, dates and times (and text lengths): the counts of ``width_bucket`` over the source's
+  1 %, 2 %, ..., 99 % quantiles (deduplicated), so the Kolmogorov-Smirnov distance and a binned
+  total variation distance can be computed from the two count vectors;
+* everything else: the source's most frequent values (``TOP`` of them) and the count of the rest.
+Per foreign key: the children-per-parent histogram (degrees above ``MAX_DEGREE`` pooled).
+Per table: the correlation matrix of its numeric non-key columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from sqlglot import exp
+
+from ..compile import sqlx
+from ..compile.sqlx import lit
+from ..config.rules import family, point_kind
+from ..schema.model import ForeignKey, Schema, Table
+from ..schema.types import resolve_type
+from ..stats.rules import epoch
+
+TOP = 30  # categorical values kept per column
+MAX_DEGREE = 30  # children-per-parent degrees above this are pooled
+MAX_CORR_COLUMNS = 8
+GRID = [i / 100 for i in range(1, 100)]
+_F8 = "DOUBLE PRECISION"
+_TEXTLIKE = {"text", "char1", "enum"}
+
+
+def _a(e: exp.Expression, name: str) -> exp.Expression:
+    return exp.alias_(e, name, quoted=True)
+
+
+@dataclass
+class Side:
+    """One database: how to name a table there, and how to run a SELECT (returns rows)."""
+
+    name: str  # "source" | "destination"
+    table: Callable[[str], exp.Table]
+    run: Callable[[str], list[tuple]]
+
+
+@dataclass
+class ColumnKind:
+    name: str
+    kind: str  # "numeric" (numbers, dates, times, ranges by their lower bound) | "categorical" | "other"
+    textlike: bool
+    point: str | None  # point_kind, for epoch()
+    ti: Any
+
+
+def key_columns(schema: Schema, t: Table) -> set[str]:
+    from ..plan.build import effective_fks
+
+    out = set(t.primary_key.columns) if t.primary_key else set()
+    for _o, fk in effective_fks(schema, t):
+        out |= set(fk.columns)
+    return out
+
+
+def column_kinds(schema: Schema, t: Table) -> list[ColumnKind]:
+    out = []
+    for c in t.columns.values():
+        ti = resolve_type(c.type, schema)
+        pk = point_kind(ti)
+        if pk is not None and family(pk) in ("number", "time"):
+            kind = "numeric"
+        elif ti.array_dims == 0 and ti.kind in ("text", "char1", "enum", "bool", "uuid", "inet", "cidr", "macaddr",
+                                                  "interval", "time", "timetz", "money", "bit", "varbit"):
+            kind = "categorical"
+        else:
+            kind = "other"
+        out.append(ColumnKind(c.name, kind, ti.kind in _TEXTLIKE and ti.array_dims == 0, pk, ti))
+    return out
+
+
+def _num(ck: ColumnKind, alias: str | None = None) -> exp.Expression:
+    return epoch(sqlx.col(ck.name, alias), ck.ti)
+
+
+def _length(ck: ColumnKind, alias: str | None = None) -> exp.Expression:
+    return exp.Cast(this=sqlx.fn("length", exp.Cast(this=sqlx.col(ck.name, alias), to=exp.DataType.build("TEXT"))),
+                    to=exp.DataType.build(_F8))
+
+
+def _text(e: exp.Expression) -> exp.Expression:
+    return exp.Cast(this=e, to=exp.DataType.build("TEXT"))
+
+
+def _f(v: Any) -> float | None:
+    return None if v is None else float(v)
+
+
+# ---- per table --------------------------------------------------------------------------------
+
+
+def basics(side: Side, t: Table, kinds: list[ColumnKind]) -> dict:
+    """Row count; per column non-null and distinct counts, min/max of numeric ones, mean text length."""
+    sel = exp.select(_a(exp.Count(this=exp.Star()), "rows"))
+    for i, ck in enumerate(kinds):
+        c = sqlx.col(ck.name)
+        sel = sel.select(_a(exp.Count(this=c.copy()), f"n{i}"))
+        if ck.kind != "other":
+            sel = sel.select(_a(exp.Count(this=exp.Distinct(expressions=[c.copy()])), f"d{i}"))
+        if ck.kind == "numeric":
+            sel = sel.select(_a(exp.Min(this=_num(ck)), f"lo{i}"), _a(exp.Max(this=_num(ck)), f"hi{i}"),
+                             _a(exp.Avg(this=_num(ck)), f"mean{i}"))
+    row = side.run(sel.from_(side.table(t.name)).sql(sqlx.DIALECT))[0]
+    names = [e.alias for e in sel.expressions]
+    got = dict(zip(names, row))
+    cols = {}
+    for i, ck in enumerate(kinds):
+        cols[ck.name] = {"kind": ck.kind, "non_null": int(got[f"n{i}"]),
+                         "distinct": int(got[f"d{i}"]) if f"d{i}" in got else None,
+                         "min": _f(got.get(f"lo{i}")), "max": _f(got.get(f"hi{i}")), "mean": _f(got.get(f"mean{i}"))}
+    return {"rows": int(got["rows"]), "columns": cols}
+
+
+def quantile_edges(side: Side, t: Table, exprs: dict[str, exp.Expression]) -> dict[str, list[float]]:
+    """The 1 %..99 % quantiles of each expression (source side), deduplicated."""
+    if not exprs:
+        return {}
+    grid = exp.Array(expressions=[lit(q) for q in GRID])
+    sel = exp.select(*[
+        _a(exp.WithinGroup(this=exp.PercentileDisc(this=grid.copy()),
+                           expression=exp.Order(expressions=[exp.Ordered(this=e)])), k)
+        for k, e in exprs.items()]).from_(side.table(t.name))
+    row = side.run(sel.sql(sqlx.DIALECT))[0]
+    out = {}
+    for k, v in zip(exprs, row):
+        out[k] = sorted({float(x) for x in (v or []) if x is not None})
+    return out
+
+
+def bucket_counts(side: Side, t: Table, e: exp.Expression, edges: list[float]) -> list[int]:
+    """Counts of width_bucket(e, edges) for buckets 0..len(edges) (NULLs left out)."""
+    n = len(edges)
+    if n == 0:
+        sel = exp.select(exp.Count(this=e)).from_(side.table(t.name))
+        return [int(side.run(sel.sql(sqlx.DIALECT))[0][0])]
+    arr = exp.Cast(this=exp.Array(expressions=[lit(float(x)) for x in edges]),
+                   to=exp.DataType.build("DOUBLE PRECISION[]"))
+    b = sqlx.fn("width_bucket", e.copy(), arr)
+    sel = (exp.select(_a(b, "b"), _a(exp.Count(this=exp.Star()), "n")).from_(side.table(t.name))
+           .where(exp.Not(this=exp.Is(this=e.copy(), expression=exp.Null()))).group_by(lit(1)))
+    counts = [0] * (n + 1)
+    for bucket, cnt in side.run(sel.sql(sqlx.DIALECT)):
+        counts[int(bucket)] += int(cnt)
+    return counts
+
+
+def top_values(side: Side, t: Table, ck: ColumnKind, values: list[str] | None) -> dict:
+    """The TOP most frequent values (values None: the source) or the counts of the given values."""
+    v = _text(sqlx.col(ck.name))
+    total = exp.select(exp.Count(this=sqlx.col(ck.name))).from_(side.table(t.name))
+    n = int(side.run(total.sql(sqlx.DIALECT))[0][0])
+    sel = exp.select(_a(v, "v"), _a(exp.Count(this=exp.Star()), "n")).from_(side.table(t.name)) \
+        .where(exp.Not(this=exp.Is(this=sqlx.col(ck.name), expression=exp.Null()))).group_by(lit(1))
+    if values is None:
+        sel = sel.order_by(exp.Ordered(this=exp.column("n", quoted=True), desc=True),
+                           exp.Ordered(this=exp.column("v", quoted=True))).limit(TOP)
+        rows = side.run(sel.sql(sqlx.DIALECT))
+        return {"values": [r[0] for r in rows], "counts": [int(r[1]) for r in rows], "total": n}
+    if not values:
+        return {"values": [], "counts": [], "total": n}
+    sel = sel.where(exp.In(this=v.copy(), expressions=[lit(x) for x in values]))
+    got = {r[0]: int(r[1]) for r in side.run(sel.sql(sqlx.DIALECT))}
+    return {"values": list(values), "counts": [got.get(x, 0) for x in values], "total": n}
+
+
+def correlations(side: Side, t: Table, kinds: list[ColumnKind], keys: set[str]) -> dict | None:
+    cols = [ck for ck in kinds if ck.kind == "numeric" and ck.name not in keys][:MAX_CORR_COLUMNS]
+    if len(cols) < 2:
+        return None
+    pairs = [(i, j) for i in range(len(cols)) for j in range(i + 1, len(cols))]
+    sel = exp.select(*[_a(exp.Corr(this=_num(cols[i]), expression=_num(cols[j])), f"c{i}_{j}") for i, j in pairs])
+    row = side.run(sel.from_(side.table(t.name)).sql(sqlx.DIALECT))[0]
+    m = [[1.0 if i == j else None for j in range(len(cols))] for i in range(len(cols))]
+    for (i, j), v in zip(pairs, row):
+        m[i][j] = m[j][i] = _f(v)
+    return {"columns": [c.name for c in cols], "matrix": m}
+
+
+def degrees(side: Side, schema: Schema, child: str, fk: ForeignKey) -> dict:
+    """Children per parent: counts of parents with 0, 1, ..., MAX_DEGREE (and more) children."""
+    on = None
+    for c, rc in zip(fk.columns, fk.ref_columns):
+        eq = exp.EQ(this=sqlx.col(c, "c"), expression=sqlx.col(rc, "p"))
+        on = eq if on is None else exp.And(this=on, expression=eq)
+    inner = (exp.select(_a(exp.Count(this=sqlx.col(fk.columns[0], "c")), "k"))
+             .from_(exp.alias_(side.table(fk.ref_table), "p", quoted=True))
+             .join(exp.alias_(side.table(child), "c", quoted=True), on=on, join_type="left")
+             .group_by(*[sqlx.col(rc, "p") for rc in fk.ref_columns]))
+    k = exp.column("k", quoted=True)
+    capped = exp.Least(this=k, expressions=[lit(MAX_DEGREE)])
+    sel = (exp.select(_a(capped, "k"), _a(exp.Count(this=exp.Star()), "n"))
+           .from_(inner.subquery(exp.to_identifier("s", quoted=True), copy=False)).group_by(lit(1)))
+    hist = [0] * (MAX_DEGREE + 1)
+    for d, n in side.run(sel.sql(sqlx.DIALECT)):
+        hist[int(d)] += int(n)
+    return {"child": child, "parent": fk.ref_table, "columns": list(fk.columns), "histogram": hist}
+
+
+def check_passes(side: Side, t: Table) -> dict[str, float | None]:
+    """Share of rows where each CHECK of the table is not false (what PostgreSQL accepts)."""
+    out: dict[str, float | None] = {}
+    for ck in t.checks:
+        try:
+            cond = sqlx.parse(ck.expression)
+        except Exception:  # noqa: BLE001 - an expression sqlglot cannot read is left out (noted)
+            out[ck.name] = None
+            continue
+        share = exp.Avg(this=sqlx.case([(exp.Not(this=exp.Is(this=exp.Paren(this=cond), expression=exp.false())),
+                                         lit(1.0))], lit(0.0)))
+        sel = exp.select(exp.Cast(this=share, to=exp.DataType.build(_F8))).from_(side.table(t.name))
+        try:
+            out[ck.name] = _f(side.run(sel.sql(sqlx.DIALECT))[0][0])
+        except Exception:  # noqa: BLE001 - e.g. a function of the source missing here
+            out[ck.name] = None
+    return out
+
+
+# ---- a whole database -------------------------------------------------------------------------
+
+
+def profile(side: Side, schema: Schema, tables: list[str], ref: dict | None = None) -> dict:
+    """Every aggregate of the given tables; ref (the source's profile) gives the bins and values."""
+    from ..plan.build import effective_fks
+
+    out: dict[str, Any] = {"tables": {}, "foreign_keys": {}}
+    for name in tables:
+        t = schema.tables[name]
+        kinds = column_kinds(schema, t)
+        keys = key_columns(schema, t)
+        tp = basics(side, t, kinds)
+        rt = (ref or {}).get("tables", {}).get(name, {})
+        numeric = {ck.name: _num(ck) for ck in kinds if ck.kind == "numeric"}
+        lengths = {ck.name: _length(ck) for ck in kinds if ck.textlike}
+        if ref is None:
+            edges = quantile_edges(side, t, {**{f"v:{k}": e for k, e in numeric.items()},
+                                             **{f"len:{k}": e for k, e in lengths.items()}})
+        else:
+            edges = {}
+            for k in numeric:
+                edges[f"v:{k}"] = (rt.get("columns", {}).get(k, {}).get("marginal") or {}).get("edges", [])
+            for k in lengths:
+                edges[f"len:{k}"] = (rt.get("columns", {}).get(k, {}).get("lengths") or {}).get("edges", [])
+        for ck in kinds:
+            cp = tp["columns"][ck.name]
+            rc = rt.get("columns", {}).get(ck.name, {})
+            if ck.kind == "numeric":
+                e = edges.get(f"v:{ck.name}", [])
+                cp["marginal"] = {"type": "binned", "edges": e, "counts": bucket_counts(side, t, numeric[ck.name], e)}
+            elif ck.kind == "categorical":
+                vals = None if ref is None else (rc.get("marginal") or {}).get("values", [])
+                cp["marginal"] = {"type": "values", **top_values(side, t, ck, vals)}
+            if ck.textlike:
+                e = edges.get(f"len:{ck.name}", [])
+                cp["lengths"] = {"edges": e, "counts": bucket_counts(side, t, lengths[ck.name], e)}
+        tp["correlations"] = correlations(side, t, kinds, keys)
+        tp["checks"] = check_passes(side, t)
+        out["tables"][name] = tp
+        for _o, fk in effective_fks(schema, t):
+            if fk.ref_table in tables and not fk.ref_schema:
+                out["foreign_keys"][f"{name}.{fk.name}"] = degrees(side, schema, name, fk)
+    return out
