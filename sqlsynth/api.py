@@ -479,7 +479,7 @@ def report(settings: Settings, orm_file: str = "orm.yaml", config_file: str | No
 
     schema, config = load_inputs(orm_file, config_file)
     generated, _ignored, vocab = _selection(schema, config)
-    tables = [t for t in generated if t in schema.tables and not schema.tables[t].is_partition]
+    tables = [t for t in schema.tables if (t in generated or t in vocab) and not schema.tables[t].is_partition]
     quasi, problems = [], []
     for spec in quasi_identifiers:
         t, _, cols = spec.partition(":")

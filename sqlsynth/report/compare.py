@@ -131,7 +131,7 @@ def exact_values_tvd(src_conn: Any, src: Side, dst: Side, dst_conn: Any, table: 
            .from_(exp.alias_(sqlx.table(None, SHIP), "s", quoted=True))
            .join(d, on=exp.EQ(this=sqlx.col("h", "s"), expression=sqlx.col("h", "d")), join_type="full"))
     got = dst.run(sel.sql(sqlx.DIALECT))[0][0]
-    return None if got is None else float(got)
+    return None if got is None else round(float(got), 12)
 
 
 def exact_match_rate(src_conn: Any, src: Side, dst: Side, dst_conn: Any, table: str, cols: list[str]) -> float | None:

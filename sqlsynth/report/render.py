@@ -31,7 +31,7 @@ def _png(fig) -> str:
     import matplotlib.pyplot as plt
 
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=72, bbox_inches="tight")
+    fig.savefig(buf, format="png", dpi=72)
     plt.close(fig)
     return f'<img alt="plot" src="data:image/png;base64,{base64.b64encode(buf.getvalue()).decode()}">'
 
@@ -44,27 +44,38 @@ def _grid(n: int):
 
     cols = min(PLOTS_PER_ROW, n)
     rows = math.ceil(n / cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(3.4 * cols, 2.4 * rows), squeeze=False)
+    fig, axes = plt.subplots(rows, cols, figsize=(3.4 * cols, 0.5 + 2.6 * rows), squeeze=False)
+    fig.subplots_adjust(left=0.06, right=0.98, bottom=0.12, top=1 - 0.45 / (0.5 + 2.6 * rows), hspace=0.75,
+                        wspace=0.3)
     for ax in axes.flat[n:]:
         ax.axis("off")
     return fig, list(axes.flat)
 
 
-def _bars(ax, labels: list[str], a: list[int], b: list[int], title: str) -> None:
+def _bars(ax, labels: list[str], a: list[int], b: list[int], title: str, every: int = 1) -> None:
+    """Source (filled) and synthetic (outline) shares per bucket, overlaid: two artists per plot."""
     import numpy as np
 
     sa, sb = sum(a) or 1, sum(b) or 1
-    x = np.arange(len(labels))
-    ax.bar(x - 0.2, [v / sa for v in a], 0.4, color=SOURCE_COLOR, label="source")
-    ax.bar(x + 0.2, [v / sb for v in b], 0.4, color=SYNTH_COLOR, label="synthetic")
+    edges = np.arange(len(labels) + 1) - 0.5
+    ax.stairs([v / sa for v in a], edges, fill=True, color=SOURCE_COLOR, alpha=0.45, label="source")
+    ax.stairs([v / sb for v in b], edges, color=SYNTH_COLOR, linewidth=1.6, label="synthetic")
     ax.set_title(title, fontsize=9)
-    ax.set_xticks(x)
-    ax.set_xticklabels(labels, rotation=60, ha="right", fontsize=6)
+    x = np.arange(len(labels))
+    ax.set_xticks(x[::every])
+    ax.set_xticklabels(labels[::every], rotation=45 if every == 1 and len(labels) > 4 else 0,
+                       ha="right" if every == 1 and len(labels) > 4 else "center", fontsize=6)
     ax.tick_params(axis="y", labelsize=6)
 
 
+def _varies(tf: dict, cf: dict) -> bool:
+    """More than one distinct value in the source (a constant column's plot says nothing)."""
+    rows = (tf["rows"]["source"] or 0) * (1 - (cf["null_fraction"]["source"] or 0))
+    return (cf["distinct_ratio"]["source"] or 0) * rows > 1.5
+
+
 def marginals_plot(table: str, tf: dict) -> str:
-    items = [(c, cf) for c, cf in tf["columns"].items() if cf.get("plot")]
+    items = [(c, cf) for c, cf in tf["columns"].items() if cf.get("plot") and not cf.get("key") and _varies(tf, cf)]
     if not items:
         return ""
     fig, axes = _grid(len(items))
@@ -73,9 +84,10 @@ def marginals_plot(table: str, tf: dict) -> str:
         if p["type"] == "values":
             labels = [str(v)[:14] for v in p["values"]] + ["(other)"]
         else:
-            labels = [f"bin {i + 1}" for i in range(len(p["source"]))]
+            labels = [str(i + 1) for i in range(len(p["source"]))]  # the source's deciles
         d = cf.get("distance")
-        _bars(ax, labels, p["source"], p["synthetic"], f"{c}  {cf['metric']} {_num(d, 3)}")
+        _bars(ax, labels, p["source"], p["synthetic"], f"{c}  {cf['metric']} {_num(d, 3)}",
+              1 if p["type"] == "values" else 3)
     axes[0].legend(fontsize=6)
     fig.suptitle(f"{table}: source and synthetic distributions", fontsize=10)
     return _png(fig)
@@ -91,7 +103,8 @@ def degrees_plot(fks: dict) -> str:
         labels = [str(i) for i in range(last + 1)]
         if last == len(hs) - 1:
             labels[-1] += "+"
-        _bars(ax, labels, hs[:last + 1], hd[:last + 1], f"{name.split('.', 1)[1]}  TVD {_num(f['tvd'])}")
+        _bars(ax, labels, hs[:last + 1], hd[:last + 1], f"{name.split('.', 1)[1][:34]}  TVD {_num(f['tvd'])}",
+              max(1, (last + 1) // 6))
     axes[0].legend(fontsize=6)
     fig.suptitle("children per parent", fontsize=10)
     return _png(fig)

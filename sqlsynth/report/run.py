@@ -20,6 +20,7 @@ from .measure import Side, profile
 from .score import failures, scores
 
 STATS_ENTRY = "sqlsynth__report"
+IDENTIFYING = 0.5  # text with more distinct values than this share of its rows is compared by its lengths
 _SESSION = (("TimeZone", "UTC"), ("DateStyle", "ISO, MDY"), ("extra_float_digits", "1"),
             ("IntervalStyle", "postgres"))
 
@@ -95,11 +96,11 @@ def _frac(n: int | None, d: int | None) -> float | None:
     return None if n is None or not d else n / d
 
 
-def _columns(st: dict, dt: dict) -> dict:
+def _columns(st: dict, dt: dict, keys: set[str]) -> dict:
     out = {}
     for c, sc in st["columns"].items():
         dc = dt["columns"][c]
-        f: dict[str, Any] = {"kind": sc["kind"],
+        f: dict[str, Any] = {"kind": sc["kind"], "key": c in keys,
                              "null_fraction": _pair(1 - sc["non_null"] / st["rows"] if st["rows"] else None,
                                                     1 - dc["non_null"] / dt["rows"] if dt["rows"] else None),
                              "distinct_ratio": _pair(_frac(sc["distinct"], sc["non_null"]),
@@ -112,24 +113,27 @@ def _columns(st: dict, dt: dict) -> dict:
             f.update(metric="KS", distance=cmp.ks(sm["counts"], dm["counts"]), tvd_binned=cmp.tvd(a, b),
                      plot={"type": "binned", "edges": sm["edges"], "source": a, "synthetic": b})
         elif sm and dm:
-            f.update(metric="TVD", distance=cmp.values_tvd(sm, dm), exact=False,
+            f.update(metric="TVD", distance=cmp.values_tvd(sm, dm), value_tvd=cmp.values_tvd(sm, dm), exact=False,
                      plot={"type": "values", "values": sm["values"][:12],
                            "source": sm["counts"][:12] + [sm["total"] - sum(sm["counts"][:12])],
                            "synthetic": dm["counts"][:12] + [dm["total"] - sum(dm["counts"][:12])]})
         if sc.get("lengths") and dc.get("lengths"):
             f["length_ks"] = cmp.ks(sc["lengths"]["counts"], dc["lengths"]["counts"])
+            if f["metric"] == "TVD" and (f["distinct_ratio"]["source"] or 0) > IDENTIFYING:
+                f.update(metric="length KS", distance=f["length_ks"])  # names, e-mails: their values are not shared
         out[c] = f
     return out
 
 
-def compare(src: dict, dst: dict, logic: list[tuple[str, str, str, str]], dst_logic: dict, vocab: set[str]) -> dict:
+def compare(src: dict, dst: dict, logic: list[tuple[str, str, str, str]], dst_logic: dict, vocab: set[str],
+            keys: dict[str, set[str]]) -> dict:
     fig: dict[str, Any] = {"tables": {}, "foreign_keys": {}, "logic": [], "privacy": {}}
     for t, st in src["tables"].items():
         dt = dst["tables"][t]
         fig["tables"][t] = {
             "vocabulary": t in vocab,
             "rows": {**_pair(st["rows"], dt["rows"]), "ratio": dt["rows"] / st["rows"] if st["rows"] else None},
-            "columns": _columns(st, dt),
+            "columns": _columns(st, dt, keys.get(t, set())),
             "correlation": {**(cmp.corr_difference(st["correlations"], dt["correlations"]) or {}),
                             "source": st["correlations"], "synthetic": dt["correlations"]}
             if st.get("correlations") else None,
@@ -195,22 +199,26 @@ def build(settings, schema: Schema, cfg: Config, tables: list[str], vocab: set[s
         for name, _what, _t, sql in logic:
             rows = dst.run(sql)
             dlogic[name] = None if not rows or rows[0][1] is None else float(rows[0][1])
-        fig = compare(sprof, dprof, logic, dlogic, vocab)
+        from .measure import key_columns
+
+        keys = {t: key_columns(schema, schema.tables[t]) for t in tables}
+        fig = compare(sprof, dprof, logic, dlogic, vocab, keys)
         fig["reference"] = "source database" if src_conn is not None else "src-stats.yaml"
         fig["privacy"]["exact_match"] = {}
         fig["privacy"]["quasi_identifiers"] = {}
         if src_conn is not None:
             say("comparing across the two databases")
-            from .measure import key_columns
-
             for t in tables:
                 tf = fig["tables"][t]
                 for c, cf in tf["columns"].items():
-                    if cf["metric"] == "TVD":
-                        cf["distance"] = cmp.exact_values_tvd(src_conn, src, dst, dst_conn, t, c)
+                    if cf["metric"] in ("TVD", "length KS") and not cf["key"]:
+                        cf["value_tvd"] = cmp.exact_values_tvd(src_conn, src, dst, dst_conn, t, c)
                         cf["exact"] = True
-                table = schema.tables[t]
-                cols = [c for c in table.columns if c not in key_columns(schema, table)]
+                        if cf["metric"] == "TVD":
+                            cf["distance"] = cf["value_tvd"]
+                # the non-key columns that vary in the source (a constant column matches whatever is done)
+                cols = [c for c, cf in tf["columns"].items()
+                        if not cf["key"] and (sprof["tables"][t]["columns"][c]["distinct"] or 0) > 1]
                 fig["privacy"]["exact_match"][t] = {
                     "columns": cols, "vocabulary": t in vocab,
                     "rate": cmp.exact_match_rate(src_conn, src, dst, dst_conn, t, cols) if cols else None}

@@ -2,15 +2,19 @@
 
 Each area is 100 times the mean of its items, each item a number in [0, 1] (1: as the source):
 
-* shape: per column with a marginal, ``1 - max(d, |null_src - null_syn|)``, where d is the
-  Kolmogorov-Smirnov distance for numbers, dates and times, the total variation distance otherwise;
+* shape: per non-key column with a marginal, ``1 - max(d, |null_src - null_syn|)``, where d is the
+  Kolmogorov-Smirnov distance for numbers, dates and times, the total variation distance otherwise,
+  and for text with more distinct values than half its rows (names, e-mails) the KS distance of the
+  lengths (key columns are measured by the relationships);
 * relationships: per foreign key ``1 - TVD(children per parent)``; per table with two or more numeric
   columns ``1 - mean|corr_syn - corr_src| / 2`` (off-diagonal pairs);
 * logic: per rule of config.yaml, CHECK and foreign-key diamond ``1 - max(0, pass_src - pass_syn)``
   (a synthetic set that holds a rule more often than the source is not penalised; no source
   figure: ``pass_syn``);
 * privacy: ``1 - mean exact-match rate`` over the non-vocabulary tables and the quasi-identifier sets
-  (only where the source database was reachable; otherwise no privacy score).
+  (only where the source database was reachable; otherwise no privacy score). A row matches when it
+  equals some source row on every non-key column that is not constant in the source; a table with
+  no such column has no rate.
 
 Overall: the mean of the areas that have a score. Items without a figure (empty tables) are left out.
 """
@@ -30,7 +34,7 @@ def shape_items(fig: dict) -> list[float]:
     for tf in fig["tables"].values():
         for cf in tf["columns"].values():
             d = cf.get("distance")
-            if d is None:
+            if d is None or cf.get("key"):
                 continue
             nulls = cf["null_fraction"]
             dn = abs(nulls["source"] - nulls["synthetic"]) if None not in (nulls["source"], nulls["synthetic"]) else 0.0
