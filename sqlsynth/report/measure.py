@@ -29,7 +29,7 @@ from ..schema.types import resolve_type
 from ..stats.rules import epoch
 
 TOP = 30  # categorical values kept per column
-MAX_DEGREE = 30  # children-per-parent degrees above this are pooled
+MAX_DEGREE = 100  # children-per-parent degrees above this are pooled
 MAX_CORR_COLUMNS = 8
 GRID = [i / 100 for i in range(1, 100)]
 _F8 = "DOUBLE PRECISION"
@@ -122,7 +122,7 @@ def basics(side: Side, t: Table, kinds: list[ColumnKind]) -> dict:
     got = dict(zip(names, row))
     cols = {}
     for i, ck in enumerate(kinds):
-        cols[ck.name] = {"kind": ck.kind, "non_null": int(got[f"n{i}"]),
+        cols[ck.name] = {"kind": ck.kind, "time": family(ck.point) == "time", "non_null": int(got[f"n{i}"]),
                          "distinct": int(got[f"d{i}"]) if f"d{i}" in got else None,
                          "min": _f(got.get(f"lo{i}")), "max": _f(got.get(f"hi{i}")), "mean": _f(got.get(f"mean{i}"))}
     return {"rows": int(got["rows"]), "columns": cols}

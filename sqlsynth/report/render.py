@@ -83,6 +83,8 @@ def marginals_plot(table: str, tf: dict) -> str:
         p = cf["plot"]
         if p["type"] == "values":
             labels = [str(v)[:14] for v in p["values"]] + ["(other)"]
+        elif p["type"] == "lengths":
+            labels = [f"len {i + 1}" for i in range(len(p["source"]))]  # the source's deciles of lengths
         else:
             labels = [str(i + 1) for i in range(len(p["source"]))]  # the source's deciles
         d = cf.get("distance")
@@ -143,6 +145,21 @@ th{background:#f0f0f0}td{text-align:right}td:first-child{text-align:left}.bad{ba
 .score b{font-size:1.6em;display:block}img{max-width:100%}"""
 
 
+def _val(cf: dict, v: Any) -> str:
+    """A number, or a date/time (stored as seconds since 1970) in ISO form."""
+    if v is None or not cf.get("time"):
+        return _num(v)
+    import datetime as dt
+
+    t = dt.datetime.fromtimestamp(v, dt.timezone.utc)
+    return t.strftime("%Y-%m-%d") if t.hour == t.minute == t.second == 0 else t.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _range(cf: dict, side: str) -> str:
+    lo, hi = cf["min"][side], cf["max"][side]
+    return "–" if lo is None and hi is None else f"{_val(cf, lo)} – {_val(cf, hi)}"
+
+
 def _pct(v: float | None) -> str:
     return "–" if v is None else f"{100 * v:.2f} %"
 
@@ -169,9 +186,8 @@ def html(fig: dict) -> str:
             d = cf.get("distance")
             rows.append([_e(c), _e(cf["kind"]), _pct(cf["null_fraction"]["source"]), _pct(cf["null_fraction"]["synthetic"]),
                          _num(cf["distinct_ratio"]["source"]), _num(cf["distinct_ratio"]["synthetic"]),
-                         f"{_num(cf['min']['source'])} – {_num(cf['max']['source'])}",
-                         f"{_num(cf['min']['synthetic'])} – {_num(cf['max']['synthetic'])}",
-                         _num(cf["mean"]["source"]), _num(cf["mean"]["synthetic"]),
+                         _range(cf, "source"), _range(cf, "synthetic"),
+                         _val(cf, cf["mean"]["source"]), _val(cf, cf["mean"]["synthetic"]),
                          f"{_e(cf['metric'] or '')} {_num(d)}", _num(cf.get("length_ks"))])
         parts.append(_table(["column", "kind", "null src", "null syn", "distinct src", "distinct syn", "range src",
                              "range syn", "mean src", "mean syn", "distance", "length KS"], rows))

@@ -100,7 +100,7 @@ def _columns(st: dict, dt: dict, keys: set[str]) -> dict:
     out = {}
     for c, sc in st["columns"].items():
         dc = dt["columns"][c]
-        f: dict[str, Any] = {"kind": sc["kind"], "key": c in keys,
+        f: dict[str, Any] = {"kind": sc["kind"], "key": c in keys, "time": sc.get("time", False),
                              "null_fraction": _pair(1 - sc["non_null"] / st["rows"] if st["rows"] else None,
                                                     1 - dc["non_null"] / dt["rows"] if dt["rows"] else None),
                              "distinct_ratio": _pair(_frac(sc["distinct"], sc["non_null"]),
@@ -120,7 +120,10 @@ def _columns(st: dict, dt: dict, keys: set[str]) -> dict:
         if sc.get("lengths") and dc.get("lengths"):
             f["length_ks"] = cmp.ks(sc["lengths"]["counts"], dc["lengths"]["counts"])
             if f["metric"] == "TVD" and (f["distinct_ratio"]["source"] or 0) > IDENTIFYING:
-                f.update(metric="length KS", distance=f["length_ks"])  # names, e-mails: their values are not shared
+                # names, e-mails: their values are not shared; their lengths are
+                a, b = cmp.coarse(sc["lengths"]["counts"], dc["lengths"]["counts"])
+                f.update(metric="length KS", distance=f["length_ks"],
+                         plot={"type": "lengths", "edges": sc["lengths"]["edges"], "source": a, "synthetic": b})
         out[c] = f
     return out
 
