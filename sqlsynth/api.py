@@ -448,11 +448,19 @@ def validate_config(config_file: str, orm_file: str = "orm.yaml", stats_file: st
 
 def make_stats(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None,
                stats_file: str = "src-stats.yaml", force: bool = False, jobs: int | None = None,
-               report: Report | None = None):
-    """Run the config's src-stats queries (and the automatic ones) on the source; write stats_file."""
+               report: Report | None = None, for_report: bool = True):
+    """Run the config's src-stats queries (and the automatic ones) on the source; write stats_file.
+    for_report: also store the source's aggregates that `sqlsynth report` compares with (entry
+    sqlsynth__report; DP-noised when the config asks for differential privacy)."""
     from .stats.run import make_stats as run
 
-    return run(settings, orm_file, config_file or DEFAULT_CONFIG_FILE, stats_file, force, jobs, report)
+    extra = None
+    if for_report:
+        from .report.stored import stored_entry
+
+        def extra(cfg, schema):
+            return stored_entry(settings, cfg, schema)
+    return run(settings, orm_file, config_file or DEFAULT_CONFIG_FILE, stats_file, force, jobs, report, extra)
 
 
 def list_tables(orm_file: str = "orm.yaml", config_file: str | None = None, which: str = "generated") -> list[str]:

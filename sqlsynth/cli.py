@@ -159,11 +159,15 @@ def generate_config(orm_file: str, config_file: str | None, force: bool, fit: bo
 @FORCE
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Run up to N queries at once, each on its own connection (config `use-asyncio: true`: 4).")
+@click.option("--for-report/--no-for-report", default=True, show_default=True,
+              help="Also store the source's aggregates `sqlsynth report` compares with when the source is not "
+                   "reachable (entry sqlsynth__report; needs orm.yaml).")
 @handled
-def make_stats(orm_file: str, config_file: str | None, stats_file: str, force: bool, jobs: int | None) -> None:
+def make_stats(orm_file: str, config_file: str | None, stats_file: str, force: bool, jobs: int | None,
+               for_report: bool) -> None:
     """Run the config's src-stats queries (and `stats: auto` ones) on the source; write src-stats.yaml."""
     res = api.make_stats(load_settings(), orm_file, config_file, stats_file, force, jobs,
-                         report=lambda m: click.echo(m))
+                         report=lambda m: click.echo(m), for_report=for_report)
     for w in res.warnings:
         click.echo(f"sqlsynth: warning: {w}", err=True)
     for r in res.rules:

@@ -318,8 +318,12 @@ def run_queries(dsn: str, src_schema: str | None, queries: list[StatQuery], cfg:
 
 def make_stats(settings: Settings, orm_file: str = "orm.yaml", config_file: str = "config.yaml",
                stats_file: str = "src-stats.yaml", force: bool = False, jobs: int | None = None,
-               report: Report | None = None) -> StatsResult:
-    """Compute every statistic the config asks for and write stats_file (all or nothing)."""
+               report: Report | None = None,
+               extra: Callable[[Config, Schema], dict[str, dict]] | None = None) -> StatsResult:
+    """Compute every statistic the config asks for and write stats_file (all or nothing).
+
+    extra(config, schema), when given (and orm.yaml is there), returns more entries in the same
+    format (the report's aggregates of the source: sqlsynth.report.stored); they are written last."""
     if os.path.exists(stats_file) and not force:
         raise SqlsynthError(f"{stats_file} already exists; use --force to overwrite it")
     cfg = load_config(config_file, required=True)
@@ -356,15 +360,20 @@ def make_stats(settings: Settings, orm_file: str = "orm.yaml", config_file: str 
     for q in queries:  # small-count merging of histograms, results of differentially private quantiles, ...
         if q.post is not None:
             entries[q.name]["results"] = postprocess(q.post, entries[q.name]["results"])
+    if extra is not None and schema is not None:
+        for name, entry in extra(cfg, schema).items():
+            entries[name] = entry
+            if report:
+                report(f"{name}: the report's aggregates of the source")
     res = StatsResult(file=stats_file, entries=entries, rules=rule_reports(cfg, entries))
-    for q in queries:
-        p = entries[q.name].get("privacy")
+    for name in entries:
+        p = entries[name].get("privacy")
         if p:
             res.epsilon += p["epsilon_spent"]
             res.delta += p["delta_spent"]
             res.dp_queries += 1
-            if not entries[q.name]["results"]:
-                res.warnings.append(f"{q.name}: the differentially private query returned no rows")
+            if not entries[name]["results"]:
+                res.warnings.append(f"{name}: the differentially private query returned no rows")
     header = [f"written by sqlsynth make-stats from {os.path.basename(config_file)}; "
               "review before it leaves the private network"]
     if res.dp_queries:

@@ -1,0 +1,217 @@
+"""`sqlsynth report` (issue 14) on Pagila after the README's workflow with no edit.
+
+Its figures are checked against SQL written here by hand, against SDMetrics (a test-only oracle, on
+the tables pulled into pandas in this test only), and its page is opened in headless Chromium.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import psycopg
+import pytest
+from click.testing import CliRunner
+
+from chromium_cdp import chromium, open_page
+from faithful_metrics import degree_histogram, tvd
+from sqlsynth.cli import main
+from test_faithful import readme_workflow, run
+
+
+@pytest.fixture
+def pagila_done(tmp_path, monkeypatch, pagila_src, make_db):
+    """Pagila source, and a destination filled by the README's workflow (unedited)."""
+    monkeypatch.chdir(tmp_path)
+    for key in ("SRC_SCHEMA", "DST_SCHEMA"):
+        monkeypatch.delenv(key, raising=False)
+    dst = make_db("sqlsynth_rdst")
+    monkeypatch.setenv("SRC_DSN", pagila_src)
+    monkeypatch.setenv("DST_DSN", dst)
+    readme_workflow()
+    return pagila_src, dst
+
+
+def report(*args: str, code: int = 0) -> dict:
+    res = CliRunner().invoke(main, ["report", *args], catch_exceptions=False)
+    assert res.exit_code == code, res.output
+    out = "report"
+    for i, a in enumerate(args):
+        if a in ("-o", "--output"):
+            out = args[i + 1]
+    return json.loads(Path(out + ".json").read_text()) if Path(out + ".json").exists() else {}
+
+
+def one(dsn: str, q: str):
+    with psycopg.connect(dsn) as conn:
+        return conn.execute(q).fetchone()[0]
+
+
+PAYMENT_DIAMOND = "diamond__payment__payment_p2007_01_customer_id_fkey__payment_p2007_01_rental_id_fkey"
+SAME_CUSTOMER = ("SELECT avg(CASE WHEN p.customer_id = r.customer_id THEN 1.0 ELSE 0.0 END) "
+                 "FROM payment p JOIN rental r ON r.rental_id = p.rental_id")
+
+
+def test_figures_equal_hand_written_sql(pagila_done):
+    src, dst = pagila_done
+    # make the destination imperfect, so that the figures have something to find
+    with psycopg.connect(dst) as conn:
+        conn.execute("UPDATE payment SET customer_id = customer_id % 599 + 1 WHERE payment_id % 7 = 0")
+        conn.execute("UPDATE payment SET amount = amount + 1 WHERE payment_id % 5 = 0")
+    fig = report()
+    with psycopg.connect(src) as s, psycopg.connect(dst) as d:
+        hand = tvd(degree_histogram(s, "customer", "customer_id", "rental", "customer_id"),
+                   degree_histogram(d, "customer", "customer_id", "rental", "customer_id"))
+    assert fig["foreign_keys"]["rental.rental_customer_id_fkey"]["tvd"] == pytest.approx(hand, abs=1e-12)
+    assert hand > 0  # generated rentals per customer are not the source's exactly
+    logic = {r["name"]: r for r in fig["logic"]}
+    share = float(one(dst, SAME_CUSTOMER))
+    assert 0.8 < share < 0.9  # one payment in seven moved to another customer
+    assert logic[PAYMENT_DIAMOND]["synthetic"] == pytest.approx(share, abs=1e-12)
+    assert logic[PAYMENT_DIAMOND]["source"] == pytest.approx(float(one(src, SAME_CUSTOMER)), abs=1e-12) == 1.0
+    # the config's same_parent rule measures the same thing
+    rule = logic["auto__rule__payment__same_parent__payment_p2007_01_customer_id_fkey"]
+    assert rule["synthetic"] == pytest.approx(share, abs=1e-12)
+    amount = fig["tables"]["payment"]["columns"]["amount"]["mean"]
+    assert amount["synthetic"] == pytest.approx(float(one(dst, "SELECT avg(amount) FROM payment")), rel=1e-12)
+    assert amount["source"] == pytest.approx(float(one(src, "SELECT avg(amount) FROM payment")), rel=1e-12)
+    childless = fig["foreign_keys"]["inventory.inventory_film_id_fkey"]["childless"]["source"]
+    assert childless == pytest.approx(float(one(src, "SELECT avg(CASE WHEN NOT EXISTS (SELECT 1 FROM inventory i "
+                                                     "WHERE i.film_id = f.film_id) THEN 1.0 ELSE 0.0 END) FROM film f")))
+    # logic scored from the broken rule: 1 - (1 - share) averaged with the others
+    assert fig["scores"]["logic"] < 100
+    # gates: the broken diamond fails --min-rule-pass 0.95, a score of 100 is out of reach
+    report("--min-rule-pass", "0.95", "--format", "json", "-o", "gate", code=2)
+    report("--fail-under", "100", "--format", "json", "-o", "gate", code=2)
+    report("--fail-under", "50", "--max-tvd", "1", "--format", "json", "-o", "gate", code=0)
+
+
+def _frame(dsn: str, table: str, cols: list[str]):
+    import pandas as pd
+
+    with psycopg.connect(dsn) as conn:
+        cur = conn.execute(f'SELECT {", ".join(chr(34) + c + chr(34) for c in cols)} FROM "{table}"')
+        rows = cur.fetchall()
+    df = pd.DataFrame(rows, columns=cols)
+    for c in cols:
+        if df[c].map(lambda v: isinstance(v, Decimal)).any():
+            df[c] = df[c].astype(float)
+    return df
+
+
+def test_marginal_distances_agree_with_sdmetrics(pagila_done):
+    from sdmetrics.single_column import KSComplement, TVComplement
+
+    src, dst = pagila_done
+    fig = report("--format", "json")
+    checked = 0
+    for t, tf in fig["tables"].items():
+        cols = [c for c, cf in tf["columns"].items() if cf["metric"] and not cf["key"] and cf["kind"] != "other"]
+        if not cols or tf["rows"]["source"] < 50:
+            continue
+        a, b = _frame(src, t, cols), _frame(dst, t, cols)
+        for c in cols:
+            cf = tf["columns"][c]
+            sa, sb = a[c].dropna(), b[c].dropna()
+            if sa.empty or sb.empty or sa.map(lambda v: hasattr(v, "lower") and hasattr(v, "upper_inc")).any():
+                continue  # ranges (rental_period): SDMetrics has no metric for them
+            if cf["metric"] == "KS":
+                ours, theirs = cf["distance"], 1 - KSComplement.compute(sa, sb)
+            else:  # categorical values (for identifying text the exact value TVD, beside the lengths' KS)
+                ours, theirs = cf["value_tvd"], 1 - TVComplement.compute(sa.astype(str), sb.astype(str))
+            assert ours == pytest.approx(theirs, abs=0.02), (t, c, cf["metric"], ours, theirs)
+            checked += 1
+    assert checked >= 30
+
+
+def test_exact_match_rates(pagila_done):
+    src, dst = pagila_done
+    fig = report("--format", "json", "--quasi-identifiers", "customer:first_name,last_name")
+    em = fig["privacy"]["exact_match"]
+    assert em["payment"]["rate"] == 0 and em["rental"]["rate"] == 0 and em["customer"]["rate"] == 0
+    assert em["category"]["rate"] == 1 and em["category"]["vocabulary"]  # copied verbatim by create-vocab
+    assert fig["scores"]["privacy"] == 100
+    qi = fig["privacy"]["quasi_identifiers"]["customer(first_name, last_name)"]["rate"]
+    # plant a copy of source customer 7's non-key columns in destination customer 3
+    cols = [c for c in em["customer"]["columns"]]
+    with psycopg.connect(src) as conn:
+        values = conn.execute(f'SELECT {", ".join(chr(34) + c + chr(34) for c in cols)} FROM customer '
+                              "WHERE customer_id = 7").fetchone()
+    with psycopg.connect(dst) as conn:
+        conn.execute(f'UPDATE customer SET ({", ".join(chr(34) + c + chr(34) for c in cols)}) = '
+                     f'({", ".join(["%s"] * len(cols))}) WHERE customer_id = 3', values)
+    fig = report("--format", "json", "--quasi-identifiers", "customer:first_name,last_name", "-o", "planted")
+    n = one(dst, "SELECT count(*) FROM customer")
+    assert fig["privacy"]["exact_match"]["customer"]["rate"] == pytest.approx(1 / n)
+    assert fig["privacy"]["quasi_identifiers"]["customer(first_name, last_name)"]["rate"] >= qi + 1 / n - 1e-12
+    assert fig["scores"]["privacy"] < 100
+
+
+def test_report_from_stored_aggregates_without_the_source(pagila_done, monkeypatch):
+    src, dst = pagila_done
+    direct = report("--format", "json", "-o", "direct")
+    monkeypatch.delenv("SRC_DSN")
+    stored = report("--format", "json", "-o", "stored")  # src-stats.yaml's sqlsynth__report entry
+    assert stored["reference"] == "src-stats.yaml" and direct["reference"] == "source database"
+    for name, f in direct["foreign_keys"].items():
+        assert stored["foreign_keys"][name]["tvd"] == pytest.approx(f["tvd"], abs=1e-12), name
+    assert stored["tables"]["payment"]["columns"]["amount"] == direct["tables"]["payment"]["columns"]["amount"]
+    assert {r["name"]: r["source"] for r in stored["logic"]} == {r["name"]: r["source"] for r in direct["logic"]}
+    assert stored["scores"]["privacy"] is None and not stored["privacy"]["exact_match"]
+    res = CliRunner().invoke(main, ["report", "--reference", "source"])
+    assert res.exit_code == 1 and "SRC_DSN" in res.output
+
+
+def test_differential_privacy_stores_noised_counts_and_reports_the_budget(pagila_done, monkeypatch):
+    import yaml
+
+    src, dst = pagila_done
+    cfg = yaml.safe_load(Path("config.yaml").read_text())
+    cfg["differential_privacy"] = {"epsilon": 2.0}
+    Path("config.yaml").write_text(yaml.safe_dump(cfg, sort_keys=False))
+    res = CliRunner().invoke(main, ["make-stats", "--force"], catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    stats = yaml.safe_load(Path("src-stats.yaml").read_text())
+    entry = stats["sqlsynth__report"]
+    assert entry["privacy"] == {"epsilon_spent": 2.0, "delta_spent": 0.0}
+    prof = entry["results"][0]
+    assert all(c["min"] is None and "marginal" not in c for t in prof["tables"].values() for c in t["columns"].values())
+    assert abs(prof["tables"]["rental"]["rows"] - 16044) < 2000  # noised, of the right size
+    monkeypatch.delenv("SRC_DSN")
+    fig = report("--format", "json")
+    dp = fig["privacy"]["differential_privacy"]
+    assert dp["per_statistic"]["sqlsynth__report"]["epsilon_spent"] == 2.0
+    assert dp["epsilon_total"] == pytest.approx(sum(p["epsilon_spent"] for p in dp["per_statistic"].values()))
+    assert fig["scores"]["relationships"] is not None
+
+
+def test_report_page_renders_in_headless_chromium(pagila_done):
+    if chromium() is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("chromium is not installed in CI (.ci/run installs Debian's chromium package)")
+        pytest.skip("chromium is not installed here (apt-get install -y chromium); CI installs it and runs this")
+    fig = report()
+    page = Path("report.html").resolve()
+    text = page.read_text()
+    assert "<script" not in text and "http://" not in text and "https://" not in text  # offline, no CDN
+    probe = """JSON.stringify({
+      sections: [...document.querySelectorAll('section')].map(s => s.id),
+      headings: [...document.querySelectorAll('h2')].map(h => h.textContent),
+      images: [...document.images].map(i => [i.complete, i.naturalWidth, i.naturalHeight]),
+      scores: [...document.querySelectorAll('.score b')].map(b => b.textContent),
+      rules: document.querySelectorAll('#logic tbody tr').length})"""
+    got = open_page(page.as_uri(), probe)
+    assert got.errors == []
+    v = got.value
+    assert v["sections"] == ["scores", "shape", "relationships", "logic", "privacy"]
+    assert v["headings"] == ["Shape", "Relationships", "Logic", "Privacy"]
+    assert len(v["images"]) >= 12 and all(ok and w > 100 and h > 100 for ok, w, h in v["images"])
+    assert v["scores"][0] == f"{fig['scores']['overall']:.1f}"
+    assert v["rules"] == len(fig["logic"]) >= 5
+    assert got.screenshot[:8] == b"\x89PNG\r\n\x1a\n" and len(got.screenshot) > 20_000
+    if os.environ.get("SQLSYNTH_REPORT_SCREENSHOT"):  # docs/images/report.png is made this way
+        shutil.copy(page, os.environ["SQLSYNTH_REPORT_SCREENSHOT"] + ".html")
+        Path(os.environ["SQLSYNTH_REPORT_SCREENSHOT"]).write_bytes(got.screenshot)
