@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -47,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     if a.quick:
         a.scale, a.repeat = 0.2, 1
     made: list[str] = []
+    work = None
     try:
         src_name, dst_name = create_db(a.admin_dsn, "br_src"), create_db(a.admin_dsn, "br_dst")
         made += [src_name, dst_name]
@@ -101,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
         if not a.keep:
             for name in made:
                 drop_db(a.admin_dsn, name)
+            if work:
+                shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

@@ -27,7 +27,8 @@ NUMBER = r"[\d,]+(?:\.\d+)?"
 
 
 def test_the_benchmarks_are_all_here():
-    assert MODULES == ["bench_faithful.py", "bench_generators.py", "bench_pagila.py", "bench_real_schemas.py", "bench_rules.py",
+    assert MODULES == ["bench_faithful.py", "bench_generators.py", "bench_pagila.py", "bench_real_schemas.py",
+                       "bench_report.py", "bench_rules.py",
                        "bench_stories.py", "bench_vocab.py", "run_all.py"]
 
 
@@ -101,7 +102,8 @@ def test_quick_runs_of_every_benchmark(pg_server_dsn, tmp_path):
             [str(BENCH / "bench_faithful.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output",
              str(out / "faithful.md")],
             [str(BENCH / "bench_real_schemas.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output",
-             str(out / "real.md")]]
+             str(out / "real.md")],
+            [str(BENCH / "bench_report.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output", str(out / "report.md")]]
     run_all = _start([str(BENCH / "run_all.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output",
                       str(out / "quick.md")], tmp_path, tmp_path / "run_all.log")
     try:
@@ -157,6 +159,12 @@ def test_quick_runs_of_every_benchmark(pg_server_dsn, tmp_path):
     real = (out / "real.md").read_text(encoding="utf-8")
     assert re.findall(r"^\| quick \| starter \(--no-fit\) \| (.*?) \| 2 \| 3/3 \| 1/1 \| 3/3 \| 0 \| (\d+) \| .* \| ok \|$",
                       real, re.M) == [("--num-passes 5", "10"), ("--num-passes 50 --jobs 2", "100")], real
+
+    # bench_report.py: create-data and both reports timed, with the scores
+    rep = (out / "report.md").read_text(encoding="utf-8")
+    for step in ("create-data", "report (SRC_DSN)", "report (src-stats.yaml)"):
+        assert re.search(rf"^\| {re.escape(step)} \| {NUMBER} \| {NUMBER} \| {NUMBER} \|$", rep, re.M), rep
+    assert re.search(rf"Report faster than create-data: \*\*(yes|no)\*\*\. Scores \(SRC_DSN\): overall {NUMBER}", rep), rep
 
     # the other three print their tables
     sections = dict(part.split("\n", 1) for part in lane_text.split("=== ")[1:])
