@@ -239,3 +239,39 @@ def test_report_page_renders_in_headless_chromium(pagila_done):
     if os.environ.get("SQLSYNTH_REPORT_SCREENSHOT"):  # docs/images/report.png is made this way
         shutil.copy(page, os.environ["SQLSYNTH_REPORT_SCREENSHOT"] + ".html")
         Path(os.environ["SQLSYNTH_REPORT_SCREENSHOT"]).write_bytes(got.screenshot)
+
+
+SMALL_SQL = """
+CREATE TABLE shop (id serial PRIMARY KEY, name text NOT NULL);
+INSERT INTO shop (name) SELECT 'shop ' || i FROM generate_series(1, 20) i;
+CREATE TABLE sale (id serial PRIMARY KEY, shop_id int NOT NULL REFERENCES shop, qty int NOT NULL,
+                   price numeric(8,2) NOT NULL, total numeric(10,2) NOT NULL, day date NOT NULL);
+INSERT INTO sale (shop_id, qty, price, total, day)
+SELECT 1 + i % 20, 1 + i % 9, 2 + (i % 13), (1 + i % 9) * (2 + (i % 13)), date '2024-01-01' + i % 300
+FROM generate_series(1, 3000) i;
+ALTER TABLE sale ADD CONSTRAINT cheap CHECK (price < 8) NOT VALID;  -- half the source's rows break it
+"""
+
+
+def test_checks_correlations_and_bad_input(sql_project):
+    src, dst = sql_project(SMALL_SQL, "sqlsynth_rsm")
+    readme_workflow()
+    fig = report("--format", "json")
+    check = next(r for r in fig["logic"] if r["name"] == "check__sale__cheap")
+    assert check["source"] == pytest.approx(float(one(src, "SELECT avg(CASE WHEN price < 8 THEN 1.0 ELSE 0.0 END) "
+                                                          "FROM sale")))
+    assert check["synthetic"] == 1.0  # the destination's CHECK is validated
+    corr = fig["tables"]["sale"]["correlation"]
+    assert corr["columns"] == ["qty", "price", "total", "day"]
+    hand = float(one(src, "SELECT corr(qty, total) FROM sale"))
+    assert corr["source"]["matrix"][0][2] == pytest.approx(hand, abs=1e-9)
+    syn = float(one(dst, "SELECT corr(qty, total) FROM sale"))
+    assert corr["difference"][0][2] == pytest.approx(syn - hand, abs=1e-9)
+    assert fig["foreign_keys"]["sale.sale_shop_id_fkey"]["histogram"]["source"][100] == 20  # 150 sales per shop: pooled at 100
+    # bad input: one line each, exit 1, nothing written
+    Path("report.json").unlink()
+    res = CliRunner().invoke(main, ["report", "--quasi-identifiers", "nosuch:a", "--quasi-identifiers", "sale:nope"])
+    assert res.exit_code == 1
+    lines = [x for x in res.output.splitlines() if x.strip()]
+    assert len(lines) == 2 and "nosuch" in lines[0] and "sale:nope" in lines[1], res.output
+    assert not Path("report.json").exists() and not Path("report.html").exists()
