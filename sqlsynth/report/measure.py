@@ -10,7 +10,8 @@ Per table: row count; per column: non-null count, distinct count, min/max, and a
   1 %, 2 %, ..., 99 % quantiles (deduplicated), so the Kolmogorov-Smirnov distance and a binned
   total variation distance can be computed from the two count vectors;
 * everything else: the source's most frequent values (``TOP`` of them) and the count of the rest.
-Per foreign key: the children-per-parent histogram (degrees above ``MAX_DEGREE`` pooled).
+Per foreign key: the children-per-parent histogram (degrees above ``MAX_DEGREE`` pooled), all the
+foreign keys of a child table in one scan.
 Per table: the correlation matrix of its numeric non-key columns.
 """
 
@@ -106,26 +107,49 @@ def _f(v: Any) -> float | None:
 # ---- per table --------------------------------------------------------------------------------
 
 
-def basics(side: Side, t: Table, kinds: list[ColumnKind]) -> dict:
-    """Row count; per column non-null and distinct counts, min/max of numeric ones, mean text length."""
+def basics(side: Side, t: Table, kinds: list[ColumnKind], keys: set[str]) -> dict:
+    """Row count; per column non-null and distinct counts (not of key columns: the relationships
+    measure those), min/max/mean of numeric ones."""
     sel = exp.select(_a(exp.Count(this=exp.Star()), "rows"))
     for i, ck in enumerate(kinds):
         c = sqlx.col(ck.name)
         sel = sel.select(_a(exp.Count(this=c.copy()), f"n{i}"))
-        if ck.kind != "other":
-            sel = sel.select(_a(exp.Count(this=exp.Distinct(expressions=[c.copy()])), f"d{i}"))
         if ck.kind == "numeric":
             sel = sel.select(_a(exp.Min(this=_num(ck)), f"lo{i}"), _a(exp.Max(this=_num(ck)), f"hi{i}"),
                              _a(exp.Avg(this=_num(ck)), f"mean{i}"))
     row = side.run(sel.from_(side.table(t.name)).sql(sqlx.DIALECT))[0]
     names = [e.alias for e in sel.expressions]
     got = dict(zip(names, row))
+    distinct = distinct_counts(side, t, [ck.name for ck in kinds if ck.kind != "other" and ck.name not in keys])
     cols = {}
     for i, ck in enumerate(kinds):
         cols[ck.name] = {"kind": ck.kind, "time": family(ck.point) == "time", "non_null": int(got[f"n{i}"]),
-                         "distinct": int(got[f"d{i}"]) if f"d{i}" in got else None,
+                         "distinct": distinct.get(ck.name),
                          "min": _f(got.get(f"lo{i}")), "max": _f(got.get(f"hi{i}")), "mean": _f(got.get(f"mean{i}"))}
     return {"rows": int(got["rows"]), "columns": cols}
+
+
+def distinct_counts(side: Side, t: Table, columns: list[str]) -> dict[str, int]:
+    """The number of distinct non-NULL values of each column, in one scan (hashed GROUPING SETS:
+    much faster than count(DISTINCT), which sorts each column)."""
+    if not columns:
+        return {}
+    which = sqlx.case([(exp.EQ(this=exp.Anonymous(this="GROUPING", expressions=[sqlx.col(c)]), expression=lit(0)), lit(i))
+                       for i, c in enumerate(columns)])
+    inner = exp.select(_a(which, "s"), *[_a(sqlx.col(c), f"k{i}") for i, c in enumerate(columns)]) \
+        .from_(side.table(t.name))
+    inner.set("group", exp.Group(expressions=[exp.GroupingSets(expressions=[exp.Paren(this=sqlx.col(c)) for c in columns])]))
+    s_col = exp.column("s", quoted=True)
+    where = None
+    for i in range(len(columns)):
+        cond = exp.Paren(this=exp.And(this=exp.EQ(this=s_col.copy(), expression=lit(i)),
+                                      expression=exp.Not(this=exp.Is(this=exp.column(f"k{i}", quoted=True),
+                                                                     expression=exp.Null()))))
+        where = cond if where is None else exp.Or(this=where, expression=cond)
+    sel = (exp.select(_a(s_col.copy(), "s"), _a(exp.Count(this=exp.Star()), "n"))
+           .from_(inner.subquery(exp.to_identifier("x", quoted=True), copy=False)).where(where).group_by(lit(1)))
+    got = {int(i): int(n) for i, n in side.run(sel.sql(sqlx.DIALECT))}
+    return {c: got.get(i, 0) for i, c in enumerate(columns)}
 
 
 def quantile_edges(side: Side, t: Table, exprs: dict[str, exp.Expression]) -> dict[str, list[float]]:
@@ -144,21 +168,30 @@ def quantile_edges(side: Side, t: Table, exprs: dict[str, exp.Expression]) -> di
     return out
 
 
-def bucket_counts(side: Side, t: Table, e: exp.Expression, edges: list[float]) -> list[int]:
-    """Counts of width_bucket(e, edges) for buckets 0..len(edges) (NULLs left out)."""
-    n = len(edges)
-    if n == 0:
-        sel = exp.select(exp.Count(this=e)).from_(side.table(t.name))
-        return [int(side.run(sel.sql(sqlx.DIALECT))[0][0])]
+def _buckets(e: exp.Expression, edges: list[float]) -> exp.Expression:
     arr = exp.Cast(this=exp.Array(expressions=[lit(float(x)) for x in edges]),
                    to=exp.DataType.build("DOUBLE PRECISION[]"))
-    b = sqlx.fn("width_bucket", e.copy(), arr)
-    sel = (exp.select(_a(b, "b"), _a(exp.Count(this=exp.Star()), "n")).from_(side.table(t.name))
-           .where(exp.Not(this=exp.Is(this=e.copy(), expression=exp.Null()))).group_by(lit(1)))
-    counts = [0] * (n + 1)
-    for bucket, cnt in side.run(sel.sql(sqlx.DIALECT)):
-        counts[int(bucket)] += int(cnt)
-    return counts
+    return sqlx.fn("width_bucket", e.copy(), arr)
+
+
+def grouped_counts(side: Side, t: Table, exprs: dict[str, exp.Expression]) -> dict[str, dict[Any, int]]:
+    """For each expression, its count per value (NULL left out), all in one scan (GROUPING SETS)."""
+    if not exprs:
+        return {}
+    keys = list(exprs)
+    sel = exp.select(*[_a(exprs[k].copy(), f"e{i}") for i, k in enumerate(keys)],
+                     *[_a(exp.Anonymous(this="GROUPING", expressions=[exprs[k].copy()]), f"g{i}") for i, k in enumerate(keys)],
+                     _a(exp.Count(this=exp.Star()), "n")).from_(side.table(t.name))
+    sel.set("group", exp.Group(expressions=[exp.GroupingSets(expressions=[exp.Paren(this=exprs[k].copy()) for k in keys])]))
+    out: dict[str, dict[Any, int]] = {k: {} for k in keys}
+    n = len(keys)
+    for row in side.run(sel.sql(sqlx.DIALECT)):
+        for i, k in enumerate(keys):
+            if row[n + i] == 0:
+                if row[i] is not None:
+                    out[k][row[i]] = int(row[-1])
+                break
+    return out
 
 
 def top_values(side: Side, t: Table, ck: ColumnKind, values: list[str] | None) -> dict:
@@ -193,24 +226,45 @@ def correlations(side: Side, t: Table, kinds: list[ColumnKind], keys: set[str]) 
     return {"columns": [c.name for c in cols], "matrix": m}
 
 
-def degrees(side: Side, schema: Schema, child: str, fk: ForeignKey) -> dict:
-    """Children per parent: counts of parents with 0, 1, ..., MAX_DEGREE (and more) children."""
-    on = None
-    for c, rc in zip(fk.columns, fk.ref_columns):
-        eq = exp.EQ(this=sqlx.col(c, "c"), expression=sqlx.col(rc, "p"))
-        on = eq if on is None else exp.And(this=on, expression=eq)
-    inner = (exp.select(_a(exp.Count(this=sqlx.col(fk.columns[0], "c")), "k"))
-             .from_(exp.alias_(side.table(fk.ref_table), "p", quoted=True))
-             .join(exp.alias_(side.table(child), "c", quoted=True), on=on, join_type="left")
-             .group_by(*[sqlx.col(rc, "p") for rc in fk.ref_columns]))
-    k = exp.column("k", quoted=True)
-    capped = exp.Least(this=k, expressions=[lit(MAX_DEGREE)])
-    sel = (exp.select(_a(capped, "k"), _a(exp.Count(this=exp.Star()), "n"))
-           .from_(inner.subquery(exp.to_identifier("s", quoted=True), copy=False)).group_by(lit(1)))
-    hist = [0] * (MAX_DEGREE + 1)
-    for d, n in side.run(sel.sql(sqlx.DIALECT)):
-        hist[int(d)] += int(n)
-    return {"child": child, "parent": fk.ref_table, "columns": list(fk.columns), "histogram": hist}
+def degrees(side: Side, child: str, fks: list[ForeignKey], parent_rows: dict[str, int]) -> dict[str, dict]:
+    """Children per parent for each foreign key of a child table, in one scan of it (GROUPING SETS):
+    the count of children of each referenced key, binned (degrees above MAX_DEGREE pooled); the parents
+    without children are the parent's rows less those counted (every key refers to a row: the FK holds)."""
+    sets = [[sqlx.col(c) for c in fk.columns] for fk in fks]
+    which = sqlx.case([(exp.EQ(this=exp.Anonymous(this="GROUPING", expressions=[c.copy() for c in cols]), expression=lit(0)),
+                        lit(i)) for i, cols in enumerate(sets)])
+    seen = []
+    for cols in sets:
+        for c in cols:
+            if c.name not in [x.name for x in seen]:
+                seen.append(c)
+    inner = exp.select(_a(which, "s"), *[_a(c.copy(), f"k{j}") for j, c in enumerate(seen)],
+                       _a(exp.Count(this=exp.Star()), "n")).from_(side.table(child))
+    inner.set("group", exp.Group(expressions=[exp.GroupingSets(expressions=[exp.Tuple(expressions=[c.copy() for c in cols])
+                                                                          for cols in sets])]))
+    s_col = exp.column("s", quoted=True)
+    conds = []
+    for i, cols in enumerate(sets):
+        present = [exp.Not(this=exp.Is(this=exp.column(f"k{[x.name for x in seen].index(c.name)}", quoted=True),
+                                       expression=exp.Null())) for c in cols]
+        cond = exp.EQ(this=s_col.copy(), expression=lit(i))
+        for p in present:
+            cond = exp.And(this=cond, expression=p)
+        conds.append(exp.Paren(this=cond))
+    where = conds[0]
+    for c in conds[1:]:
+        where = exp.Or(this=where, expression=c)
+    capped = exp.Least(this=exp.column("n", quoted=True), expressions=[lit(MAX_DEGREE)])
+    sel = (exp.select(_a(s_col.copy(), "s"), _a(capped, "k"), _a(exp.Count(this=exp.Star()), "c"))
+           .from_(inner.subquery(exp.to_identifier("x", quoted=True), copy=False)).where(where).group_by(lit(1), lit(2)))
+    hists = [[0] * (MAX_DEGREE + 1) for _ in fks]
+    for i, k, c in side.run(sel.sql(sqlx.DIALECT)):
+        hists[int(i)][int(k)] += int(c)
+    out = {}
+    for fk, h in zip(fks, hists):
+        h[0] = max(0, parent_rows[fk.ref_table] - sum(h))
+        out[fk.name] = {"child": child, "parent": fk.ref_table, "columns": list(fk.columns), "histogram": h}
+    return out
 
 
 def check_passes(side: Side, t: Table) -> dict[str, float | None]:
@@ -244,7 +298,7 @@ def profile(side: Side, schema: Schema, tables: list[str], ref: dict | None = No
         t = schema.tables[name]
         kinds = column_kinds(schema, t)
         keys = key_columns(schema, t)
-        tp = basics(side, t, kinds)
+        tp = basics(side, t, kinds, keys)
         rt = (ref or {}).get("tables", {}).get(name, {})
         numeric = {ck.name: _num(ck) for ck in kinds if ck.kind == "numeric"}
         lengths = {ck.name: _length(ck) for ck in kinds if ck.textlike}
@@ -257,22 +311,53 @@ def profile(side: Side, schema: Schema, tables: list[str], ref: dict | None = No
                 edges[f"v:{k}"] = (rt.get("columns", {}).get(k, {}).get("marginal") or {}).get("edges", [])
             for k in lengths:
                 edges[f"len:{k}"] = (rt.get("columns", {}).get(k, {}).get("lengths") or {}).get("edges", [])
+        # every histogram of the table in one scan: numbers and lengths in the source's bins, and (the
+        # destination) the source's top values of the other columns
+        exprs = {f"v:{k}": _buckets(e, edges[f"v:{k}"]) for k, e in numeric.items() if edges.get(f"v:{k}")}
+        exprs.update({f"len:{k}": _buckets(e, edges[f"len:{k}"]) for k, e in lengths.items() if edges.get(f"len:{k}")})
+        wanted = {}
+        for ck in kinds:
+            if ck.kind == "categorical" and ref is not None:
+                vals = ((rt.get("columns", {}).get(ck.name, {}).get("marginal") or {}).get("values") or [])
+                wanted[ck.name] = vals
+                if vals:
+                    v = _text(sqlx.col(ck.name))
+                    exprs[f"c:{ck.name}"] = sqlx.case([(exp.In(this=v, expressions=[lit(x) for x in vals]), v.copy())])
+        got = grouped_counts(side, t, exprs)
+
+        def binned(key: str, col: str) -> dict:
+            e = edges.get(key, [])
+            if not e:  # no quantiles (no values in the source): everything in one bucket
+                return {"edges": [], "counts": [tp["columns"][col]["non_null"]]}
+            counts = [0] * (len(e) + 1)
+            for b, n in got.get(key, {}).items():
+                counts[int(b)] += n
+            return {"edges": e, "counts": counts}
+
         for ck in kinds:
             cp = tp["columns"][ck.name]
-            rc = rt.get("columns", {}).get(ck.name, {})
             if ck.kind == "numeric":
-                e = edges.get(f"v:{ck.name}", [])
-                cp["marginal"] = {"type": "binned", "edges": e, "counts": bucket_counts(side, t, numeric[ck.name], e)}
+                cp["marginal"] = {"type": "binned", **binned(f"v:{ck.name}", ck.name)}
             elif ck.kind == "categorical":
-                vals = None if ref is None else (rc.get("marginal") or {}).get("values", [])
-                cp["marginal"] = {"type": "values", **top_values(side, t, ck, vals)}
+                if ref is None:
+                    cp["marginal"] = {"type": "values", **top_values(side, t, ck, None)}
+                else:
+                    vals = wanted[ck.name]
+                    c = got.get(f"c:{ck.name}", {})
+                    cp["marginal"] = {"type": "values", "values": vals, "counts": [c.get(x, 0) for x in vals],
+                                      "total": cp["non_null"]}
             if ck.textlike:
-                e = edges.get(f"len:{ck.name}", [])
-                cp["lengths"] = {"edges": e, "counts": bucket_counts(side, t, lengths[ck.name], e)}
+                if edges.get(f"len:{ck.name}"):
+                    cp["lengths"] = binned(f"len:{ck.name}", ck.name)
+                else:
+                    cp["lengths"] = {"edges": [], "counts": [cp["non_null"]]}
         tp["correlations"] = correlations(side, t, kinds, keys)
         tp["checks"] = check_passes(side, t)
         out["tables"][name] = tp
-        for _o, fk in effective_fks(schema, t):
-            if fk.ref_table in tables and not fk.ref_schema:
-                out["foreign_keys"][f"{name}.{fk.name}"] = degrees(side, schema, name, fk)
+    parent_rows = {n: tp["rows"] for n, tp in out["tables"].items()}
+    for name in tables:
+        fks = [fk for _o, fk in effective_fks(schema, schema.tables[name]) if fk.ref_table in tables and not fk.ref_schema]
+        if fks:
+            for fk_name, d in degrees(side, name, fks, parent_rows).items():
+                out["foreign_keys"][f"{name}.{fk_name}"] = d
     return out

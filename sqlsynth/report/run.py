@@ -22,7 +22,7 @@ from .score import failures, scores
 STATS_ENTRY = "sqlsynth__report"
 IDENTIFYING = 0.5  # text with more distinct values than this share of its rows is compared by its lengths
 _SESSION = (("TimeZone", "UTC"), ("DateStyle", "ISO, MDY"), ("extra_float_digits", "1"),
-            ("IntervalStyle", "postgres"))
+            ("IntervalStyle", "postgres"), ("work_mem", "64MB"))  # hashed distinct counts and histograms
 
 
 @dataclass
@@ -56,6 +56,14 @@ def destination_side(dsn: str, schema: Schema, placement) -> tuple[Any, Side]:
                       lambda q: conn.execute(q).fetchall())
 
 
+def _without_quantiles(sql: str) -> str:
+    """A rule's measurement without the quantiles of its gap (make-stats fits them; the report needs
+    only the rows and the share where the rule holds)."""
+    tree = sqlx.parse(sql)
+    tree.set("expressions", [e for e in tree.expressions if e.alias_or_name != "quantiles"])
+    return tree.sql(sqlx.DIALECT)
+
+
 def logic_queries(cfg: Config, schema: Schema, tables: list[str], side_schema: Any) -> list[tuple[str, str, str, str]]:
     """(name, kind, table, SQL) of every config rule and foreign-key diamond, for one side."""
     from ..config.rules import stat_name
@@ -68,7 +76,7 @@ def logic_queries(cfg: Config, schema: Schema, tables: list[str], side_schema: A
         for rule in tc.rules:
             q = rule_query(cfg, schema, side_schema, rule, [])
             if q is not None:
-                out.append((stat_name(rule), f"rule: {rule.describe()}", tname, q.query))
+                out.append((stat_name(rule), f"rule: {rule.describe()}", tname, _without_quantiles(q.query)))
     for d in cmp.diamonds(schema, tables):
         name, f1, f2, g = d
         sql = agreement_query(side_schema, name, [f2, g], same_parent_condition(f1, g, "h1"), f1.columns)
