@@ -480,7 +480,7 @@ def dump_yaml(data: object) -> str:
 def report(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None,
            stats_file: str | None = None, out: str = "report", fmt: str = "both", reference: str = "auto",
            quasi_identifiers: tuple[str, ...] = (), fail_under: float | None = None, max_tvd: float | None = None,
-           min_rule_pass: float | None = None, progress: Report | None = None):
+           min_rule_pass: float | None = None, progress: Report | None = None, jobs: int = 2):
     """Compare the destination with the source (SRC_DSN, or src-stats.yaml's sqlsynth__report entry);
     write out.json and/or out.html. Returns report.run.ReportResult (failures: the thresholds missed)."""
     from .report.run import ReportResult, build, gate, write
@@ -509,7 +509,7 @@ def report(settings: Settings, orm_file: str = "orm.yaml", config_file: str | No
     elif stats_file:
         raise SqlsynthError(f"{stats_file}: no such file")
     fig = build(settings, schema, config, tables, vocab, stats if isinstance(stats, dict) else None, reference,
-                quasi, progress)
+                quasi, progress, jobs)
     res = ReportResult(fig, failures=gate(fig, fail_under, max_tvd, min_rule_pass))
     res.files = write(fig, out, fmt)
     return res

@@ -544,15 +544,17 @@ def db_status() -> None:
               help="Exit with status 2 when a column's distance (TVD or KS) or a children-per-parent TVD exceeds it.")
 @click.option("--min-rule-pass", type=click.FloatRange(0, 1), default=None,
               help="Exit with status 2 when a rule, CHECK or FK diamond holds in a smaller share of synthetic rows.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Run up to N queries at once on each database, each on its own connection.")
 @handled
 def report(orm_file: str, config_file: str | None, stats_file: str | None, out: str, fmt: str, reference: str,
            quasi: tuple[str, ...], fail_under: float | None, max_tvd: float | None,
-           min_rule_pass: float | None) -> None:
+           min_rule_pass: float | None, jobs: int) -> None:
     """Compare the destination with the source: shape, relationships, logic and privacy, scored 0-100;
     writes a self-contained HTML page and a JSON file with every figure."""
     res = api.report(load_settings(), orm_file, config_file, stats_file, out, fmt,
                      "source" if reference == "source" else ("stats" if reference == "stats" else "auto"), quasi,
-                     fail_under, max_tvd, min_rule_pass)
+                     fail_under, max_tvd, min_rule_pass, jobs=jobs)
     sc = res.figures["scores"]
     click.echo("scores: " + ", ".join(f"{k} {'-' if v is None else f'{v:.1f}'}" for k, v in sc.items()))
     click.echo(f"wrote {', '.join(res.files)} ({res.figures['seconds']:.1f} s, reference: {res.figures['reference']})")

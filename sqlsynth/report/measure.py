@@ -17,6 +17,8 @@ Per table: the correlation matrix of its numeric non-key columns.
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -41,13 +43,43 @@ def _a(e: exp.Expression, name: str) -> exp.Expression:
     return exp.alias_(e, name, quoted=True)
 
 
-@dataclass
 class Side:
-    """One database: how to name a table there, and how to run a SELECT (returns rows)."""
+    """One database: how to name a table there, and how to run a SELECT (returns its rows), on one
+    connection per thread (opened on first use; close() closes them all)."""
 
-    name: str  # "source" | "destination"
-    table: Callable[[str], exp.Table]
-    run: Callable[[str], list[tuple]]
+    def __init__(self, name: str, table: Callable[[str], exp.Table], opener: Callable[[], Any],
+                 runner: Callable[[Any, str], list[tuple]], jobs: int = 1):
+        self.name, self.table, self.opener, self.runner, self.jobs = name, table, opener, runner, max(1, jobs)
+        self._local = threading.local()
+        self._all: list[Any] = []
+        self._lock = threading.Lock()
+
+    def conn(self) -> Any:
+        c = getattr(self._local, "conn", None)
+        if c is None:
+            c = self.opener()
+            self._local.conn = c
+            with self._lock:
+                self._all.append(c)
+        return c
+
+    def run(self, q: str) -> list[tuple]:
+        return self.runner(self.conn(), q)
+
+    def map(self, fn: Callable[[Any], Any], items: list) -> list:
+        """fn over items on up to `jobs` threads (each with its own connection), results in order."""
+        if self.jobs <= 1 or len(items) <= 1:
+            return [fn(x) for x in items]
+        with ThreadPoolExecutor(max_workers=min(self.jobs, len(items))) as pool:
+            return list(pool.map(fn, items))
+
+    def close(self) -> None:
+        for c in self._all:
+            try:
+                c.close()
+            except Exception:  # noqa: BLE001
+                pass
+        self._all.clear()
 
 
 @dataclass
@@ -294,7 +326,8 @@ def profile(side: Side, schema: Schema, tables: list[str], ref: dict | None = No
     from ..plan.build import effective_fks
 
     out: dict[str, Any] = {"tables": {}, "foreign_keys": {}}
-    for name in tables:
+
+    def one(name: str) -> dict:
         t = schema.tables[name]
         kinds = column_kinds(schema, t)
         keys = key_columns(schema, t)
@@ -353,11 +386,21 @@ def profile(side: Side, schema: Schema, tables: list[str], ref: dict | None = No
                     cp["lengths"] = {"edges": [], "counts": [cp["non_null"]]}
         tp["correlations"] = correlations(side, t, kinds, keys)
         tp["checks"] = check_passes(side, t)
-        out["tables"][name] = tp
+        return tp
+
+    # the biggest tables first (the source's row counts, when known), so that the threads end together
+    rows = {n: ((ref or {}).get("tables", {}).get(n) or {}).get("rows") or 0 for n in tables}
+    order = sorted(tables, key=lambda n: -rows[n])
+    got = dict(zip(order, side.map(one, order)))
+    out["tables"] = {n: got[n] for n in tables}
     parent_rows = {n: tp["rows"] for n, tp in out["tables"].items()}
-    for name in tables:
+    children = []
+    for name in order:
         fks = [fk for _o, fk in effective_fks(schema, schema.tables[name]) if fk.ref_table in tables and not fk.ref_schema]
         if fks:
-            for fk_name, d in degrees(side, name, fks, parent_rows).items():
-                out["foreign_keys"][f"{name}.{fk_name}"] = d
+            children.append((name, fks))
+    found = dict(zip([c for c, _ in children], side.map(lambda cf: degrees(side, cf[0], cf[1], parent_rows), children)))
+    for name in tables:
+        for fk_name, d in (found.get(name) or {}).items():
+            out["foreign_keys"][f"{name}.{fk_name}"] = d
     return out

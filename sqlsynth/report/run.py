@@ -39,21 +39,31 @@ def _session(conn) -> None:
         conn.execute(sql.SQL("SELECT set_config({}, {}, false)").format(sql.Literal(k), sql.Literal(v)))
 
 
-def source_side(dsn: str, schema: Schema) -> tuple[Any, Side]:
+def source_side(dsn: str, schema: Schema, jobs: int = 1) -> Side:
+    """The source: read-only sessions (sqlsynth.readonly), every query through its gate."""
     from ..readonly import open_source, run_select
 
-    conn = open_source(dsn, schema.source_search_path)
-    _session(conn)
-    return conn, Side("source", lambda key: sqlx.table(*schema.source_name(key)), lambda q: run_select(conn, q)[1])
+    def opener():
+        conn = open_source(dsn, schema.source_search_path)
+        _session(conn)
+        return conn
+    side = Side("source", lambda key: sqlx.table(*schema.source_name(key)), opener,
+                lambda conn, q: run_select(conn, q)[1], jobs)
+    side.conn()  # fails here, once, when the source is not reachable
+    return side
 
 
-def destination_side(dsn: str, schema: Schema, placement) -> tuple[Any, Side]:
+def destination_side(dsn: str, schema: Schema, placement, jobs: int = 1) -> Side:
     from ..db import connect
 
-    conn = connect(dsn, what="destination database", autocommit=True)
-    _session(conn)
-    return conn, Side("destination", lambda key: sqlx.table(*placement.where(schema.tables[key])),
-                      lambda q: conn.execute(q).fetchall())
+    def opener():
+        conn = connect(dsn, what="destination database", autocommit=True)
+        _session(conn)
+        return conn
+    side = Side("destination", lambda key: sqlx.table(*placement.where(schema.tables[key])), opener,
+                lambda conn, q: conn.execute(q).fetchall(), jobs)
+    side.conn()
+    return side
 
 
 def _without_quantiles(sql: str) -> str:
@@ -89,11 +99,15 @@ def logic_queries(cfg: Config, schema: Schema, tables: list[str], side_schema: A
 def measure_source(side: Side, cfg: Config, schema: Schema, tables: list[str], side_schema: Any) -> dict:
     """The source's profile (also what make-stats stores): aggregates only."""
     prof = profile(side, schema, tables)
-    prof["logic"] = {}
-    for name, _what, _t, sql in logic_queries(cfg, schema, tables, side_schema):
-        rows = side.run(sql)
-        prof["logic"][name] = None if not rows or rows[0][1] is None else float(rows[0][1])
+    prof["logic"] = run_logic(side, logic_queries(cfg, schema, tables, side_schema))
     return prof
+
+
+def run_logic(side: Side, logic: list[tuple[str, str, str, str]]) -> dict[str, float | None]:
+    def one(item):
+        rows = side.run(item[3])
+        return None if not rows or rows[0][1] is None else float(rows[0][1])
+    return dict(zip([x[0] for x in logic], side.map(one, logic)))
 
 
 def _pair(a: Any, b: Any) -> dict:
@@ -172,24 +186,24 @@ def _dp_budget(entries: dict) -> dict:
 
 
 def build(settings, schema: Schema, cfg: Config, tables: list[str], vocab: set[str], stats: dict | None,
-          reference: str = "auto", quasi: list[tuple[str, list[str]]] = (), report=None) -> dict:
-    """All figures of the report (the JSON file's content)."""
+          reference: str = "auto", quasi: list[tuple[str, list[str]]] = (), report=None, jobs: int = 2) -> dict:
+    """All figures of the report (the JSON file's content); up to `jobs` queries at once on each side."""
     from ..errors import ConnectionFailed, SqlsynthError
     from ..schema.placement import placement
 
     t0 = time.monotonic()
     say = report or (lambda _m: None)
     place = placement(schema, settings.dst_schema)
-    src_conn = None
+    src = None
     if reference in ("auto", "source") and settings.src_dsn:
         try:
-            src_conn, src = source_side(settings.src_dsn, schema)
+            src = source_side(settings.src_dsn, schema, jobs)
         except ConnectionFailed:
             if reference == "source":
                 raise
     elif reference == "source":
         settings.need_src()
-    if src_conn is None:
+    if src is None:
         entry = (stats or {}).get(STATS_ENTRY)
         if not isinstance(entry, dict) or not entry.get("results"):
             raise SqlsynthError("no reference for the report: SRC_DSN is not set or not reachable, and src-stats.yaml "
@@ -198,52 +212,67 @@ def build(settings, schema: Schema, cfg: Config, tables: list[str], vocab: set[s
         missing = [t for t in tables if t not in sprof.get("tables", {})]
         if missing:
             raise SqlsynthError(f"src-stats.yaml: {STATS_ENTRY} has no figures for {', '.join(missing)}; run make-stats again")
-    dst_conn, dst = destination_side(settings.need_dst(), schema, place)
     try:
-        if src_conn is not None:
+        dst = destination_side(settings.need_dst(), schema, place, jobs)
+    except BaseException:
+        if src is not None:
+            src.close()
+        raise
+    try:
+        if src is not None:
             say("measuring the source")
             sprof = measure_source(src, cfg, schema, tables, schema if schema.multi else schema.schema)
         say("measuring the destination")
         dprof = profile(dst, schema, tables, ref=sprof)
         logic = logic_queries(cfg, schema, tables, place.primary)
-        dlogic = {}
-        for name, _what, _t, sql in logic:
-            rows = dst.run(sql)
-            dlogic[name] = None if not rows or rows[0][1] is None else float(rows[0][1])
+        dlogic = run_logic(dst, logic)
         from .measure import key_columns
 
         keys = {t: key_columns(schema, schema.tables[t]) for t in tables}
         fig = compare(sprof, dprof, logic, dlogic, vocab, keys)
-        fig["reference"] = "source database" if src_conn is not None else "src-stats.yaml"
+        fig["reference"] = "source database" if src is not None else "src-stats.yaml"
         fig["privacy"]["exact_match"] = {}
         fig["privacy"]["quasi_identifiers"] = {}
-        if src_conn is not None:
+        if src is not None:
             say("comparing across the two databases")
-            for t in tables:
-                tf = fig["tables"][t]
-                for c, cf in tf["columns"].items():
-                    if cf["metric"] in ("TVD", "length KS") and not cf["key"]:
-                        cf["value_tvd"] = cmp.exact_values_tvd(src_conn, src, dst, dst_conn, t, c)
-                        cf["exact"] = True
-                        if cf["metric"] == "TVD":
-                            cf["distance"] = cf["value_tvd"]
-                # the non-key columns that vary in the source (a constant column matches whatever is done)
-                cols = [c for c, cf in tf["columns"].items()
-                        if not cf["key"] and (sprof["tables"][t]["columns"][c]["distinct"] or 0) > 1]
-                fig["privacy"]["exact_match"][t] = {
-                    "columns": cols, "vocabulary": t in vocab,
-                    "rate": cmp.exact_match_rate(src_conn, src, dst, dst_conn, t, cols) if cols else None}
-            for t, cols in quasi:
-                fig["privacy"]["quasi_identifiers"][f"{t}({', '.join(cols)})"] = {
-                    "table": t, "columns": cols, "rate": cmp.exact_match_rate(src_conn, src, dst, dst_conn, t, cols)}
+            across(src, dst, fig, sprof, tables, vocab, quasi)
     finally:
-        dst_conn.close()
-        if src_conn is not None:
-            src_conn.close()
+        dst.close()
+        if src is not None:
+            src.close()
     fig["privacy"]["differential_privacy"] = _dp_budget(stats or {})
     fig["scores"] = scores(fig)
     fig["seconds"] = round(time.monotonic() - t0, 3)
     return fig
+
+
+def across(src: Side, dst: Side, fig: dict, sprof: dict, tables: list[str], vocab: set[str],
+           quasi: list[tuple[str, list[str]]]) -> None:
+    """The measures that need both databases: exact value TVDs, exact-match rates (per table, on
+    `jobs` threads: each with its own source and destination sessions)."""
+    def per_table(t: str) -> tuple[dict, float | None, list[str]]:
+        tf = fig["tables"][t]
+        tvds = {}
+        for c, cf in tf["columns"].items():
+            if cf["metric"] in ("TVD", "length KS") and not cf["key"]:
+                tvds[c] = cmp.exact_values_tvd(src.conn(), src, dst, dst.conn(), t, c)
+        # the non-key columns that vary in the source (a constant column matches whatever is done)
+        cols = [c for c, cf in tf["columns"].items() if not cf["key"] and (sprof["tables"][t]["columns"][c]["distinct"] or 0) > 1]
+        rate = cmp.exact_match_rate(src.conn(), src, dst, dst.conn(), t, cols) if cols else None
+        return tvds, rate, cols
+
+    order = sorted(tables, key=lambda t: -(fig["tables"][t]["rows"]["synthetic"] or 0))
+    for t, (tvds, rate, cols) in zip(order, dst.map(per_table, order)):
+        for c, v in tvds.items():
+            cf = fig["tables"][t]["columns"][c]
+            cf["value_tvd"], cf["exact"] = v, True
+            if cf["metric"] == "TVD":
+                cf["distance"] = v
+        fig["privacy"]["exact_match"][t] = {"columns": cols, "vocabulary": t in vocab, "rate": rate}
+    fig["privacy"]["exact_match"] = {t: fig["privacy"]["exact_match"][t] for t in tables}
+    for t, cols in quasi:
+        fig["privacy"]["quasi_identifiers"][f"{t}({', '.join(cols)})"] = {
+            "table": t, "columns": cols, "rate": cmp.exact_match_rate(src.conn(), src, dst, dst.conn(), t, cols)}
 
 
 def write(fig: dict, out: str, fmt: str) -> list[str]:

@@ -77,11 +77,11 @@ def stored_entry(settings, cfg: Config, schema: Schema) -> dict[str, dict]:
     from .run import STATS_ENTRY, measure_source, source_side
 
     tables, _vocab = report_tables(cfg, schema)
-    conn, side = source_side(settings.need_src(), schema)
+    side = source_side(settings.need_src(), schema)
     try:
         prof = measure_source(side, cfg, schema, tables, schema if schema.multi else schema.schema)
     finally:
-        conn.close()
+        side.close()
     dp = cfg.raw.get("differential_privacy")
     entry: dict[str, Any] = {
         "queries": {"date": dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
