@@ -123,6 +123,18 @@ def _num(ck: ColumnKind, alias: str | None = None) -> exp.Expression:
     return epoch(sqlx.col(ck.name, alias), ck.ti)
 
 
+def _point(ck: ColumnKind) -> exp.Expression:
+    """The column's point without a cast to double: numbers as they are, dates and times as the numeric
+    seconds EXTRACT gives (their mean is then exact, the same whatever the plan: parallel sums of
+    doubles are not)."""
+    e = sqlx.col(ck.name)
+    if ck.ti.kind == "range":
+        e = sqlx.fn("lower", e)
+    if family(ck.point) == "number":
+        return e
+    return exp.Extract(this=exp.var("EPOCH"), expression=e)
+
+
 def _length(ck: ColumnKind, alias: str | None = None) -> exp.Expression:
     return exp.Cast(this=sqlx.fn("length", exp.Cast(this=sqlx.col(ck.name, alias), to=exp.DataType.build("TEXT"))),
                     to=exp.DataType.build(_F8))
@@ -148,17 +160,27 @@ def basics(side: Side, t: Table, kinds: list[ColumnKind], keys: set[str]) -> dic
         sel = sel.select(_a(exp.Count(this=c.copy()), f"n{i}"))
         if ck.kind == "numeric":
             sel = sel.select(_a(exp.Min(this=_num(ck)), f"lo{i}"), _a(exp.Max(this=_num(ck)), f"hi{i}"),
-                             _a(exp.Avg(this=_num(ck)), f"mean{i}"))
+                             _a(exp.Cast(this=exp.Avg(this=_point(ck)), to=exp.DataType.build(_F8)), f"mean{i}"))
+    corr_cols = [ck for ck in kinds if ck.kind == "numeric" and ck.name not in keys][:MAX_CORR_COLUMNS]
+    pairs = [(i, j) for i in range(len(corr_cols)) for j in range(i + 1, len(corr_cols))]
+    for i, j in pairs:  # the correlations of the numeric non-key columns, in the same scan
+        sel = sel.select(_a(exp.Corr(this=_num(corr_cols[i]), expression=_num(corr_cols[j])), f"c{i}_{j}"))
     row = side.run(sel.from_(side.table(t.name)).sql(sqlx.DIALECT))[0]
     names = [e.alias for e in sel.expressions]
     got = dict(zip(names, row))
+    corr = None
+    if len(corr_cols) >= 2:
+        m = [[1.0 if i == j else None for j in range(len(corr_cols))] for i in range(len(corr_cols))]
+        for i, j in pairs:
+            m[i][j] = m[j][i] = _f(got[f"c{i}_{j}"])
+        corr = {"columns": [c.name for c in corr_cols], "matrix": m}
     distinct = distinct_counts(side, t, [ck.name for ck in kinds if ck.kind != "other" and ck.name not in keys])
     cols = {}
     for i, ck in enumerate(kinds):
         cols[ck.name] = {"kind": ck.kind, "time": family(ck.point) == "time", "non_null": int(got[f"n{i}"]),
                          "distinct": distinct.get(ck.name),
                          "min": _f(got.get(f"lo{i}")), "max": _f(got.get(f"hi{i}")), "mean": _f(got.get(f"mean{i}"))}
-    return {"rows": int(got["rows"]), "columns": cols}
+    return {"rows": int(got["rows"]), "columns": cols, "correlations": corr}
 
 
 def distinct_counts(side: Side, t: Table, columns: list[str]) -> dict[str, int]:
@@ -243,19 +265,6 @@ def top_values(side: Side, t: Table, ck: ColumnKind, values: list[str] | None) -
     sel = sel.where(exp.In(this=v.copy(), expressions=[lit(x) for x in values]))
     got = {r[0]: int(r[1]) for r in side.run(sel.sql(sqlx.DIALECT))}
     return {"values": list(values), "counts": [got.get(x, 0) for x in values], "total": n}
-
-
-def correlations(side: Side, t: Table, kinds: list[ColumnKind], keys: set[str]) -> dict | None:
-    cols = [ck for ck in kinds if ck.kind == "numeric" and ck.name not in keys][:MAX_CORR_COLUMNS]
-    if len(cols) < 2:
-        return None
-    pairs = [(i, j) for i in range(len(cols)) for j in range(i + 1, len(cols))]
-    sel = exp.select(*[_a(exp.Corr(this=_num(cols[i]), expression=_num(cols[j])), f"c{i}_{j}") for i, j in pairs])
-    row = side.run(sel.from_(side.table(t.name)).sql(sqlx.DIALECT))[0]
-    m = [[1.0 if i == j else None for j in range(len(cols))] for i in range(len(cols))]
-    for (i, j), v in zip(pairs, row):
-        m[i][j] = m[j][i] = _f(v)
-    return {"columns": [c.name for c in cols], "matrix": m}
 
 
 def degrees(side: Side, child: str, fks: list[ForeignKey], parent_rows: dict[str, int]) -> dict[str, dict]:
@@ -384,7 +393,6 @@ def profile(side: Side, schema: Schema, tables: list[str], ref: dict | None = No
                     cp["lengths"] = binned(f"len:{ck.name}", ck.name)
                 else:
                     cp["lengths"] = {"edges": [], "counts": [cp["non_null"]]}
-        tp["correlations"] = correlations(side, t, kinds, keys)
         tp["checks"] = check_passes(side, t)
         return tp
 

@@ -65,7 +65,7 @@ def _bars(ax, labels: list[str], a: list[int], b: list[int], title: str, every: 
     ax.set_xticks(x[::every])
     ax.set_xticklabels(labels[::every], rotation=45 if every == 1 and len(labels) > 4 else 0,
                        ha="right" if every == 1 and len(labels) > 4 else "center", fontsize=6)
-    ax.tick_params(axis="y", labelsize=6)
+    ax.set_yticks([])  # shares of each side; the y scale adds text (slow to draw) and little meaning
 
 
 def _varies(tf: dict, cf: dict) -> bool:
