@@ -2,7 +2,7 @@
 that need both databases at once (exact categorical TVD, exact-match rates).
 
 The measures across databases never pull a table into Python: the source's per-value counts (or
-its rows' md5 hashes) are streamed, as they come from a server-side cursor, into a temporary table
+its rows' 64-bit hashes) are streamed, as they come from a server-side cursor, into a temporary table
 of the destination session by COPY, and the destination computes the figure in SQL.
 """
 
@@ -103,8 +103,10 @@ def ship(src_conn: Any, dst_conn: Any, query: exp.Select, columns: list[tuple[st
     dst_conn.execute(sql.SQL("ANALYZE {}").format(sql.Identifier(SHIP)))
 
 
-def _md5(e: exp.Expression) -> exp.Expression:
-    return sqlx.fn("md5", _text(e))
+def _hash(e: exp.Expression) -> exp.Expression:
+    """A 64-bit hash of the value's text (hashtextextended: PostgreSQL's hash partitioning hash, the
+    same on every server; about three times cheaper than md5, and a false match has odds ~1e-15)."""
+    return sqlx.fn("hashtextextended", _text(e), lit(0))
 
 
 def _row(cols: list[str], alias: str | None = None) -> exp.Expression:
@@ -114,12 +116,12 @@ def _row(cols: list[str], alias: str | None = None) -> exp.Expression:
 
 
 def exact_values_tvd(src_conn: Any, src: Side, dst: Side, dst_conn: Any, table: str, column: str) -> float | None:
-    """TVD over every value of a column (NULLs left out): the source's counts per value (md5) shipped."""
+    """TVD over every value of a column (NULLs left out): the source's counts per value (hashed) shipped."""
     v = sqlx.col(column)
     notnull = exp.Not(this=exp.Is(this=v.copy(), expression=exp.Null()))
-    per_value = lambda side: (exp.select(_a(_md5(v.copy()), "h"), _a(exp.Count(this=exp.Star()), "n"))  # noqa: E731
+    per_value = lambda side: (exp.select(_a(_hash(v.copy()), "h"), _a(exp.Count(this=exp.Star()), "n"))  # noqa: E731
                               .from_(side.table(table)).where(notnull.copy()).group_by(lit(1)))
-    ship(src_conn, dst_conn, per_value(src), [("h", "text"), ("n", "bigint")])
+    ship(src_conn, dst_conn, per_value(src), [("h", "bigint"), ("n", "bigint")])
     s_tot = exp.select(exp.Sum(this=exp.column("n"))).from_(sqlx.table(None, SHIP)).subquery()
     d = per_value(dst).subquery(exp.to_identifier("d", quoted=True))
     share = lambda alias, tot: exp.Div(  # noqa: E731
@@ -135,9 +137,9 @@ def exact_values_tvd(src_conn: Any, src: Side, dst: Side, dst_conn: Any, table: 
 
 
 def exact_match_rate(src_conn: Any, src: Side, dst: Side, dst_conn: Any, table: str, cols: list[str]) -> float | None:
-    """Share of destination rows equal to some source row on cols (compared as md5 of their text)."""
-    ship(src_conn, dst_conn, exp.select(_a(_md5(_row(cols)), "h")).from_(src.table(table)).distinct(), [("h", "text")])
-    hit = exp.In(this=_md5(_row(cols)), query=exp.select(sqlx.col("h")).from_(sqlx.table(None, SHIP)).subquery())
+    """Share of destination rows equal to some source row on cols (compared as hashes of their text)."""
+    ship(src_conn, dst_conn, exp.select(_a(_hash(_row(cols)), "h")).from_(src.table(table)).distinct(), [("h", "bigint")])
+    hit = exp.In(this=_hash(_row(cols)), query=exp.select(sqlx.col("h")).from_(sqlx.table(None, SHIP)).subquery())
     sel = exp.select(exp.Cast(this=exp.Avg(this=sqlx.case([(hit, lit(1.0))], lit(0.0))),
                               to=exp.DataType.build("DOUBLE PRECISION"))).from_(dst.table(table))
     got = dst.run(sel.sql(sqlx.DIALECT))[0][0]
