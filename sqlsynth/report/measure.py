@@ -342,7 +342,8 @@ def profile(side: Side, schema: Schema, tables: list[str], ref: dict | None = No
         keys = key_columns(schema, t)
         tp = basics(side, t, kinds, keys)
         rt = (ref or {}).get("tables", {}).get(name, {})
-        numeric = {ck.name: _num(ck) for ck in kinds if ck.kind == "numeric"}
+        # key columns: no marginal (their distribution is the relationships' children per parent)
+        numeric = {ck.name: _num(ck) for ck in kinds if ck.kind == "numeric" and ck.name not in keys}
         lengths = {ck.name: _length(ck) for ck in kinds if ck.textlike}
         if ref is None:
             edges = quantile_edges(side, t, {**{f"v:{k}": e for k, e in numeric.items()},
@@ -359,7 +360,7 @@ def profile(side: Side, schema: Schema, tables: list[str], ref: dict | None = No
         exprs.update({f"len:{k}": _buckets(e, edges[f"len:{k}"]) for k, e in lengths.items() if edges.get(f"len:{k}")})
         wanted = {}
         for ck in kinds:
-            if ck.kind == "categorical" and ref is not None:
+            if ck.kind == "categorical" and ref is not None and ck.name not in keys:
                 vals = ((rt.get("columns", {}).get(ck.name, {}).get("marginal") or {}).get("values") or [])
                 wanted[ck.name] = vals
                 if vals:
@@ -378,7 +379,9 @@ def profile(side: Side, schema: Schema, tables: list[str], ref: dict | None = No
 
         for ck in kinds:
             cp = tp["columns"][ck.name]
-            if ck.kind == "numeric":
+            if ck.name in keys:
+                pass
+            elif ck.kind == "numeric":
                 cp["marginal"] = {"type": "binned", **binned(f"v:{ck.name}", ck.name)}
             elif ck.kind == "categorical":
                 if ref is None:
