@@ -454,13 +454,24 @@ def make_stats(settings: Settings, orm_file: str = "orm.yaml", config_file: str 
     sqlsynth__report; DP-noised when the config asks for differential privacy)."""
     from .stats.run import make_stats as run
 
-    extra = None
+    extra, notes = None, []
     if for_report:
+        import psycopg
+
         from .report.stored import stored_entry
 
         def extra(cfg, schema):
-            return stored_entry(settings, cfg, schema)
-    return run(settings, orm_file, config_file or DEFAULT_CONFIG_FILE, stats_file, force, jobs, report, extra)
+            # optional: a schema the report cannot measure must not stop make-stats (a warning instead)
+            try:
+                return stored_entry(settings, cfg, schema)
+            except (psycopg.Error, SqlsynthError, ValueError, TypeError) as e:
+                first = (str(e).strip().splitlines() or [type(e).__name__])[0]
+                notes.append(f"the report's aggregates of the source were not stored ({scrub(first, settings.src_dsn)}); "
+                             "sqlsynth report then needs SRC_DSN")
+                return {}
+    res = run(settings, orm_file, config_file or DEFAULT_CONFIG_FILE, stats_file, force, jobs, report, extra)
+    res.warnings += notes
+    return res
 
 
 def list_tables(orm_file: str = "orm.yaml", config_file: str | None = None, which: str = "generated") -> list[str]:
