@@ -179,7 +179,9 @@ def make_stats(orm_file: str, config_file: str | None, stats_file: str, force: b
     if res.dp_queries:
         click.echo(f"privacy budget spent: epsilon {res.epsilon:g}, delta {res.delta:g} in total over "
                    f"{res.dp_queries} differentially private quer{'y' if res.dp_queries == 1 else 'ies'}")
-    click.echo(f"wrote {stats_file}: {len(res.entries)} statistics")
+    n = len([k for k in res.entries if k != "sqlsynth__report"])
+    click.echo(f"wrote {stats_file}: {n} statistics" + (" and the report's aggregates of the source"
+                                                        if "sqlsynth__report" in res.entries else ""))
 
 
 @main.command("compile")
