@@ -192,7 +192,8 @@ def test_differential_privacy_stores_noised_counts_and_reports_the_budget(sql_pr
     cfg = yaml.safe_load(Path("config.yaml").read_text())
     cfg["differential_privacy"] = {"epsilon": 2.0}
     Path("config.yaml").write_text(yaml.safe_dump(cfg, sort_keys=False))
-    run("make-stats")
+    out = run("make-stats").output
+    assert "privacy budget spent: epsilon 2, delta 0 in total over 1 differentially private query" in out
     stats = yaml.safe_load(Path("src-stats.yaml").read_text())
     entry = stats["sqlsynth__report"]
     assert entry["privacy"] == {"epsilon_spent": 2.0, "delta_spent": 0.0}
