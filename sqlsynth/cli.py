@@ -541,11 +541,11 @@ def db_status() -> None:
 @click.option("--quasi-identifiers", "quasi", multiple=True, metavar="TABLE:COL,COL",
               help="A set of columns whose exact-match rate is also reported (repeatable).")
 @click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
-              help="Exit with status 2 when the overall score is under SCORE.")
+              help="Exit with status 4 when the overall score is under SCORE.")
 @click.option("--max-tvd", type=click.FloatRange(0, 1), default=None,
-              help="Exit with status 2 when a column's distance (TVD or KS) or a children-per-parent TVD exceeds it.")
+              help="Exit with status 4 when a column's distance (TVD or KS) or a children-per-parent TVD exceeds it.")
 @click.option("--min-rule-pass", type=click.FloatRange(0, 1), default=None,
-              help="Exit with status 2 when a rule, CHECK or FK diamond holds in a smaller share of synthetic rows.")
+              help="Exit with status 4 when a rule, CHECK or FK diamond holds in a smaller share of synthetic rows.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=2, show_default=True,
               help="Run up to N queries at once on each database, each on its own connection.")
 @handled
@@ -563,7 +563,7 @@ def report(orm_file: str, config_file: str | None, stats_file: str | None, out: 
     if res.failures:
         for line in res.failures:
             click.echo(f"sqlsynth: report: {line}", err=True)
-        sys.exit(2)
+        sys.exit(4)
 
 
 @main.command("example")
