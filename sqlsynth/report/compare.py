@@ -12,8 +12,8 @@ from typing import Any
 
 from sqlglot import exp
 
-from ..compile import sqlx
-from ..compile.sqlx import lit
+from ..sql import sqlx
+from ..sql.sqlx import lit
 from ..schema.model import Schema
 from .measure import Side, _a, _text
 
@@ -151,7 +151,7 @@ def exact_match_rate(src_conn: Any, src: Side, dst: Side, dst_conn: Any, table: 
 
 def diamonds(schema: Schema, tables: list[str]) -> list[tuple[str, Any, Any, Any]]:
     """(table, fk to P, fk to M, M's fk to P): a row's parent P directly and through M should agree."""
-    from ..plan.build import effective_fks
+    from ..schema.keys import effective_fks
 
     out = []
     for name in tables:

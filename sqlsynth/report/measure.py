@@ -24,8 +24,8 @@ from typing import Any, Callable
 
 from sqlglot import exp
 
-from ..compile import sqlx
-from ..compile.sqlx import lit
+from ..sql import sqlx
+from ..sql.sqlx import lit
 from ..config.rules import family, point_kind
 from ..schema.model import ForeignKey, Schema, Table
 from ..schema.types import resolve_type
@@ -92,7 +92,7 @@ class ColumnKind:
 
 
 def key_columns(schema: Schema, t: Table) -> set[str]:
-    from ..plan.build import effective_fks
+    from ..schema.keys import effective_fks
 
     out = set(t.primary_key.columns) if t.primary_key else set()
     for p in schema.partitions_of(t.name):  # Pagila's payment declares its key on the partitions
@@ -332,7 +332,7 @@ def check_passes(side: Side, t: Table) -> dict[str, float | None]:
 
 def profile(side: Side, schema: Schema, tables: list[str], ref: dict | None = None) -> dict:
     """Every aggregate of the given tables; ref (the source's profile) gives the bins and values."""
-    from ..plan.build import effective_fks
+    from ..schema.keys import effective_fks
 
     out: dict[str, Any] = {"tables": {}, "foreign_keys": {}}
 

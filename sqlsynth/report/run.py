@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..compile import sqlx
+from ..sql import sqlx
 from ..config.load import Config
 from ..schema.model import Schema
 from . import compare as cmp
