@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlglot import exp
 
-from ..sql import sqlx
+from ..sql import primitives, sqlx
 from ..sql.sqlx import lit
 from ..schema.model import Schema
 from .measure import Side, _a, _text
@@ -106,13 +106,13 @@ def ship(src_conn: Any, dst_conn: Any, query: exp.Select, columns: list[tuple[st
 def _hash(e: exp.Expression) -> exp.Expression:
     """A 64-bit hash of the value's text (hashtextextended: PostgreSQL's hash partitioning hash, the
     same on every server; about three times cheaper than md5, and a false match has odds ~1e-15)."""
-    return sqlx.fn("hashtextextended", _text(e), lit(0))
+    return primitives.hash_text64(_text(e), lit(0))
 
 
 def _row(cols: list[str], alias: str | None = None) -> exp.Expression:
     if len(cols) == 1:
         return sqlx.col(cols[0], alias)
-    return sqlx.fn("ROW", *[sqlx.col(c, alias) for c in cols])
+    return exp.Tuple(expressions=[sqlx.col(c, alias) for c in cols])  # (a, b): a row constructor
 
 
 def exact_values_tvd(src_conn: Any, src: Side, dst: Side, dst_conn: Any, table: str, column: str) -> float | None:

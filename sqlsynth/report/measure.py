@@ -24,7 +24,7 @@ from typing import Any, Callable
 
 from sqlglot import exp
 
-from ..sql import sqlx
+from ..sql import primitives, sqlx
 from ..sql.sqlx import lit
 from ..config.rules import family, point_kind
 from ..schema.model import ForeignKey, Schema, Table
@@ -129,14 +129,14 @@ def _point(ck: ColumnKind) -> exp.Expression:
     doubles are not)."""
     e = sqlx.col(ck.name)
     if ck.ti.kind == "range":
-        e = sqlx.fn("lower", e)
+        e = primitives.range_lower(e)
     if family(ck.point) == "number":
         return e
     return exp.Extract(this=exp.var("EPOCH"), expression=e)
 
 
 def _length(ck: ColumnKind, alias: str | None = None) -> exp.Expression:
-    return exp.Cast(this=sqlx.fn("length", exp.Cast(this=sqlx.col(ck.name, alias), to=exp.DataType.build("TEXT"))),
+    return exp.Cast(this=exp.Length(this=exp.Cast(this=sqlx.col(ck.name, alias), to=exp.DataType.build("TEXT"))),
                     to=exp.DataType.build(_F8))
 
 
@@ -188,7 +188,7 @@ def distinct_counts(side: Side, t: Table, columns: list[str]) -> dict[str, int]:
     much faster than count(DISTINCT), which sorts each column)."""
     if not columns:
         return {}
-    which = sqlx.case([(exp.EQ(this=exp.Anonymous(this="GROUPING", expressions=[sqlx.col(c)]), expression=lit(0)), lit(i))
+    which = sqlx.case([(exp.EQ(this=exp.Grouping(expressions=[sqlx.col(c)]), expression=lit(0)), lit(i))
                        for i, c in enumerate(columns)])
     inner = exp.select(_a(which, "s"), *[_a(sqlx.col(c), f"k{i}") for i, c in enumerate(columns)]) \
         .from_(side.table(t.name))
@@ -225,7 +225,7 @@ def quantile_edges(side: Side, t: Table, exprs: dict[str, exp.Expression]) -> di
 def _buckets(e: exp.Expression, edges: list[float]) -> exp.Expression:
     arr = exp.Cast(this=exp.Array(expressions=[lit(float(x)) for x in edges]),
                    to=exp.DataType.build("DOUBLE PRECISION[]"))
-    return sqlx.fn("width_bucket", e.copy(), arr)
+    return exp.WidthBucket(this=e.copy(), threshold=arr)
 
 
 def grouped_counts(side: Side, t: Table, exprs: dict[str, exp.Expression]) -> dict[str, dict[Any, int]]:
@@ -234,7 +234,7 @@ def grouped_counts(side: Side, t: Table, exprs: dict[str, exp.Expression]) -> di
         return {}
     keys = list(exprs)
     sel = exp.select(*[_a(exprs[k].copy(), f"e{i}") for i, k in enumerate(keys)],
-                     *[_a(exp.Anonymous(this="GROUPING", expressions=[exprs[k].copy()]), f"g{i}") for i, k in enumerate(keys)],
+                     *[_a(exp.Grouping(expressions=[exprs[k].copy()]), f"g{i}") for i, k in enumerate(keys)],
                      _a(exp.Count(this=exp.Star()), "n")).from_(side.table(t.name))
     sel.set("group", exp.Group(expressions=[exp.GroupingSets(expressions=[exp.Paren(this=exprs[k].copy()) for k in keys])]))
     out: dict[str, dict[Any, int]] = {k: {} for k in keys}
@@ -272,7 +272,7 @@ def degrees(side: Side, child: str, fks: list[ForeignKey], parent_rows: dict[str
     the count of children of each referenced key, binned (degrees above MAX_DEGREE pooled); the parents
     without children are the parent's rows less those counted (every key refers to a row: the FK holds)."""
     sets = [[sqlx.col(c) for c in fk.columns] for fk in fks]
-    which = sqlx.case([(exp.EQ(this=exp.Anonymous(this="GROUPING", expressions=[c.copy() for c in cols]), expression=lit(0)),
+    which = sqlx.case([(exp.EQ(this=exp.Grouping(expressions=[c.copy() for c in cols]), expression=lit(0)),
                         lit(i)) for i, cols in enumerate(sets)])
     seen = []
     for cols in sets:

@@ -24,6 +24,12 @@ def hash64(value: exp.Expression, seed: exp.Expression) -> exp.Expression:
     return _call("hashint8extended", value, seed)
 
 
+def hash_text64(text: exp.Expression, seed: exp.Expression) -> exp.Expression:
+    """A 64-bit hash of a text under a seed (PostgreSQL ``hashtextextended``, the hash of hash
+    partitioning: the same on every server): the report compares rows across databases by it."""
+    return _call("hashtextextended", text, seed)
+
+
 def hash64_args(e: exp.Expression) -> tuple[exp.Expression, exp.Expression] | None:
     """(value, seed) when `e` is a call built by hash64, else None (to find and re-seed streams)."""
     if isinstance(e, exp.Anonymous) and str(e.this).lower() == "hashint8extended" and len(e.expressions) == 2:
