@@ -180,8 +180,7 @@ def make_stats(orm_file: str, config_file: str | None, stats_file: str, force: b
         click.echo(f"privacy budget spent: epsilon {res.epsilon:g}, delta {res.delta:g} in total over "
                    f"{res.dp_queries} differentially private quer{'y' if res.dp_queries == 1 else 'ies'}")
     n = len([k for k in res.entries if k != "sqlsynth__report"])
-    click.echo(f"wrote {stats_file}: {n} statistics" + (" and the report's aggregates of the source"
-                                                        if "sqlsynth__report" in res.entries else ""))
+    click.echo(f"wrote {stats_file}: {n} statistics")  # the report's entry has its own line above
 
 
 @main.command("compile")
