@@ -24,16 +24,27 @@ import shutil
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))
 
-from bench_faithful import chdir, create_db, drop_db, load_pagila, with_db  # noqa: E402
+from bench_faithful import create_db, drop_db, load_pagila, with_db  # noqa: E402
 
 from sqlsynth import api  # noqa: E402
 from sqlsynth.settings import Settings  # noqa: E402
+
+
+@contextmanager
+def chdir(path: str):
+    old = os.getcwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(old)
 
 
 def main(argv: list[str] | None = None) -> int:
