@@ -11,6 +11,7 @@ from .compile.program import Program, compile_plan, render_script
 from .config.load import DEFAULT_CONFIG_FILE, Config, load_config
 from .db import connect, mask_dsn, scrub
 from .errors import ConfigError, ConnectionFailed, ExecutionError, SqlsynthError, first_line
+from .files import write_atomic
 from .plan.build import Builder, build_plan
 from .plan.model import Plan
 from .schema.io import dump_schema, load_schema
@@ -21,7 +22,9 @@ Report = Callable[[str], None]
 
 
 def refuse_overwrite(path: str, force: bool) -> None:
-    if os.path.exists(path) and not force:
+    """An existing file or directory is not overwritten without --force; a device or a named pipe
+    (`-o /dev/null`, `-o /dev/stdout`) is written into, which overwrites nothing."""
+    if (os.path.isfile(path) or os.path.isdir(path)) and not force:
         raise SqlsynthError(f"{path} already exists; use --force to overwrite it")
 
 
@@ -109,10 +112,7 @@ def generate_config(settings: Settings, orm_file: str = "orm.yaml", config_file:
         text, data, lines = rules_config(settings.need_src(), settings.src_schema or schema.schema, schema, text, data)
         for line in lines if rule_report else ():
             rule_report(line)
-    tmp = config_file + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, config_file)
+    write_atomic(config_file, text)
     return data
 
 

@@ -227,12 +227,9 @@ def compile_cmd(orm_file: str, config_file: str | None, num_passes: int | None, 
     if output == "-":
         click.echo(text, nl=False)
     else:
-        tmp = output + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        import os
+        from .files import write_atomic
 
-        os.replace(tmp, output)
+        write_atomic(output, text)
         click.echo(f"wrote {output}", err=True)
 
 

@@ -7,11 +7,11 @@ set and reachable, else the ``sqlsynth__report`` entry make-stats wrote into src
 from __future__ import annotations
 
 import json
-import os
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..files import write_atomic
 from ..sql import sqlx
 from ..config.load import Config
 from ..schema.model import Schema
@@ -285,10 +285,7 @@ def write(fig: dict, out: str, fmt: str) -> list[str]:
     if fmt in ("html", "both"):
         files.append((out + ".html", html(fig)))
     for path, text in files:
-        tmp = path + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
+        write_atomic(path, text)
     return [p for p, _ in files]
 
 

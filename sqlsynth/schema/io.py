@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from ..errors import ConfigError, Problem, suggest
+from ..files import write_atomic
 from ..yamlsafe import read_yaml
 from .model import (
     Check,
@@ -405,11 +406,7 @@ def dump_yaml(data: Any, **kwargs: Any) -> str:
 
 def dump_schema(schema: Schema, path: str) -> None:
     text = dump_yaml(schema_to_dict(schema), width=120)
-    tmp = f"{path}.tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write("# sqlsynth orm file: the schema reflected by `sqlsynth make-tables`.\n")
-        fh.write(text)
-    os.replace(tmp, path)
+    write_atomic(path, "# sqlsynth orm file: the schema reflected by `sqlsynth make-tables`.\n" + text)
 
 
 def load_schema(path: str) -> Schema:

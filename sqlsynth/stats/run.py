@@ -31,6 +31,7 @@ import yaml
 from ..config.load import Config, load_config
 from ..db import scrub
 from ..errors import ConfigError, Problem, SqlsynthError, first_line
+from ..files import write_atomic
 from ..readonly import RefusedQuery, open_source, refusal, run_select
 from ..schema.model import Schema
 from ..settings import Settings
@@ -380,8 +381,5 @@ def make_stats(settings: Settings, orm_file: str = "orm.yaml", config_file: str 
         header.append(f"differential privacy: epsilon {res.epsilon:g}, delta {res.delta:g} spent in total over "
                       f"{res.dp_queries} quer{'y' if res.dp_queries == 1 else 'ies'} (sequential composition)")
     text = dump_stats(entries, header)
-    tmp = stats_file + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, stats_file)
+    write_atomic(stats_file, text)
     return res
