@@ -76,7 +76,9 @@ def run(cmd: list[str], env: dict | None = None, cwd: str | None = None) -> tupl
     return secs, p.stdout + p.stderr
 
 
-def sqlsynth(args: list[str], env: dict, cwd: str) -> tuple[float, str]:
+def sqlsynth(args: list[str], env: dict, cwd: str, root: str = ROOT) -> tuple[float, str]:
+    """`sqlsynth ARGS` in a fresh process, from the checkout at root (this one unless a baseline)."""
+    env = {**env, "PYTHONPATH": root + os.pathsep + env.get("PYTHONPATH", "")}
     return run([sys.executable, "-c", CLI, *args], env=env, cwd=cwd)
 
 
@@ -157,6 +159,123 @@ def git_version() -> str:
         return "unknown"
 
 
+# --------------------------------------------------------------------------- where the time goes
+
+COLUMNS = {"aid": ("integer", "g.i"), "bid": ("integer", "1"), "abalance": ("integer", "0"),
+           "filler": ("character(84)", "''")}
+
+
+def best(conn, statement: str, repeat: int, cleanup: str | None = None) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        conn.execute(statement)
+        times.append(time.perf_counter() - t0)
+        if cleanup:
+            conn.execute(cleanup)
+    return min(times)
+
+
+def accounts_insert(sql_text: str):
+    """The INSERT of pgbench_accounts in a compiled program, parsed by sqlglot."""
+    import sqlglot
+
+    for stmt in sql_text.split(";\n"):
+        body = "\n".join(line for line in stmt.splitlines() if not line.startswith("--")).strip()
+        if body.startswith('INSERT INTO "public"."pgbench_accounts"'):
+            return sqlglot.parse_one(body, dialect="postgres")
+    raise SystemExit("no INSERT of pgbench_accounts in the compiled program")
+
+
+def per_column(conn, insert, repeat: int) -> tuple[float, dict[str, float]]:
+    """CREATE TEMP TABLE AS the insert's SELECT: all constant (aid = the row number), then each column
+    generated as sqlsynth does and the others constant; the differences are the columns' costs."""
+    import sqlglot
+    from sqlglot import exp
+
+    select = insert.expression
+    names = [c.name for c in insert.this.expressions]
+    generated = dict(zip(names, select.expressions))
+
+    def variant(keep: str | None) -> str:
+        sel = select.copy()
+        cols = []
+        for name in names:
+            typ, const = COLUMNS[name]
+            e = generated[name].copy() if name == keep else sqlglot.parse_one(const, dialect="postgres")
+            cols.append(exp.Alias(this=exp.Cast(this=e, to=exp.DataType.build(typ, dialect="postgres")),
+                                  alias=exp.to_identifier(name)))
+        sel.set("expressions", cols)
+        return "CREATE TEMP TABLE perf_cost AS " + sel.sql(dialect="postgres")
+
+    drop = "DROP TABLE perf_cost"
+    base = best(conn, variant(None), repeat, drop)
+    return base, {name: best(conn, variant(name), repeat, drop) - base for name in names}
+
+
+def breakdown(admin_dsn: str, tmp: str, env: dict, key: str, repeat: int, tag: str, root: str = ROOT) -> dict:
+    """Where (key)'s time goes at --jobs 1: start-up, compile, the insert (EXPLAIN ANALYZE, with the
+    primary key dropped first as create-data does above 1,000,000 rows), the primary key, ANALYZE,
+    and the cost of each column of the accounts' SELECT."""
+    out: dict = {}
+    out["import"] = min(run([sys.executable, "-c", "import sqlsynth.cli, sqlsynth.api"],
+                            env={**env, "PYTHONPATH": root + os.pathsep + env.get("PYTHONPATH", "")})[0]
+                        for _ in range(repeat))
+    out["compile"] = min(sqlsynth(["compile", "--force", "--config-file", f"{key}.yaml", "--seed", "1", "-o",
+                                   f"{key}.sql"], env, tmp, root)[0] for _ in range(repeat)) - out["import"]
+    with open(os.path.join(tmp, f"{key}.sql"), encoding="utf-8") as fh:
+        insert = accounts_insert(fh.read())
+    name = f"perf_explain_{tag}"
+    dst = create_db(admin_dsn, name)
+    try:
+        sqlsynth(["create-tables", "--config-file", f"{key}.yaml"], {**env, "DST_DSN": dst, "DST_SCHEMA": "public"},
+                 tmp, root)
+        with psycopg.connect(dst, autocommit=True) as conn:
+            conn.execute("SET search_path = public")
+            conn.execute("ALTER TABLE pgbench_accounts DROP CONSTRAINT pgbench_accounts_pkey")
+            t0 = time.perf_counter()
+            plan = conn.execute("EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF) " + insert.sql(dialect="postgres")).fetchall()
+            out["insert"] = time.perf_counter() - t0
+            out["plan"] = [r[0] for r in plan]
+            t0 = time.perf_counter()
+            conn.execute("ALTER TABLE pgbench_accounts ADD CONSTRAINT pgbench_accounts_pkey PRIMARY KEY (aid)")
+            out["primary key"] = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            conn.execute("ANALYZE pgbench_accounts")
+            out["analyze"] = time.perf_counter() - t0
+            out["base"], out["columns"] = per_column(conn, insert, repeat)
+            out["expressions"] = {c.name: e.sql(dialect="postgres")
+                                  for c, e in zip(insert.this.expressions, insert.expression.expressions)}
+    finally:
+        drop_db(admin_dsn, name)
+    return out
+
+
+def breakdown_report(costs: dict, rows: int, repeat: int) -> list[str]:
+    keys = list(costs)
+    head = " | ".join(f"({k})" if " " not in k else f"({k.replace(' ', ') ')}" for k in keys)
+    lines = ["", f"## Where the time goes (--jobs 1, best of {repeat} per figure)", "",
+             "Start-up is `python -c 'import sqlsynth.cli, sqlsynth.api'`; compile is `sqlsynth compile` less "
+             "the start-up; the insert is `EXPLAIN ANALYZE` of the compiled INSERT of pgbench_accounts into the "
+             "table without its primary key (create-data drops it above 1,000,000 rows and re-adds it after); "
+             "then the primary key and ANALYZE as create-data runs them. Seconds.", "",
+             f"| phase | {head} |", "|---|" + "---:|" * len(keys)]
+    for phase in ("import", "compile", "insert", "primary key", "analyze"):
+        lines.append(f"| {phase} | " + " | ".join(f"{costs[k][phase]:.2f}" for k in keys) + " |")
+    lines += ["", "Cost of each accounts column: `CREATE TEMP TABLE AS` the insert's SELECT with that column as "
+              "sqlsynth compiles it and the others constant (aid = the row number), less the all-constant "
+              "statement. Seconds:", "", f"| column | {head} |", "|---|" + "---:|" * len(keys),
+              "| all constant | " + " | ".join(f"{costs[k]['base']:.2f}" for k in keys) + " |"]
+    for col in costs["a"]["columns"]:
+        lines.append(f"| {col} | " + " | ".join(f"{costs[k]['columns'][col]:+.2f}" for k in keys) + " |")
+    for k in keys:
+        lines += ["", f"({k}): the expressions and EXPLAIN ANALYZE of the accounts insert:", ""]
+        for col, e in costs[k]["expressions"].items():
+            lines.append(f"- {col}: `{e if len(e) < 400 else e[:397] + '...'}`")
+        lines += ["", "```", *costs[k]["plan"], "```"]
+    return lines
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--scale", type=int, default=20, help="pgbench's scale: 100,000 accounts per unit")
@@ -165,6 +284,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--admin-dsn", default=os.environ.get("SQLSYNTH_TEST_DSN",
                                                          "postgresql://root@127.0.0.1:5432/postgres"))
     ap.add_argument("--output", default=os.path.join(ROOT, "benchmarks", "RESULTS_pgbench.md"))
+    ap.add_argument("--baseline", metavar="DIR", help="another checkout of sqlsynth (e.g. `git archive main "
+                    "sqlsynth | tar -x -C DIR`): its create-tables + create-data runs are interleaved too, labelled "
+                    "'baseline', for before/after figures in the same run")
     ap.add_argument("--quick", action="store_true", help="scale 1, once: a smoke test of the benchmark itself")
     args = ap.parse_args(argv)
     if args.quick:
@@ -180,7 +302,6 @@ def main(argv: list[str] | None = None) -> None:
     digests: dict[str, set[str]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         env = {k: v for k, v in os.environ.items() if k not in ("SRC_DSN", "SRC_SCHEMA", "DST_DSN", "DST_SCHEMA")}
-        env["PYTHONPATH"] = ROOT + os.pathsep + env.get("PYTHONPATH", "")
         try:
             src = create_db(args.admin_dsn, src_name)
             run(["pgbench", "-i", "-q", "-s", str(args.scale), src])
@@ -195,7 +316,11 @@ def main(argv: list[str] | None = None) -> None:
                     yaml.safe_dump(cfg, fh, sort_keys=False)
             loads = [("pgbench -i -I dtGp (server-side)", ["pgbench", "-i", "-q", "-I", "dtGp", "-s", str(args.scale)]),
                      ("pgbench -i -I dtgp (client-side)", ["pgbench", "-i", "-q", "-I", "dtgp", "-s", str(args.scale)])]
-            loads += [(f"sqlsynth ({key}) --jobs {j}", (key, j)) for key in configs for j in args.jobs]
+            loads += [(f"sqlsynth ({key}) --jobs {j}", (key, j, ROOT)) for key in configs for j in args.jobs]
+            if args.baseline:
+                base = os.path.abspath(args.baseline)
+                loads += [(f"sqlsynth ({key}) --jobs {j} baseline", (key, j, base)) for key in configs
+                          for j in args.jobs]
             for r in range(args.repeat):
                 order = loads[r % len(loads):] + loads[:r % len(loads)]
                 for label, what in order:
@@ -205,11 +330,11 @@ def main(argv: list[str] | None = None) -> None:
                         if what[0] == "pgbench":
                             secs, log = run([*what, dst])
                         else:
-                            key, jobs = what
+                            key, jobs, root = what
                             dst_env = {**env, "DST_DSN": dst, "DST_SCHEMA": "public"}
-                            t1, _ = sqlsynth(["create-tables", "--config-file", f"{key}.yaml"], dst_env, tmp)
+                            t1, _ = sqlsynth(["create-tables", "--config-file", f"{key}.yaml"], dst_env, tmp, root)
                             t2, log = sqlsynth(["create-data", "-v", "--config-file", f"{key}.yaml", "--seed", "1",
-                                                "--jobs", str(jobs)], dst_env, tmp)
+                                                "--jobs", str(jobs)], dst_env, tmp, root)
                             secs = t1 + t2
                             log = f"create-tables {t1:.2f} s, create-data {t2:.2f} s: {phases(log)}"
                         n, digest = count_and_digest(dst)
@@ -221,18 +346,22 @@ def main(argv: list[str] | None = None) -> None:
                         print(f"{label}: {secs:.2f} s", flush=True)
                     finally:
                         drop_db(args.admin_dsn, name)
+            costs = {key: breakdown(args.admin_dsn, tmp, env, key, args.repeat, tag) for key in configs}
+            if args.baseline:
+                costs.update({f"{key} baseline": breakdown(args.admin_dsn, tmp, env, key, args.repeat, tag,
+                                                           os.path.abspath(args.baseline)) for key in configs})
         finally:
             drop_db(args.admin_dsn, src_name)
         same = {lab: d for lab, d in digests.items() if lab.startswith("pgbench") or "(a)" in lab}
         identical = len(set().union(*same.values())) == 1
-        text = report(args, meta, rows, loads, results, details, identical, configs)
+        text = report(args, meta, rows, loads, results, details, identical, configs, costs)
     os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
     with open(args.output, "w", encoding="utf-8") as fh:
         fh.write(text)
     print(text)
 
 
-def report(args, meta, rows, loads, results, details, identical, configs) -> str:
+def report(args, meta, rows, loads, results, details, identical, configs, costs) -> str:
     g = min(results["pgbench -i -I dtGp (server-side)"])
     c = min(results["pgbench -i -I dtgp (client-side)"])
     lines = [f"# sqlsynth against pgbench -i (scale {args.scale}: {ACCOUNTS * args.scale:,} accounts, "
@@ -253,11 +382,14 @@ def report(args, meta, rows, loads, results, details, identical, configs) -> str
         best = min(results[label])
         runs = ", ".join(f"{x:.2f}" for x in results[label])
         lines.append(f"| {label} | {best:.2f} | {rows / best:,.0f} | {g / best:.2f} | {c / best:.2f} | {runs} |")
-    lines += ["", "Log of the best run of each sqlsynth load (create-data -v):", ""]
+    lines += ["", "Log of the best run of each load (pgbench's own phases; sqlsynth create-data -v):", ""]
     for label, _ in loads:
-        if label.startswith("sqlsynth"):
-            i = results[label].index(min(results[label]))
-            lines.append(f"- {label}: {details[label][i]}")
+        i = results[label].index(min(results[label]))
+        log = details[label][i]
+        if label.startswith("pgbench"):
+            log = next((line.strip() for line in log.splitlines() if line.startswith("done in")), "")
+        lines.append(f"- {label}: {log}")
+    lines += breakdown_report(costs, rows, args.repeat)
     lines += ["", "Config (a):", "", "```yaml", yaml.safe_dump(configs["a"], sort_keys=False).rstrip(), "```", "",
               "Config (b):", "", "```yaml", yaml.safe_dump(configs["b"], sort_keys=False).rstrip(), "```", ""]
     return "\n".join(lines) + "\n"
