@@ -144,9 +144,18 @@ def words(streams: Streams, stream: str, row: exp.Expression, max_words: int, ca
     return _sentence(_w(), start, length)
 
 
+def longest_words(max_words: int) -> int:
+    """The longest value words() can give for max_words (capitalising keeps the length)."""
+    n = len(WORDS)
+    if max_words <= 1:
+        return max(len(w) for w in WORDS[:n - max_words])
+    return max(len(" ".join(WORDS[s:s + max_words])) for s in range(n - max_words))
+
+
 def text_value(streams: Streams, stream: str, length: int | None, unique: bool, n_rows: int) -> Value:
     """Readable text within the column's length; unique by a row-number suffix when asked."""
     max_words = 6 if length is None else max(1, min(6, length // 6))
+    fits = length is not None and longest_words(max_words) <= length  # left() would never cut
 
     def f(row: exp.Expression) -> exp.Expression:
         w = words(streams, stream, row, max_words, capital=True)
@@ -156,7 +165,7 @@ def text_value(streams: Streams, stream: str, length: int | None, unique: bool, 
                 room = length - (len(str(max(n_rows, 1))) + 1)
                 w = exp.Left(this=w, expression=lit(max(room, 0)))
             return concat(w, suffix)
-        return exp.Left(this=w, expression=lit(length)) if length is not None else w
+        return exp.Left(this=w, expression=lit(length)) if length is not None and not fits else w
 
     return Value(f, injective=unique, source="text")
 
