@@ -27,8 +27,8 @@ NUMBER = r"[\d,]+(?:\.\d+)?"
 
 
 def test_the_benchmarks_are_all_here():
-    assert MODULES == ["bench_faithful.py", "bench_generators.py", "bench_pagila.py", "bench_real_schemas.py",
-                       "bench_report.py", "bench_rules.py",
+    assert MODULES == ["bench_faithful.py", "bench_generators.py", "bench_pagila.py", "bench_pgbench.py",
+                       "bench_real_schemas.py", "bench_report.py", "bench_rules.py",
                        "bench_stories.py", "bench_vocab.py", "run_all.py"]
 
 
@@ -104,6 +104,9 @@ def test_quick_runs_of_every_benchmark(pg_server_dsn, tmp_path):
             [str(BENCH / "bench_real_schemas.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output",
              str(out / "real.md")],
             [str(BENCH / "bench_report.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output", str(out / "report.md")]]
+    if shutil.which("pgbench"):  # comes with PostgreSQL's client programs, like psql
+        runs.append([str(BENCH / "bench_pgbench.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output",
+                     str(out / "pgbench.md")])
     run_all = _start([str(BENCH / "run_all.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output",
                       str(out / "quick.md")], tmp_path, tmp_path / "run_all.log")
     try:
@@ -165,6 +168,20 @@ def test_quick_runs_of_every_benchmark(pg_server_dsn, tmp_path):
     for step in ("create-data", "report (SRC_DSN)", "report (src-stats.yaml)"):
         assert re.search(rf"^\| {re.escape(step)} \| {NUMBER} \| {NUMBER} \| {NUMBER} \|$", rep, re.M), rep
     assert re.search(rf"Report faster than create-data: \*\*(yes|no)\*\*\. Scores \(SRC_DSN\): overall {NUMBER}", rep), rep
+
+    # bench_pgbench.py: both pgbench loads and the four sqlsynth ones, each with its time and two ratios;
+    # config (a) wrote exactly pgbench's rows
+    if shutil.which("pgbench"):
+        pgb = (out / "pgbench.md").read_text(encoding="utf-8")
+        rows = re.findall(rf"^\| ((?:pgbench|sqlsynth) [^|]+) \| ({NUMBER}) \| {NUMBER} \| ({NUMBER}) \| ({NUMBER}) \| ",
+                          pgb, re.M)
+        assert [r[0] for r in rows] == ["pgbench -i -I dtGp (server-side)", "pgbench -i -I dtgp (client-side)",
+                                        "sqlsynth (a) --jobs 1", "sqlsynth (a) --jobs 2", "sqlsynth (b) --jobs 1",
+                                        "sqlsynth (b) --jobs 2"], pgb
+        assert all(float(r[1]) > 0 and float(r[2]) > 0 for r in rows), pgb
+        assert rows[0][2] == "1.00" and rows[1][3] == "1.00", pgb  # each pgbench load against itself
+        assert "(md5 of branches, tellers and accounts equal): **yes**" in pgb, pgb
+        assert "scale 1: 100,000 accounts" in pgb, pgb
 
     # the other three print their tables
     sections = dict(part.split("\n", 1) for part in lane_text.split("=== ")[1:])

@@ -87,26 +87,75 @@ def _w() -> exp.Expression:
     return sqlx.col(WORDS_REF[1], WORDS_REF[0])
 
 
+def _series(alias: str, lo: int, hi: int) -> exp.Expression:
+    return exp.Table(this=exp.GenerateSeries(start=lit(lo), end=lit(hi)),
+                     alias=exp.TableAlias(this=exp.to_identifier(alias, quoted=True),
+                                          columns=[exp.to_identifier(alias, quoted=True)]))
+
+
+def _sentence(w: exp.Expression, start: exp.Expression, length: exp.Expression) -> exp.Expression:
+    """The capitalised word at `start` and the `length` words after it (rtrim: no trailing space when 0)."""
+    first = exp.Initcap(this=subscript(w.copy(), start))
+    rest = exp.Bracket(this=exp.Paren(this=w.copy()),
+                       expressions=[exp.Slice(this=add(start.copy(), lit(1)), expression=add(start.copy(), length))],
+                       offset=1)
+    return exp.Trim(this=concat(first, lit(" "), exp.ArrayToString(this=rest, expression=lit(" "))),
+                    position="TRAILING")
+
+
+def sentences_source(max_words: int) -> exp.Expression:
+    """Every sentence words(capital=True) can draw, computed once per statement: a NAME[] (fixed-width
+    elements, so a subscript does not walk the array; the longest sentence is well under NAME's 63 bytes)
+    in the order (start, length), so a row picks its sentence with one subscript instead of building it."""
+    s, k = (sqlx.col(a, a) for a in ("s", "k"))
+    w = sqlx.col(WORDS_REF[1], WORDS_REF[0])
+    # each element cast inside ARRAY(...): the subquery is then computed once (an InitPlan) as a NAME[];
+    # a cast of the whole array would sit in every row's expression and convert 1,710 elements a row
+    name = exp.DataType.build("NAME", dialect="postgres")
+    inner = (exp.select(exp.Cast(this=_sentence(w, s, k), to=name)).from_(words_array_source())
+             .join(_series("s", 1, len(WORDS) - max_words), join_type="CROSS")
+             .join(_series("k", 0, max_words - 1), join_type="CROSS")
+             .order_by(s.copy(), k.copy()))
+    return exp.Subquery(this=exp.select(exp.Array(expressions=[inner])),
+                        alias=exp.TableAlias(this=exp.to_identifier(f"sqlsynth_sentences{max_words}", quoted=True),
+                                             columns=[exp.to_identifier("t", quoted=True)]))
+
+
 def words(streams: Streams, stream: str, row: exp.Expression, max_words: int, capital: bool = False) -> exp.Expression:
     """1..max_words consecutive words of the vocabulary from a random place; the first capitalised if asked."""
+    from .pools import current
+
     n = len(WORDS)
     start = add(lit(1), streams.pick(stream + ":s", row, n - max_words))
     if max_words <= 1:
         first = subscript(_w(), start)
         return exp.Initcap(this=first) if capital else first
     length = streams.pick(stream + ":k", row, max_words)
+    coll = current()
+    if capital and coll is not None:
+        # the same sentence as _sentence(start, length), looked up: one subscript for a row instead of
+        # three hashes, a slice, array_to_string, initcap, || and rtrim
+        alias = coll.named_source(f"sqlsynth_sentences{max_words}", lambda: sentences_source(max_words))
+        at = add(lit(1), add(mul(streams.pick(stream + ":s", row, n - max_words), lit(max_words)), length))
+        return exp.Cast(this=subscript(sqlx.col("t", alias), at), to=exp.DataType.build("TEXT"))
     if not capital:
         sl = exp.Bracket(this=exp.Paren(this=_w()), expressions=[exp.Slice(this=start, expression=add(start.copy(), length))], offset=1)
         return exp.ArrayToString(this=sl, expression=lit(" "))
-    first = exp.Initcap(this=subscript(_w(), start))
-    rest_lo = add(start.copy(), lit(1))
-    rest = exp.Bracket(this=exp.Paren(this=_w()), expressions=[exp.Slice(this=rest_lo, expression=add(start.copy(), length))], offset=1)
-    return exp.Trim(this=concat(first, lit(" "), exp.ArrayToString(this=rest, expression=lit(" "))), position="TRAILING")
+    return _sentence(_w(), start, length)
+
+
+def longest_words(max_words: int) -> int:
+    """The longest value words() can give for max_words (capitalising keeps the length)."""
+    n = len(WORDS)
+    if max_words <= 1:
+        return max(len(w) for w in WORDS[:n - max_words])
+    return max(len(" ".join(WORDS[s:s + max_words])) for s in range(n - max_words))
 
 
 def text_value(streams: Streams, stream: str, length: int | None, unique: bool, n_rows: int) -> Value:
     """Readable text within the column's length; unique by a row-number suffix when asked."""
     max_words = 6 if length is None else max(1, min(6, length // 6))
+    fits = length is not None and longest_words(max_words) <= length  # left() would never cut
 
     def f(row: exp.Expression) -> exp.Expression:
         w = words(streams, stream, row, max_words, capital=True)
@@ -116,7 +165,7 @@ def text_value(streams: Streams, stream: str, length: int | None, unique: bool, 
                 room = length - (len(str(max(n_rows, 1))) + 1)
                 w = exp.Left(this=w, expression=lit(max(room, 0)))
             return concat(w, suffix)
-        return exp.Left(this=w, expression=lit(length)) if length is not None else w
+        return exp.Left(this=w, expression=lit(length)) if length is not None and not fits else w
 
     return Value(f, injective=unique, source="text")
 
