@@ -194,3 +194,33 @@ def server_identity(dsn: str) -> tuple[int, int] | None:
     if row is None or row[0] is None or row[1] is None:
         return None
     return int(row[0]), int(row[1])
+
+
+class PerThread:
+    """One connection per thread, opened by `opener` on first use (again if it was closed), for work
+    spread over a thread pool; close() closes every connection it opened."""
+
+    def __init__(self, opener):
+        import threading
+
+        self.opener = opener
+        self._local = threading.local()
+        self._all: list[Any] = []
+        self._lock = threading.Lock()
+
+    def get(self):
+        conn = getattr(self._local, "conn", None)
+        if conn is None or getattr(conn, "closed", False):
+            conn = self.opener()
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    def close(self) -> None:
+        for c in self._all:
+            try:
+                c.close()
+            except Exception:  # noqa: BLE001
+                pass
+        self._all.clear()

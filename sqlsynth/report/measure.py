@@ -17,13 +17,13 @@ Per table: the correlation matrix of its numeric non-key columns.
 
 from __future__ import annotations
 
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Callable
 
 from sqlglot import exp
 
+from ..db import PerThread
 from ..sql import primitives, sqlx
 from ..sql.sqlx import lit
 from ..config.rules import family, point_kind
@@ -50,18 +50,10 @@ class Side:
     def __init__(self, name: str, table: Callable[[str], exp.Table], opener: Callable[[], Any],
                  runner: Callable[[Any, str], list[tuple]], jobs: int = 1):
         self.name, self.table, self.opener, self.runner, self.jobs = name, table, opener, runner, max(1, jobs)
-        self._local = threading.local()
-        self._all: list[Any] = []
-        self._lock = threading.Lock()
+        self._conns = PerThread(opener)
 
     def conn(self) -> Any:
-        c = getattr(self._local, "conn", None)
-        if c is None:
-            c = self.opener()
-            self._local.conn = c
-            with self._lock:
-                self._all.append(c)
-        return c
+        return self._conns.get()
 
     def run(self, q: str) -> list[tuple]:
         return self.runner(self.conn(), q)
@@ -74,12 +66,7 @@ class Side:
             return list(pool.map(fn, items))
 
     def close(self) -> None:
-        for c in self._all:
-            try:
-                c.close()
-            except Exception:  # noqa: BLE001
-                pass
-        self._all.clear()
+        self._conns.close()
 
 
 @dataclass

@@ -29,7 +29,7 @@ from typing import Any, Callable
 import yaml
 
 from ..config.load import Config, load_config
-from ..db import scrub
+from ..db import PerThread, scrub
 from ..errors import ConfigError, Problem, SqlsynthError, first_line
 from ..files import write_atomic
 from ..readonly import RefusedQuery, open_source, refusal, run_select
@@ -207,30 +207,12 @@ def needs_schema(cfg: Config) -> bool:
 # ---- running ---------------------------------------------------------------------------------
 
 
-class _Connections:
+class _Connections(PerThread):
     """One source connection per worker thread (sqlsynth.readonly.open_source), SRC_SCHEMA first."""
 
     def __init__(self, dsn: str, src_schema: str | None):
-        self.dsn, self.src_schema = dsn, src_schema
-        self.local = threading.local()
-        self.all: list[Any] = []
-        self.lock = threading.Lock()
-
-    def get(self):
-        conn = getattr(self.local, "conn", None)
-        if conn is None or conn.closed:
-            conn = open_source(self.dsn, self.src_schema)
-            self.local.conn = conn
-            with self.lock:
-                self.all.append(conn)
-        return conn
-
-    def close(self) -> None:
-        for c in self.all:
-            try:
-                c.close()
-            except Exception:  # noqa: BLE001
-                pass
+        super().__init__(lambda: open_source(dsn, src_schema))
+        self.dsn = dsn
 
 
 def _run_one(q: StatQuery, conns: _Connections, cfg: Config) -> tuple[dict | None, Problem | None, str]:
