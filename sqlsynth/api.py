@@ -10,6 +10,7 @@ import yaml
 from .compile.program import Program, compile_plan, render_script
 from .config.load import DEFAULT_CONFIG_FILE, Config, load_config
 from .db import connect, mask_dsn, scrub
+from .duck import is_duckdb
 from .errors import ConfigError, ConnectionFailed, ExecutionError, SqlsynthError, first_line
 from .files import write_atomic
 from .plan.build import Builder, build_plan
@@ -297,6 +298,15 @@ def create_tables(settings: Settings, orm_file: str = "orm.yaml", config_file: s
 
     schema, config = load_inputs(orm_file, config_file)
     _generated, ignored, _vocab = _selection(schema, config)
+    if is_duckdb(settings.dst_dsn):  # DuckDB destination: sqlsynth/execute/duckdb.py
+        from .execute import duckdb as duck
+
+        tables, warnings = duck.create_tables(settings.dst_dsn, schema, ignored, settings.dst_schema)
+        for w in warnings:
+            import sys
+
+            print(f"sqlsynth: warning: {w}", file=sys.stderr)
+        return tables
     dsn = settings.need_dst()
     if settings.dst_is_src():
         raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to create tables in it")
@@ -335,6 +345,16 @@ def create_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str
     from .execute.postgres import run_program
 
     schema, _config = load_inputs(orm_file, config_file)
+    if is_duckdb(settings.dst_dsn):  # DuckDB destination: compile/duckdb.py, execute/duckdb.py
+        from .compile.duckdb import compile_duckdb
+        from .execute import duckdb as duck
+
+        prog = compile_duckdb(plan_load(orm_file, config_file, num_passes, seed, settings.dst_schema, stats_file,
+                                        append, scale))
+        if jobs > 1:
+            prog.warnings.append("--jobs is ignored on DuckDB: it runs each INSERT ... SELECT on all its threads")
+        duck.create_data(settings.dst_dsn, prog, report)
+        return prog
     dsn = settings.need_dst()
     if append and jobs > 1:
         raise SqlsynthError("--append runs in one transaction: use it with --jobs 1")
@@ -359,6 +379,10 @@ def remove_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str
     if settings.dst_is_src():
         raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to remove data from it")
     generated, _ignored, _vocab = _selection(schema, config)
+    if is_duckdb(settings.dst_dsn):
+        from .execute import duckdb as duck
+
+        return duck.empty_tables(settings.dst_dsn, schema, generated, "remove-data", settings.dst_schema)
     embedded = not settings.dst_dsn  # the default destination: known only once started
     dsn = settings.need_dst()
     if embedded and settings.dst_is_src():
@@ -378,6 +402,10 @@ def remove_tables(settings: Settings, orm_file: str = "orm.yaml", config_file: s
     if settings.dst_is_src():
         raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to drop its tables")
     _generated, ignored, _vocab = _selection(schema, config)
+    if is_duckdb(settings.dst_dsn):
+        from .execute import duckdb as duck
+
+        return duck.remove_tables(settings.dst_dsn, schema, ignored, settings.dst_schema)
     embedded = not settings.dst_dsn  # the default destination: known only once started
     dsn = settings.need_dst()
     if embedded and settings.dst_is_src():
@@ -409,6 +437,10 @@ def create_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: st
 
     schema, config = load_inputs(orm_file, config_file)
     _generated, _ignored, vocab = _selection(schema, config)
+    if is_duckdb(settings.dst_dsn):
+        from .execute import duckdb as duck
+
+        return duck.create_vocab(settings.dst_dsn, schema, vocab, directory, report, settings.dst_schema)
     if vocab and settings.dst_dsn and not settings.dst_is_src():
         try:
             _no_unfinished_load(settings.dst_dsn)
@@ -423,6 +455,10 @@ def remove_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: st
 
     schema, config = load_inputs(orm_file, config_file)
     _generated, _ignored, vocab = _selection(schema, config)
+    if is_duckdb(settings.dst_dsn):
+        from .execute import duckdb as duck
+
+        return duck.remove_vocab(settings.dst_dsn, schema, vocab, settings.dst_schema)
     if vocab and settings.dst_dsn and not settings.dst_is_src():
         try:
             _no_unfinished_load(settings.dst_dsn)

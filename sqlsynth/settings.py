@@ -67,6 +67,14 @@ class Settings:
         Unix socket; default port 5432; driver suffixes and user/password/options ignored)."""
         if not self.src_dsn or not self.dst_dsn:
             return False
+        from .duck import duckdb_path, is_duckdb
+
+        if is_duckdb(self.src_dsn) or is_duckdb(self.dst_dsn):  # a DuckDB file is the same file, by path
+            try:
+                return (is_duckdb(self.src_dsn) and is_duckdb(self.dst_dsn) and duckdb_path(self.dst_dsn) != ":memory:"
+                        and os.path.realpath(duckdb_path(self.src_dsn)) == os.path.realpath(duckdb_path(self.dst_dsn)))
+            except ValueError:
+                return False
         if normalize_dsn(self.src_dsn) == normalize_dsn(self.dst_dsn):
             return True
         dst_id = server_identity(self.dst_dsn)

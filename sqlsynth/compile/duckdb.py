@@ -1,0 +1,202 @@
+"""Plan -> DuckDB program: one INSERT ... SELECT per table over generate_series, in DuckDB's SQL.
+
+The Values of the plan build sqlglot trees with PostgreSQL's primitives (sqlsynth/sql/primitives.py)
+in them; this module rewrites those trees (never the plan) and renders them with sqlglot's duckdb
+dialect:
+
+- the random streams' hash, ``hashint8extended(v, seed)``, becomes ``sqlsynth_hash64(v, seed)``, a
+  macro in DuckDB SQL (HASH_MACROS, pinned against hash64_python by tests/test_duckdb.py): DuckDB's
+  own hash() promises no stability across releases. Streams use the low 32 bits of the hash (see
+  sqlx.Streams), so the macro computes a 32-bit murmur-style finaliser of the 64-bit (row xor seed)
+  with 32-bit limbs in BIGINT arithmetic (no overflow): draws cover the same ranges as on
+  PostgreSQL, but the values differ (determinism holds within an engine, not across engines);
+- ``decode(x, 'hex')`` -> ``unhex(x)``; ``to_tsvector(cfg, text)`` -> the text (tsvector columns are
+  VARCHAR on DuckDB); a range constructor -> a STRUCT {lower, upper}; ``json[b]_build_object`` ->
+  ``json_object``; ``to_hex`` -> ``lower(to_hex)``; casts to NAME -> VARCHAR;
+- value pools (pg_temp.sqlsynth_pool_<n>) are Arrow tables registered on the connection.
+
+The integer division of PostgreSQL is kept by the session setting ``integer_division`` (set by the
+executor). What has no DuckDB form (geometric and network values, CHECKs kept by drawing candidates,
+Python row generators, stories, --append) stops the compile with one line naming the table, the
+column or the feature and the engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sqlglot
+from sqlglot import exp
+
+from ..errors import SqlsynthError
+from ..plan.model import Plan, TablePlan
+from ..plan.pools import JoinCollector, Pool
+from ..sql import primitives
+from ..sql.sqlx import render
+from .program import ROW, row_source
+
+ENGINE = "DuckDB"
+M32 = (1 << 32) - 1
+MIX = 0x45D9F3B  # the multiplier of the 32-bit finaliser (fits 27 bits: products stay below 2^63)
+FOLD = 0x5BD1E995  # folds the high word into the low one (below 2^31)
+HASH_MACROS = [  # fixed text (no user value): the finaliser, the fold of the high word, the hash
+    f"CREATE OR REPLACE TEMP MACRO sqlsynth_xs16(h) AS xor(h, h >> 16)",
+    f"CREATE OR REPLACE TEMP MACRO sqlsynth_mix32(h) AS (xor(h, h >> 16) * {MIX}) & {M32}",
+    f"CREATE OR REPLACE TEMP MACRO sqlsynth_fold64(x) AS xor(x & {M32}, (((x >> 32) & {M32}) * {FOLD}) & {M32})",
+    "CREATE OR REPLACE TEMP MACRO sqlsynth_hash64(v, s) AS "
+    "sqlsynth_xs16(sqlsynth_mix32(sqlsynth_mix32(sqlsynth_fold64(xor(v, s)))))",
+]
+RANGE_NAMES = {"int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange"}
+REFUSED = {"set_masklen": "network addresses (inet/cidr)", "plainto_tsquery": "tsquery",
+           "pg_get_serial_sequence": "sequences", "setval": "sequences", "hashtextextended": "text hashes",
+           **{g: "geometric values" for g in primitives.GEOMETRIC}}
+
+
+def hash64_python(v: int, s: int) -> int:
+    """The DuckDB macro sqlsynth_hash64 computed in Python (v, s signed 64-bit): a value in [0, 2^32)."""
+    x = (v ^ s) & ((1 << 64) - 1)
+    h = (x & M32) ^ ((((x >> 32) & M32) * FOLD) & M32)
+    for _ in range(2):
+        h = ((h ^ (h >> 16)) * MIX) & M32
+    return h ^ (h >> 16)
+
+
+@dataclass
+class DuckStep:
+    sql: str
+    kind: str = "insert"
+    table: str | None = None
+    path: str | None = None
+    rows: int = 0
+
+
+@dataclass
+class DuckProgram:
+    seed: int
+    steps: list[DuckStep] = field(default_factory=list)
+    pools: list[Pool] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)  # tables written (qualified SQL names by table)
+    qtables: dict[str, str] = field(default_factory=dict)
+    external_parents: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    search_path: list[str] = field(default_factory=list)  # where the unqualified types (enums) are
+
+    @property
+    def tables(self) -> list[str]:
+        return self.targets
+
+    @property
+    def total_rows(self) -> int:
+        return sum(s.rows for s in self.steps if s.kind == "insert")
+
+
+class Unsupported(Exception):
+    pass
+
+
+def _rewrite(node: exp.Expression) -> exp.Expression:
+    if isinstance(node, exp.Anonymous):
+        name = str(node.this).lower()
+        args = [a.transform(_rewrite) for a in node.expressions]  # a replaced node is not walked again
+        if primitives.hash64_args(node) is not None:
+            return exp.Anonymous(this="sqlsynth_hash64", expressions=args)
+        if name == "decode" and len(args) == 2:
+            return exp.Unhex(this=args[0])
+        if name == "to_tsvector" and len(args) == 2:
+            return args[1]
+        if name in RANGE_NAMES and len(args) == 2:
+            return exp.Struct(expressions=[exp.PropertyEQ(this=exp.to_identifier("lower"), expression=args[0]),
+                                           exp.PropertyEQ(this=exp.to_identifier("upper"), expression=args[1])])
+        if name in ("lower", "upper") and len(args) == 1:
+            return exp.Anonymous(this="struct_extract", expressions=[args[0], exp.Literal.string(name)])
+        if name in ("jsonb_build_object", "json_build_object"):
+            return exp.Anonymous(this="json_object", expressions=args)
+        if name == "to_hex":
+            return exp.Lower(this=exp.Anonymous(this="to_hex", expressions=args))
+        if name in REFUSED:
+            raise Unsupported(REFUSED[name])
+        if name.endswith("range") or name in ("lower_inf", "upper_inf", "isempty"):
+            raise Unsupported(f"range function {name}")
+    if isinstance(node, exp.DataType):
+        sql = node.sql("postgres").lower()
+        if sql in ("name", "regconfig"):
+            return exp.DataType.build("VARCHAR")
+        if sql == "name[]":
+            return exp.DataType.build("VARCHAR[]", dialect="duckdb")
+    if isinstance(node, exp.Cast) and isinstance(node.this, exp.Column) is False:
+        to = node.args.get("to")
+        if isinstance(to, exp.DataType) and to.sql("postgres").lower() == "regconfig":
+            return node.this
+    if isinstance(node, exp.Table) and node.args.get("db") is not None and node.db == "pg_temp":
+        return exp.Table(this=node.this.copy(), alias=node.args.get("alias"))
+    return node
+
+
+def duck_sql(tree: exp.Expression) -> str:
+    """A tree built for PostgreSQL as DuckDB SQL (raises Unsupported)."""
+    try:
+        return render(tree.transform(_rewrite), "duckdb")
+    except sqlglot.errors.UnsupportedError as e:
+        raise Unsupported(str(e).splitlines()[0]) from None
+
+
+def insert_sql(plan: Plan, tp: TablePlan, lo: int, hi: int) -> str:
+    cols = tp.columns()
+    problems = []
+    with JoinCollector() as joins:
+        exprs = []
+        for c in cols:
+            e = tp.values[c].at(ROW.copy())
+            try:
+                duck_sql(e)
+            except Unsupported as u:
+                problems.append(f"table {tp.name} column {c}: {u} cannot be generated on {ENGINE}")
+            exprs.append(e)
+    if problems:
+        raise Unsupported("; ".join(problems))
+    select = joins.apply(exp.select(*exprs).from_(row_source(lo, hi, None)))
+    head = f"INSERT INTO {plan.qtable(tp.name)} ({', '.join(exp.to_identifier(c, quoted=True).sql('duckdb') for c in cols)})"
+    return f"{head}\n{duck_sql(select)}"
+
+
+def refusals(plan: Plan) -> list[str]:
+    """Features of the plan a DuckDB load does not support, one line each."""
+    out = []
+    if plan.append:
+        out.append(f"--append is not supported on {ENGINE} (PostgreSQL supports it): run remove-data and load again")
+    if plan.stories:
+        out.append(f"story_generators are not supported on {ENGINE} (PostgreSQL supports them)")
+    for stage in plan.py_stages:
+        out.append(f"{stage.path}: custom Python row generators are not supported on {ENGINE} "
+                   "(PostgreSQL supports them)")
+    for name in plan.order:
+        tp = plan.tables[name]
+        for fb in tp.fallback if tp.rows > 0 else ():
+            names = ", ".join(ck.name for ck in fb.checks)
+            out.append(f"table {name} ({tp.path}): CHECK {names} is kept by drawing candidates, which is not "
+                       f"supported on {ENGINE} (PostgreSQL supports it): configure generators that satisfy it")
+    return out
+
+
+def compile_duckdb(plan: Plan) -> DuckProgram:
+    """The DuckDB program of a plan; every refusal at once (SqlsynthError), before anything runs."""
+    problems = refusals(plan)
+    prog = DuckProgram(seed=plan.seed, pools=list(plan.pools), warnings=list(plan.warnings),
+                       external_parents=list(plan.external_parents), search_path=list(plan.search_path))
+    if problems:
+        raise SqlsynthError("\n".join(problems))
+    for name in plan.order:
+        tp = plan.tables[name]
+        prog.qtables[name] = plan.qtable(name)
+        if tp.rows <= 0:
+            continue
+        try:
+            sql = insert_sql(plan, tp, 1, tp.rows)
+        except Unsupported as u:
+            problems.append(str(u))
+            continue
+        prog.targets.append(name)
+        prog.steps.append(DuckStep(sql, table=name, path=tp.path, rows=tp.rows))
+    if problems:
+        raise SqlsynthError("\n".join(problems))
+    return prog
