@@ -353,7 +353,7 @@ def create_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str
                                         append, scale))
         if jobs > 1:
             prog.warnings.append("--jobs is ignored on DuckDB: it runs each INSERT ... SELECT on all its threads")
-        duck.create_data(settings.dst_dsn, prog, report)
+        duck.create_data(settings.dst_dsn, prog, report, progress)
         return prog
     dsn = settings.need_dst()
     if append and jobs > 1:

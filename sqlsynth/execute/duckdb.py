@@ -95,7 +95,7 @@ def _pool_table(values: list[str]) -> Any:
     return pa.table({"k": pa.array(range(1, len(values) + 1), pa.int32()), "v": pa.array(values, pa.string())})
 
 
-def create_data(dsn: str, prog: DuckProgram, report: Report | None = None) -> None:
+def create_data(dsn: str, prog: DuckProgram, report: Report | None = None, progress=None) -> None:
     """Run the program in one transaction; refuse tables that already hold rows (nothing written)."""
     conn = connect_duckdb(dsn, "destination database")
     current = None
@@ -121,6 +121,8 @@ def create_data(dsn: str, prog: DuckProgram, report: Report | None = None) -> No
             current = step
             t0 = time.perf_counter()
             conn.execute(step.sql)
+            if progress is not None:
+                progress.advance(step.table, step.rows, time.perf_counter() - t0)
             if report:
                 report(f"{step.table}: {step.rows} rows in {time.perf_counter() - t0:.2f}s")
         current = None

@@ -203,11 +203,14 @@ def create_statements(schema: Schema, skip_tables: set[str], dst_schema: str | N
         out.statements.append(f"CREATE TYPE {q(schemas[0])}.{q(_unquoted(e.name))} AS ENUM ({labels})")
     for name in creation_order(schema, kept, fks):
         t = schema.tables[name]
-        cols, checks = [], []
-        try:
-            cols = [_column_sql(schema, t, c, checks, out.warnings) for c in t.columns.values()]
-        except SchemaError as e:
-            problems.append(str(e))
+        cols, checks, bad = [], [], []
+        for c in t.columns.values():
+            try:
+                cols.append(_column_sql(schema, t, c, checks, out.warnings))
+            except SchemaError as e:
+                bad.append(str(e))
+        if bad:
+            problems += bad
             continue
         body = list(cols)
         if t.primary_key:

@@ -1,0 +1,170 @@
+"""DuckDB as a destination (DST_DSN=duckdb:///file): the bundled Pagila orm.yaml/config.yaml loaded into a
+DuckDB file in tmp_path, every key, foreign key and CHECK of the schema model verified by SQL on it."""
+
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+import pytest
+import yaml
+
+from sqlsynth import api
+from sqlsynth.compile.duckdb import HASH_MACROS, hash64_python
+from sqlsynth.errors import SqlsynthError
+from sqlsynth.schema.ddl_duckdb import duck_check, duck_type
+from sqlsynth.schema.io import load_schema
+from sqlsynth.settings import Settings
+from sqlsynth.vocab.files import header_line, trailer
+
+from conftest import PAGILA_DIR
+
+PASSES = 300
+VOCAB = "language"  # loaded from a vocabulary file, the other tables generated
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(PAGILA_DIR / "orm.yaml", tmp_path / "orm.yaml")
+    cfg = yaml.safe_load((PAGILA_DIR / "config.yaml").read_text())
+    cfg["tables"][VOCAB] = {"vocabulary_table": True}
+    (tmp_path / "config.yaml").write_text(yaml.safe_dump(cfg, sort_keys=False))
+    schema = load_schema("orm.yaml")
+    rows = [b"%d\tLang\\tuage %d\t2020-01-0%d 10:00:00\n" % (i, i, 1 + i % 9) for i in range(1, 7)]
+    (tmp_path / f"{VOCAB}.copy").write_bytes(header_line(schema.tables[VOCAB]) + b"".join(rows) + trailer(len(rows)))
+    return tmp_path
+
+
+def settings_for(path) -> Settings:
+    return Settings(dst_dsn=f"duckdb:///{path}")
+
+
+def load(path, seed: int = 7, passes: int = PASSES) -> None:
+    s = settings_for(path)
+    api.create_tables(s, "orm.yaml", "config.yaml")
+    api.create_vocab(s, "orm.yaml", "config.yaml")
+    api.create_data(s, "orm.yaml", "config.yaml", num_passes=passes, seed=seed)
+
+
+def rows_of(path) -> dict[str, list]:
+    with duckdb.connect(str(path), read_only=True) as c:
+        names = [t for (t,) in c.execute("SELECT table_name FROM duckdb_tables() ORDER BY 1").fetchall()]
+        return {t: c.execute(f'SELECT * FROM "public"."{t}" ORDER BY ALL').fetchall() for t in names}
+
+
+def test_hash_macro_matches_its_python_definition():
+    c = duckdb.connect()
+    for m in HASH_MACROS:
+        c.execute(m)
+    cases = [(1, 5), (0, 0), (-3, -8155462545643187226), (123456789, 7086465990741807617),
+             ((1 << 63) - 1, -(1 << 63)), (-(1 << 63), (1 << 63) - 1), (16044, 42)]
+    for v, s in cases:
+        got = c.execute("SELECT sqlsynth_hash64(CAST(? AS BIGINT), CAST(? AS BIGINT))", [v, s]).fetchone()[0]
+        assert got == hash64_python(v, s), (v, s)
+        assert 0 <= got < 1 << 32
+    # the draws of one stream over many rows: distinct 32-bit words, mean near 2^31
+    n, distinct, mean = c.execute("SELECT count(*), count(DISTINCT h), avg(h) / 4294967296.0 FROM "
+                                  "(SELECT sqlsynth_hash64(i, 99) AS h FROM range(1, 200001) t(i))").fetchone()
+    assert n == distinct == 200000 and abs(mean - 0.5) < 0.005
+
+
+def test_pagila_into_duckdb_keys_foreign_keys_and_checks_hold(project):
+    db = project / "p.duckdb"
+    load(db)
+    schema = load_schema("orm.yaml")
+    plan = api.plan_load("orm.yaml", "config.yaml", num_passes=PASSES, seed=7)
+    c = duckdb.connect(str(db), read_only=True)
+    kept = {n for n, t in schema.tables.items() if not t.is_partition}
+
+    def count(sql: str) -> int:
+        return c.execute(sql).fetchone()[0]
+
+    qt = lambda t: f'"public"."{t}"'  # noqa: E731
+    assert count(f"SELECT count(*) FROM {qt(VOCAB)}") == 6
+    assert count(f"SELECT count(*) FROM {qt(VOCAB)} WHERE name = 'Lang\tuage 1'") == 1  # COPY escapes read
+    for name in plan.order:
+        assert count(f"SELECT count(*) FROM {qt(name)}") == plan.tables[name].rows > 0, name
+    checked = {"fk": 0, "unique": 0, "check": 0}
+    for name in kept:
+        t = schema.tables[name]
+        for fk in t.foreign_keys:
+            on = " AND ".join(f'p."{b}" = c."{a}"' for a, b in zip(fk.columns, fk.ref_columns))
+            notnull = " AND ".join(f'c."{a}" IS NOT NULL' for a in fk.columns)
+            orphans = count(f"SELECT count(*) FROM {qt(name)} c WHERE {notnull} AND NOT EXISTS "
+                            f"(SELECT 1 FROM {qt(fk.ref_table)} p WHERE {on})")
+            assert orphans == 0, f"{name}.{fk.name}: {orphans} rows point nowhere"
+            checked["fk"] += 1
+        keys = ([t.primary_key.columns] if t.primary_key else []) + [u.columns for u in t.unique] + \
+            [ix.columns for ix in t.indexes if ix.unique and ix.columns and not ix.where]
+        for cols in keys:
+            group = ", ".join(f'"{x}"' for x in cols)
+            notnull = " AND ".join(f'"{x}" IS NOT NULL' for x in cols)
+            dup = count(f"SELECT count(*) FROM (SELECT {group} FROM {qt(name)} WHERE {notnull} "
+                        f"GROUP BY {group} HAVING count(*) > 1)")
+            assert dup == 0, f"{name} ({group}): {dup} duplicated keys"
+            checked["unique"] += 1
+        exprs = [duck_check(ck.expression) for ck in t.checks]
+        for col in t.columns.values():
+            _typ, dom = duck_type(schema, col.type, name)
+            exprs += [duck_check(e, col.name) for e in dom]
+            if not col.nullable:
+                assert count(f'SELECT count(*) FROM {qt(name)} WHERE "{col.name}" IS NULL') == 0
+        for e in exprs:
+            assert count(f"SELECT count(*) FROM {qt(name)} WHERE NOT ({e})") == 0, f"{name}: CHECK {e}"
+            checked["check"] += 1
+    assert checked["fk"] == sum(len(schema.tables[n].foreign_keys) for n in kept) > 10, checked
+    assert checked["unique"] >= len(kept) and checked["check"] >= 1, checked
+    # a table already holding rows stops the next load before anything is written
+    before = rows_of(db)
+    c.close()
+    with pytest.raises(SqlsynthError, match="already ha.* rows; run remove-data first"):
+        api.create_data(settings_for(db), "orm.yaml", "config.yaml", num_passes=2, seed=8)
+    assert rows_of(db) == before
+    with pytest.raises(SqlsynthError, match="--append is not supported on DuckDB"):
+        api.create_data(settings_for(db), "orm.yaml", "config.yaml", num_passes=2, seed=8, append=True)
+    # remove-vocab refuses while generated rows refer to the vocabulary; remove-data, then it can
+    with pytest.raises(SqlsynthError, match="refer to the vocabulary tables"):
+        api.remove_vocab(settings_for(db), "orm.yaml", "config.yaml")
+    assert len(api.remove_data(settings_for(db), "orm.yaml", "config.yaml")) == len(plan.order)
+    assert api.remove_vocab(settings_for(db), "orm.yaml", "config.yaml") == [VOCAB]
+    assert all(not r for r in rows_of(db).values())
+    api.remove_tables(settings_for(db), "orm.yaml", "config.yaml")
+    assert rows_of(db) == {}
+
+
+def test_same_seed_same_rows_other_seed_other_rows(project):
+    load(project / "a.duckdb", seed=11, passes=50)
+    load(project / "b.duckdb", seed=11, passes=50)
+    load(project / "c.duckdb", seed=12, passes=50)
+    a, b, c = (rows_of(project / f"{x}.duckdb") for x in "abc")
+    assert a == b
+    assert sum(len(r) for r in a.values()) > 500
+    different = [t for t in a if t != VOCAB and a[t] != c[t]]
+    assert len(different) >= len(a) - 3, different  # junction tables of tiny parents may coincide
+
+
+def test_what_duckdb_cannot_hold_is_refused_with_table_column_and_engine(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "orm.yaml").write_text(yaml.safe_dump({"schema": "public", "tables": {
+        "host": {"columns": {"id": {"type": "integer", "nullable": False, "primary": True},
+                             "addr": {"type": "inet"}, "pos": {"type": "point"}},
+                 "primary_key": {"name": "host_pkey", "columns": ["id"]}}}}))
+    with pytest.raises(SqlsynthError) as e:
+        api.create_tables(settings_for(tmp_path / "h.duckdb"), "orm.yaml", None)
+    text = str(e.value)
+    assert "tables.host.columns.addr: type inet has no DuckDB form" in text
+    assert "tables.host.columns.pos: type point has no DuckDB form" in text
+    assert not (tmp_path / "h.duckdb").exists() or rows_of(tmp_path / "h.duckdb") == {}
+
+
+def test_failed_load_is_rolled_back_and_names_the_table(project):
+    db = project / "f.duckdb"
+    s = settings_for(db)
+    api.create_tables(s, "orm.yaml", "config.yaml")
+    api.create_vocab(s, "orm.yaml", "config.yaml")
+    with duckdb.connect(str(db)) as c:  # a CHECK the generated payments cannot meet
+        c.execute('ALTER TABLE "public"."payment" ALTER COLUMN amount SET DATA TYPE DECIMAL(3, 2)')
+    with pytest.raises(SqlsynthError, match=r"create-data on DuckDB: table payment \(tables.payment\): .*nothing was written"):
+        api.create_data(s, "orm.yaml", "config.yaml", num_passes=20, seed=1)
+    assert all(not r for t, r in rows_of(db).items() if t != VOCAB)
