@@ -24,6 +24,7 @@ from sqlsynth.sql.sqlx import Streams, col, lit, render
 
 PKG = Path(__file__).resolve().parent.parent / "sqlsynth"
 PRIMITIVES = PKG / "sql" / "primitives.py"
+ENGINE_PRIMITIVES = {PKG / "sql" / "primitives_duckdb.py"}  # another engine's forms of the same primitives
 
 TYPES = ["integer", "bigint", "smallint", "numeric(8,2)", "double precision", "real", "text", "character varying(12)",
          "character(3)", '"char"', "boolean", "date", "timestamp without time zone", "timestamp with time zone",
@@ -41,7 +42,7 @@ def _anonymous_constructions(path: Path) -> list[int]:
 
 def test_only_the_primitives_module_builds_calls_by_name():
     found = {str(p.relative_to(PKG.parent)): lines for p in sorted(PKG.rglob("*.py"))
-             if p != PRIMITIVES and (lines := _anonymous_constructions(p))}
+             if p != PRIMITIVES and p not in ENGINE_PRIMITIVES and (lines := _anonymous_constructions(p))}
     assert found == {}
     assert _anonymous_constructions(PRIMITIVES)  # the check reads what it should
 

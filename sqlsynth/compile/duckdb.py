@@ -5,11 +5,8 @@ in them; this module rewrites those trees (never the plan) and renders them with
 dialect:
 
 - the random streams' hash, ``hashint8extended(v, seed)``, becomes ``sqlsynth_hash64(v, seed)``, a
-  macro in DuckDB SQL (HASH_MACROS, pinned against hash64_python by tests/test_duckdb.py): DuckDB's
-  own hash() promises no stability across releases. Streams use the low 32 bits of the hash (see
-  sqlx.Streams), so the macro computes a 32-bit murmur-style finaliser of the 64-bit (row xor seed)
-  with 32-bit limbs in BIGINT arithmetic (no overflow): draws cover the same ranges as on
-  PostgreSQL, but the values differ (determinism holds within an engine, not across engines);
+  macro in DuckDB SQL (sql/primitives_duckdb.py): draws cover the same ranges as on PostgreSQL, but
+  the values differ (determinism holds within an engine, not across engines);
 - ``decode(x, 'hex')`` -> ``unhex(x)``; ``to_tsvector(cfg, text)`` -> the text (tsvector columns are
   VARCHAR on DuckDB); a range constructor -> a STRUCT {lower, upper}; ``json[b]_build_object`` ->
   ``json_object``; ``to_hex`` -> ``lower(to_hex)``; casts to NAME -> VARCHAR;
@@ -31,34 +28,16 @@ from sqlglot import exp
 from ..errors import SqlsynthError
 from ..plan.model import Plan, TablePlan
 from ..plan.pools import JoinCollector, Pool
-from ..sql import primitives
+from ..sql import primitives, primitives_duckdb as duck
+from ..sql.primitives_duckdb import HASH_MACROS, hash64_python  # noqa: F401  (the executor's, the tests')
 from ..sql.sqlx import render
 from .program import ROW, row_source
 
 ENGINE = "DuckDB"
-M32 = (1 << 32) - 1
-MIX = 0x45D9F3B  # the multiplier of the 32-bit finaliser (fits 27 bits: products stay below 2^63)
-FOLD = 0x5BD1E995  # folds the high word into the low one (below 2^31)
-HASH_MACROS = [  # fixed text (no user value): the finaliser, the fold of the high word, the hash
-    f"CREATE OR REPLACE TEMP MACRO sqlsynth_xs16(h) AS xor(h, h >> 16)",
-    f"CREATE OR REPLACE TEMP MACRO sqlsynth_mix32(h) AS (xor(h, h >> 16) * {MIX}) & {M32}",
-    f"CREATE OR REPLACE TEMP MACRO sqlsynth_fold64(x) AS xor(x & {M32}, (((x >> 32) & {M32}) * {FOLD}) & {M32})",
-    "CREATE OR REPLACE TEMP MACRO sqlsynth_hash64(v, s) AS "
-    "sqlsynth_xs16(sqlsynth_mix32(sqlsynth_mix32(sqlsynth_fold64(xor(v, s)))))",
-]
 RANGE_NAMES = {"int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange"}
 REFUSED = {"set_masklen": "network addresses (inet/cidr)", "plainto_tsquery": "tsquery",
            "pg_get_serial_sequence": "sequences", "setval": "sequences", "hashtextextended": "text hashes",
            **{g: "geometric values" for g in primitives.GEOMETRIC}}
-
-
-def hash64_python(v: int, s: int) -> int:
-    """The DuckDB macro sqlsynth_hash64 computed in Python (v, s signed 64-bit): a value in [0, 2^32)."""
-    x = (v ^ s) & ((1 << 64) - 1)
-    h = (x & M32) ^ ((((x >> 32) & M32) * FOLD) & M32)
-    for _ in range(2):
-        h = ((h ^ (h >> 16)) * MIX) & M32
-    return h ^ (h >> 16)
 
 
 @dataclass
@@ -99,7 +78,7 @@ def _rewrite(node: exp.Expression) -> exp.Expression:
         name = str(node.this).lower()
         args = [a.transform(_rewrite) for a in node.expressions]  # a replaced node is not walked again
         if primitives.hash64_args(node) is not None:
-            return exp.Anonymous(this="sqlsynth_hash64", expressions=args)
+            return duck.hash64(*args)
         if name == "decode" and len(args) == 2:
             return exp.Unhex(this=args[0])
         if name == "to_tsvector" and len(args) == 2:
@@ -108,11 +87,11 @@ def _rewrite(node: exp.Expression) -> exp.Expression:
             return exp.Struct(expressions=[exp.PropertyEQ(this=exp.to_identifier("lower"), expression=args[0]),
                                            exp.PropertyEQ(this=exp.to_identifier("upper"), expression=args[1])])
         if name in ("lower", "upper") and len(args) == 1:
-            return exp.Anonymous(this="struct_extract", expressions=[args[0], exp.Literal.string(name)])
+            return duck.field(args[0], name)
         if name in ("jsonb_build_object", "json_build_object"):
-            return exp.Anonymous(this="json_object", expressions=args)
+            return duck.json_object(*args)
         if name == "to_hex":
-            return exp.Lower(this=exp.Anonymous(this="to_hex", expressions=args))
+            return duck.to_hex(*args)
         if name in REFUSED:
             raise Unsupported(REFUSED[name])
         if name.endswith("range") or name in ("lower_inf", "upper_inf", "isempty"):
