@@ -13,6 +13,10 @@ Tolerances are statistical, not arbitrary:
 The seed is fixed, so the tests are deterministic; the tolerances say the observed values are
 what a correct generator produces, not just what this seed happened to give.
 
+Every test runs twice (the `engine` fixture): once generating in PostgreSQL, once generating in
+DuckDB (a file in tmp_path, compile/duckdb.py) and copying the rows into the same PostgreSQL table,
+so that the same SQL checks judge both engines' rows.
+
 The golden tests at the end compile a handful of generators for a fixed schema (no database)
 and compare the psql script with tests/golden/generators/<name>.sql; regenerate with
 SQLSYNTH_UPDATE_GOLDEN=1 and review the diff.
@@ -85,10 +89,53 @@ def synth(dsn: str, tmp_path: Path, ddl: str | None, tables: dict[str, dict], se
     path.write_text(yaml.safe_dump(cfg, sort_keys=False))
     config = load_config(str(path))
     plan = build_plan(schema, config, num_passes=1, seed=seed)
-    run_program(dsn, compile_plan(plan))
+    if ENGINE["name"] == "duckdb":
+        through_duckdb(dsn, tmp_path, schema, plan)
+    else:
+        run_program(dsn, compile_plan(plan))
     conn = psycopg.connect(dsn, autocommit=True)
     conn.execute("SET TimeZone = 'UTC'")
     return conn
+
+
+ENGINE = {"name": "pg"}
+
+
+def pytest_generate_tests(metafunc):
+    if "fresh_db" in metafunc.fixturenames:  # the tests that generate rows run on both engines
+        metafunc.parametrize("engine", ["pg", "duckdb"], indirect=True)
+
+
+@pytest.fixture(autouse=True)
+def engine(request):
+    """The engine that generates the rows (the checks always read them in PostgreSQL)."""
+    ENGINE["name"] = getattr(request, "param", "pg")
+    yield ENGINE["name"]
+    ENGINE["name"] = "pg"
+
+
+def through_duckdb(dsn: str, tmp_path: Path, schema, plan) -> None:
+    """Generate the plan in a DuckDB file, then copy its rows into the PostgreSQL tables (same columns)."""
+    import duckdb
+
+    from sqlsynth.compile.duckdb import compile_duckdb
+    from sqlsynth.execute import duckdb as duck
+    from sqlsynth.schema.ddl_duckdb import create_statements
+
+    path = tmp_path / f"gen{len(list(tmp_path.glob('gen*.duckdb')))}.duckdb"
+    with duckdb.connect(str(path)) as c:
+        for st in create_statements(schema, set()).statements:
+            c.execute(st)
+    prog = compile_duckdb(plan)
+    duck.create_data(f"duckdb:///{path}", prog)
+    with duckdb.connect(str(path), read_only=True) as c, psycopg.connect(dsn) as pg:
+        for name in prog.targets:
+            cols = plan.tables[name].columns()
+            names = ", ".join(f'"{x}"' for x in cols)
+            rows = c.execute(f"SELECT {names} FROM {prog.qtables[name]}").fetchall()
+            with pg.cursor().copy(f"COPY {prog.qtables[name]} ({names}) FROM STDIN") as cp:
+                for r in rows:
+                    cp.write_row(r)
 
 
 def one(conn: psycopg.Connection, sql: str) -> Any:

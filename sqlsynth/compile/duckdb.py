@@ -34,6 +34,7 @@ from ..sql.sqlx import render
 from .program import ROW, row_source
 
 ENGINE = "DuckDB"
+M32 = (1 << 32) - 1
 RANGE_NAMES = {"int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange"}
 REFUSED = {"set_masklen": "network addresses (inet/cidr)", "plainto_tsquery": "tsquery",
            "pg_get_serial_sequence": "sequences", "setval": "sequences", "hashtextextended": "text hashes",
@@ -74,6 +75,12 @@ class Unsupported(Exception):
 
 
 def _rewrite(node: exp.Expression) -> exp.Expression:
+    if isinstance(node, exp.BitwiseAnd) and primitives.hash64_args(node.this) is not None \
+            and node.expression == exp.Literal.number(M32):  # the DuckDB hash is 32 bits already
+        return duck.hash64(*(a.transform(_rewrite) for a in node.this.expressions))
+    if isinstance(node, exp.AtTimeZone) and isinstance(node.this, exp.UnixToTime) and len(node.this.args) == 1 \
+            and node.args.get("zone") == exp.Literal.string("UTC"):
+        return duck.timestamp_from_epoch(node.this.this.transform(_rewrite))
     if isinstance(node, exp.Anonymous):
         name = str(node.this).lower()
         args = [a.transform(_rewrite) for a in node.expressions]  # a replaced node is not walked again
