@@ -27,7 +27,7 @@ NUMBER = r"[\d,]+(?:\.\d+)?"
 
 
 def test_the_benchmarks_are_all_here():
-    assert MODULES == ["bench_faithful.py", "bench_generators.py", "bench_pagila.py", "bench_pgbench.py",
+    assert MODULES == ["bench_duckdb.py", "bench_faithful.py", "bench_generators.py", "bench_pagila.py", "bench_pgbench.py",
                        "bench_real_schemas.py", "bench_report.py", "bench_rules.py",
                        "bench_stories.py", "bench_vocab.py", "run_all.py"]
 
@@ -195,3 +195,15 @@ def test_quick_runs_of_every_benchmark(pg_server_dsn, tmp_path):
     vocab = sections["bench_vocab.py"]
     assert "5,000 rows, best of 1" in vocab and "(ordered md5): True" in vocab, vocab
     assert len(re.findall(rf"^\| .* \| {NUMBER} \| {NUMBER} \| ", vocab, re.M)) == 9, vocab
+
+
+def test_quick_run_of_the_duckdb_benchmark(pg_server_dsn, tmp_path):
+    out = tmp_path / "duckdb.md"
+    done = subprocess.run([sys.executable, str(BENCH / "bench_duckdb.py"), "--quick", "--admin-dsn", pg_server_dsn,
+                           "--output", str(out)], cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    text = out.read_text(encoding="utf-8")
+    assert "**6,000 rows** in 15 tables" in text, text
+    for load in ("DuckDB: INSERT ... SELECT of constants (floor)", "DuckDB: sqlsynth create-data",
+                 "PostgreSQL: sqlsynth create-data"):
+        assert re.search(rf"\| {re.escape(load)} \| {NUMBER} \| {NUMBER} \| {NUMBER}x \|", text), load
