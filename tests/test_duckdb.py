@@ -168,3 +168,40 @@ def test_failed_load_is_rolled_back_and_names_the_table(project):
     with pytest.raises(SqlsynthError, match=r"create-data on DuckDB: table payment \(tables.payment\): .*nothing was written"):
         api.create_data(s, "orm.yaml", "config.yaml", num_passes=20, seed=1)
     assert all(not r for t, r in rows_of(db).items() if t != VOCAB)
+
+
+def test_a_check_duckdb_refuses_is_skipped_with_a_warning_and_the_cli_runs(tmp_path, monkeypatch, capsys):
+    from click.testing import CliRunner
+
+    from sqlsynth.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "orm.yaml").write_text(yaml.safe_dump({"schema": "public", "tables": {
+        "t": {"columns": {"id": {"type": "integer", "nullable": False, "primary": True},
+                          "n": {"type": "integer", "nullable": False}},
+              "primary_key": {"name": "t_pkey", "columns": ["id"]},
+              "checks": [{"name": "n_small", "expression": "((n >= 0) AND (n < 50))"},
+                         {"name": "n_odd", "expression": "(public.is_odd(n))"}]}}}))
+    (tmp_path / "config.yaml").write_text(yaml.safe_dump({"tables": {"t": {"num_rows_per_pass": 40}}}))
+    env = {"DST_DSN": f"duckdb:///{tmp_path / 't.duckdb'}"}
+    runner = CliRunner()
+    out = runner.invoke(main, ["create-tables"], env=env)
+    assert out.exit_code == 0, out.output
+    assert "tables.t: CHECK" in out.output and "not created: DuckDB refuses it" in out.output, out.output
+    out = runner.invoke(main, ["create-data", "--seed", "3", "--num-passes", "2"], env=env)
+    assert out.exit_code == 1  # the planner keeps is_odd by drawing candidates: PostgreSQL only
+    assert "table t (tables.t): CHECK n_odd is kept by drawing candidates, which is not supported on DuckDB " \
+        "(PostgreSQL supports it)" in out.output, out.output
+    orm = yaml.safe_load((tmp_path / "orm.yaml").read_text())
+    orm["tables"]["t"]["checks"].pop()
+    (tmp_path / "orm.yaml").write_text(yaml.safe_dump(orm))
+    assert runner.invoke(main, ["remove-tables", "--yes"], env=env).exit_code == 0
+    assert runner.invoke(main, ["create-tables"], env=env).exit_code == 0
+    out = runner.invoke(main, ["create-data", "--seed", "3", "--num-passes", "2", "--jobs", "2"], env=env)
+    assert out.exit_code == 0, out.output
+    assert "generated 80 rows in 1 tables (seed 3)" in out.output and "--jobs is ignored on DuckDB" in out.output
+    with duckdb.connect(str(tmp_path / "t.duckdb"), read_only=True) as c:
+        assert c.execute('SELECT count(*), min(n) >= 0 AND max(n) < 50 FROM "public"."t"').fetchone() == (80, True)
+        checks = [r[0] for r in c.execute("SELECT constraint_text FROM duckdb_constraints() "
+                                          "WHERE constraint_type = 'CHECK'").fetchall()]
+    assert len(checks) == 1 and "50" in checks[0]

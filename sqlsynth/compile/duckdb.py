@@ -159,7 +159,7 @@ def refusals(plan: Plan) -> list[str]:
         tp = plan.tables[name]
         for fb in tp.fallback if tp.rows > 0 else ():
             names = ", ".join(ck.name for ck in fb.checks)
-            out.append(f"table {name} ({tp.path}): CHECK {names} is kept by drawing candidates, which is not "
+            out.append(f"table {name} ({tp.path}): {names} is kept by drawing candidates, which is not "
                        f"supported on {ENGINE} (PostgreSQL supports it): configure generators that satisfy it")
     return out
 
