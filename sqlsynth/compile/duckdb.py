@@ -103,6 +103,8 @@ def _rewrite(node: exp.Expression) -> exp.Expression:
             raise Unsupported(REFUSED[name])
         if name.endswith("range") or name in ("lower_inf", "upper_inf", "isempty"):
             raise Unsupported(f"range function {name}")
+    if isinstance(node, (exp.Greatest, exp.Least)) and node.args.get("ignore_nulls") is None:
+        node.set("ignore_nulls", True)  # PostgreSQL's GREATEST/LEAST skip NULLs, as DuckDB's do
     if isinstance(node, exp.DataType):
         sql = node.sql("postgres").lower()
         if sql in ("name", "regconfig"):
