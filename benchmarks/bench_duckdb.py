@@ -17,7 +17,7 @@ What one run does:
    directory and gives the tables no smallint foreign key points at ``num_rows_per_pass: fan-out``
    (bench_pagila.fan_out_config): 10 tables x 20000 + 5 x 160000 = 1.0M rows by default;
 2. compiles the load twice, once for DuckDB (compile/duckdb.py) and once for PostgreSQL (timed
-   apart, not part of the rates);
+   apart, not part of the rates; both build the Mimesis pools there);
 3. R times each (best kept, per load):
    a. sqlsynth into a fresh DuckDB file (create-tables first, untimed): execute/duckdb.create_data;
    b. the floor into a fresh DuckDB file: per table ``INSERT INTO t (same columns) SELECT ... FROM
@@ -25,7 +25,8 @@ What one run does:
       ``1 + (i - 1) % parent_rows`` (composite keys: mixed radix) and every other column a constant
       of its DuckDB type (bench_pagila's ceiling, for DuckDB);
    c. sqlsynth into a PostgreSQL database (created for the run, emptied with remove-data between
-      runs, CHECKPOINT before each): execute/postgres.run_program;
+      runs, CHECKPOINT before each): execute/postgres.run_program. The DuckDB loads (a, b alternating)
+      run first, then PostgreSQL's, so that the server's background writes do not overlap them;
 4. prints a markdown table (and writes it with --output); drops the database and files it made.
 """
 
@@ -162,19 +163,21 @@ def main(argv: list[str] | None = None) -> int:
         pg = create_db(a.admin_dsn, dbname)
         api.create_tables(Settings(dst_dsn=pg), orm, cfg)
         best = {"duck": float("inf"), "floor": float("inf"), "pg": float("inf")}
-        for r in range(a.repeat):
-            dsn = fresh_duckdb(tmp, orm, cfg, "sqlsynth")
+        for r in range(a.repeat):  # the DuckDB loads back to back, then PostgreSQL's (its background
+            dsn = fresh_duckdb(tmp, orm, cfg, "sqlsynth")  # writer must not run during DuckDB's)
             t0 = time.perf_counter()
             duck.create_data(dsn, dprog)
             best["duck"] = min(best["duck"], time.perf_counter() - t0)
             best["floor"] = min(best["floor"], run_floor(fresh_duckdb(tmp, orm, cfg, "floor"), inserts))
+            print(f"DuckDB run {r + 1}: sqlsynth {best['duck']:.2f}s, floor {best['floor']:.2f}s (best so far)", flush=True)
+        for r in range(a.repeat):
             if r:
                 api.remove_data(Settings(dst_dsn=pg), orm, cfg)
             checkpoint(pg)
             t0 = time.perf_counter()
             run_program(pg, pprog)
             best["pg"] = min(best["pg"], time.perf_counter() - t0)
-            print(f"run {r + 1}: " + ", ".join(f"{k} {v:.2f}s" for k, v in best.items()), flush=True)
+            print(f"PostgreSQL run {r + 1}: {best['pg']:.2f}s (best so far)", flush=True)
         text = report(a, rows, len(inserts), best, compile_duck, compile_pg)
         print(text)
         if a.output:

@@ -60,6 +60,7 @@ class DuckProgram:
     external_parents: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     search_path: list[str] = field(default_factory=list)  # where the unqualified types (enums) are
+    arrow: dict[str, object] = field(default_factory=dict)  # pool table name -> its Arrow table (the executor's)
 
     @property
     def tables(self) -> list[str]:
@@ -187,4 +188,6 @@ def compile_duckdb(plan: Plan) -> DuckProgram:
         prog.steps.append(DuckStep(sql, table=name, path=tp.path, rows=tp.rows))
     if problems:
         raise SqlsynthError("\n".join(problems))
+    for pool in prog.pools:  # Mimesis runs here, as when the PostgreSQL program is compiled (COPY data)
+        pool.build()
     return prog

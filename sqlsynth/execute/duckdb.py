@@ -92,7 +92,16 @@ def _run(dsn: str, statements: list[str], what: str, nothing: str) -> None:
 def _pool_table(values: list[str]) -> Any:
     import pyarrow as pa
 
-    return pa.table({"k": pa.array(range(1, len(values) + 1), pa.int32()), "v": pa.array(values, pa.string())})
+    keys = pa.array(range(1, len(values) + 1), pa.int32())
+    return pa.table({"k": keys, "v": pa.array(values, pa.string())})
+
+
+def pool_tables(prog: DuckProgram) -> dict[str, Any]:
+    """The program's value pools as Arrow tables (k, v), built once per program."""
+    for pool in prog.pools:
+        if pool.table_name not in prog.arrow:
+            prog.arrow[pool.table_name] = _pool_table(pool.build())
+    return prog.arrow
 
 
 def create_data(dsn: str, prog: DuckProgram, report: Report | None = None, progress=None) -> None:
@@ -115,8 +124,8 @@ def create_data(dsn: str, prog: DuckProgram, report: Report | None = None, progr
         if empty:
             raise SqlsynthError(f"create-data: table {', '.join(empty)} is empty but generated rows refer to it; "
                                 "run create-vocab first; nothing was written")
-        for pool in prog.pools:
-            conn.register(pool.table_name, _pool_table(pool.build()))
+        for name, table in pool_tables(prog).items():
+            conn.register(name, table)
         for step in prog.steps:
             current = step
             t0 = time.perf_counter()
