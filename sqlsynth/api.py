@@ -29,13 +29,20 @@ def refuse_overwrite(path: str, force: bool) -> None:
         raise SqlsynthError(f"{path} already exists; use --force to overwrite it")
 
 
-def make_tables(settings: Settings, orm_file: str = "orm.yaml", force: bool = False) -> Schema:
-    """Reflect the source schema into orm.yaml."""
+def make_tables(settings: Settings, orm_file: str = "orm.yaml", force: bool = False,
+                parquet_dir: str | None = None) -> Schema:
+    """Reflect the source schema into orm.yaml (parquet_dir: a directory of Parquet/CSV files instead of SRC_DSN)."""
+    from .filesource import is_file_source, parquet_dsn
     from .schema.reflect import reflect
 
     refuse_overwrite(orm_file, force)
-    dsn = settings.need_src()
-    schema = reflect(dsn, settings.src_schema or "public", masked_dsn=mask_dsn(dsn))
+    dsn = parquet_dsn(parquet_dir) if parquet_dir else settings.need_src()
+    if is_file_source(dsn):
+        from .schema.reflect_files import reflect_files
+
+        schema = reflect_files(dsn, masked_dsn=dsn.strip())
+    else:
+        schema = reflect(dsn, settings.src_schema or "public", masked_dsn=mask_dsn(dsn))
     dump_schema(schema, orm_file)
     return schema
 
@@ -65,6 +72,14 @@ def generate_config(settings: Settings, orm_file: str = "orm.yaml", config_file:
 
     text = data = None
     reachable = False
+    if _is_file_source(settings.src_dsn) and (fit is not False or rules is not False):
+        if fit or rules:
+            raise SqlsynthError("generate-config --fit/--rules shape the config to a PostgreSQL source; the source "
+                                "is a DuckDB file or a Parquet directory: use --no-fit --no-rules")
+        if warn is not None:
+            warn("shaping the config to the source needs a PostgreSQL source (this one is a DuckDB file or a "
+                 f"Parquet directory): the config is the starter one from {os.path.basename(orm_file)}")
+        fit = rules = False
     if settings.src_dsn and (fit is not False or rules is not False):
         from .errors import ConnectionFailed
 
@@ -115,6 +130,28 @@ def generate_config(settings: Settings, orm_file: str = "orm.yaml", config_file:
             rule_report(line)
     write_atomic(config_file, text)
     return data
+
+
+def _is_file_source(dsn: str | None) -> bool:
+    from .filesource import is_file_source
+
+    return is_file_source(dsn)
+
+
+def source_settings(settings: Settings, orm_file: str) -> Settings:
+    """settings, with SRC_DSN taken from orm.yaml when it is unset and orm.yaml was reflected from a file
+    source (make-tables --parquet-dir DIR records parquet:///DIR, as datafaker records parquet-dir)."""
+    import dataclasses
+
+    if settings.src_dsn or not os.path.exists(orm_file):
+        return settings
+    try:
+        with open(orm_file, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except (OSError, yaml.YAMLError):
+        return settings
+    dsn = data.get("dsn") if isinstance(data, dict) else None
+    return dataclasses.replace(settings, src_dsn=dsn) if isinstance(dsn, str) and _is_file_source(dsn) else settings
 
 
 def load_inputs(orm_file: str, config_file: str | None, config_required: bool = False) -> tuple[Schema, Config]:
@@ -426,6 +463,7 @@ def make_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: str 
 
     schema, config = load_inputs(orm_file, config_file)
     _generated, _ignored, vocab = _selection(schema, config)
+    settings = source_settings(settings, orm_file)
     return run(settings, schema, vocab, force=force, compress=compress, only=only, directory=directory,
                report=report)
 
@@ -490,7 +528,12 @@ def make_stats(settings: Settings, orm_file: str = "orm.yaml", config_file: str 
     sqlsynth__report; DP-noised when the config asks for differential privacy)."""
     from .stats.run import make_stats as run
 
+    settings = source_settings(settings, orm_file)
     extra, notes = None, []
+    if for_report and _is_file_source(settings.src_dsn):
+        for_report = False
+        notes.append("the report's aggregates of the source are measured on a PostgreSQL source only (this one is "
+                     "a DuckDB file or a Parquet directory); sqlsynth report then needs a PostgreSQL SRC_DSN")
     if for_report:
         import psycopg
 

@@ -111,10 +111,15 @@ def main(ctx: click.Context, verbose: bool) -> None:
 @main.command("make-tables")
 @ORM
 @FORCE
+@click.option("--parquet-dir", default=None, metavar="DIR",
+              help="Reflect a directory of Parquet/CSV files (one table per <table>.parquet, .csv or .csv.gz) "
+                   "instead of SRC_DSN; orm.yaml records it as parquet:///DIR for make-stats and make-vocab.")
 @handled
-def make_tables(orm_file: str, force: bool) -> None:
-    """Reflect the source schema(s) (SRC_DSN, SRC_SCHEMA: a name, a comma-separated list, or all) into orm.yaml."""
-    schema = api.make_tables(load_settings(), orm_file, force)
+def make_tables(orm_file: str, force: bool, parquet_dir: str | None) -> None:
+    """Reflect the source schema(s) (SRC_DSN, SRC_SCHEMA: a name, a comma-separated list, or all) into orm.yaml.
+
+    SRC_DSN may also be a DuckDB file (duckdb:///file.duckdb) or a Parquet/CSV directory (parquet:///dir)."""
+    schema = api.make_tables(load_settings(), orm_file, force, parquet_dir=parquet_dir)
     extra = [f"{len(x)} {name}" for x, name in ((schema.extensions, "extensions"), (schema.collations, "collations"),
                                                  (schema.functions, "functions")) if x]
     where = f" in {len(schema.schemas)} schemas ({', '.join(schema.schemas)})" if schema.multi else ""

@@ -192,8 +192,13 @@ _names = itertools.count(1)
 
 def open_source(dsn: str, src_schema: str | list[str] | None = None) -> Any:
     """A connection to the source: autocommit between our own read-only transactions, every
-    transaction READ ONLY (psycopg's BEGIN READ ONLY) and the session's default read-only too."""
+    transaction READ ONLY (psycopg's BEGIN READ ONLY) and the session's default read-only too. A DuckDB file
+    or a Parquet directory (duckdb:///, parquet:///) is opened by sqlsynth.filesource instead."""
     from .db import connect
+    from .filesource import is_file_source, open_file_source
+
+    if is_file_source(dsn):
+        return open_file_source(dsn)
 
     conn = connect(dsn, what="source database", autocommit=True)
     try:
@@ -213,8 +218,13 @@ def open_source(dsn: str, src_schema: str | list[str] | None = None) -> Any:
 
 
 def run_select(conn: Any, text: str) -> tuple[list[str], list[tuple]]:
-    """(column names, rows) of one gated SELECT (check_select, then send_prepared)."""
-    check_select(text)
+    """(column names, rows) of one gated SELECT (check_select, then send_prepared; on a file source,
+    filesource.run_tree: the tree transpiled to DuckDB)."""
+    from .filesource import is_duck_connection, run_tree
+
+    tree = check_select(text)
+    if is_duck_connection(conn):
+        return run_tree(conn, tree)
     return send_prepared(conn, text)
 
 

@@ -32,6 +32,7 @@ from ..config.load import Config, load_config
 from ..db import PerThread, scrub
 from ..errors import ConfigError, Problem, SqlsynthError, first_line
 from ..files import write_atomic
+from ..filesource import FileQueryError
 from ..readonly import RefusedQuery, open_source, refusal, run_select
 from ..schema.model import Schema
 from ..settings import Settings
@@ -233,7 +234,7 @@ def _run_one(q: StatQuery, conns: _Connections, cfg: Config) -> tuple[dict | Non
         try:
             cols, raw_rows = run_select(conn, q.query)
             rows = [dict(zip(cols, map(plain, r))) for r in raw_rows]
-        except RefusedQuery as e:
+        except (RefusedQuery, FileQueryError) as e:
             return None, cfg.problem(q.path if q.auto else f"{q.path}.query", str(e)), ""
         except psycopg.Error as e:
             return None, cfg.problem(q.path if q.auto else f"{q.path}.query", scrub(first_line(e), conns.dsn)), ""
@@ -241,7 +242,7 @@ def _run_one(q: StatQuery, conns: _Connections, cfg: Config) -> tuple[dict | Non
         try:
             cols, raw_rows, eps, delta = run_dp(conn, q.query, q.dp_query, q.epsilon, q.delta, q.metadata or {},
                                               total=q.auto)
-        except RefusedQuery as e:  # the SQL smartnoise-sql wrote (the first stage passed the gate before)
+        except (RefusedQuery, FileQueryError) as e:  # the SQL smartnoise-sql wrote (the first stage passed the gate)
             return None, cfg.problem(q.path if q.auto else f"{q.path}.dp-query", str(e)), ""
         except psycopg.Error as e:
             return None, cfg.problem(q.path if q.auto else f"{q.path}.query", scrub(first_line(e), conns.dsn)), ""

@@ -30,6 +30,7 @@ from typing import Any, Callable, Iterable
 from ..sql.sqlx import q, qtable
 from ..db import connect, scrub
 from ..errors import ExecutionError, SqlsynthError, first_line
+from ..filesource import is_file_source
 from ..readonly import RefusedQuery, check_select
 from ..schema.model import Schema, Table
 from ..schema.placement import Placement
@@ -119,6 +120,19 @@ def make_vocab(settings: Settings, schema: Schema, vocab: set[str], force: bool 
     if not todo:
         return results
     dsn = settings.need_src()
+    if is_file_source(dsn):  # a DuckDB file or a Parquet directory: the same files, written by duckrows
+        from .duckrows import make_file_vocab
+
+        def done(table: str, path: str, rows: int, secs: float) -> None:
+            results.append(TableResult(table, path, rows, secs))
+            if report:
+                report(results[-1])
+
+        try:
+            make_file_vocab(dsn, schema, todo, done)
+        except RefusedQuery as e:
+            raise ExecutionError(f"make-vocab: {e}") from None
+        return results
     conn = connect(dsn, what="source database")
     table = None
     try:
