@@ -603,3 +603,20 @@ def report(settings: Settings, orm_file: str = "orm.yaml", config_file: str | No
     res = ReportResult(fig, failures=gate(fig, fail_under, max_tvd, min_rule_pass))
     res.files = write(fig, out, fmt)
     return res
+
+
+def dump_data(settings: Settings, output: str, orm_file: str = "orm.yaml", config_file: str | None = None,
+              tables: tuple[str, ...] = (), parquet: bool = False, force: bool = False, report=None) -> list:
+    """Write the destination's tables (default: the generated ones, as datafaker) to output/<table>.csv or
+    .parquet, whole or not at all; output "-" writes one table as CSV to stdout (sqlsynth.execute.dump)."""
+    from .execute.dump import dump_data as run
+
+    schema, config = load_inputs(orm_file, config_file)
+    generated, _ignored, _vocab = _selection(schema, config)
+    unknown = [t for t in tables if t not in schema.tables]
+    if unknown:
+        raise SqlsynthError(f"dump-data: no table {', '.join(unknown)} in {orm_file}")
+    names = list(dict.fromkeys(tables)) or [t for t in generated if not schema.tables[t].is_partition]
+    dst = _placement(settings, schema)
+    return run(settings.need_dst(), schema, [schema.tables[t] for t in names], dst.where, output,
+               "parquet" if parquet else "csv", force, report)

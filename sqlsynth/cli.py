@@ -426,6 +426,26 @@ def config_schema(path_only: bool) -> None:
     click.echo(schema_path() if path_only else schema_text(), nl=path_only)
 
 
+@main.command("dump-data")
+@ORM
+@CONFIG
+@click.option("--table", "tables", multiple=True, metavar="TABLE",
+              help="A table to dump (repeatable). Default: every generated table (not ignored, not vocabulary).")
+@click.option("--output", "-o", required=True, metavar="DIR",
+              help="The directory to write (<table>.csv or <table>.parquet), created whole or not at all; "
+                   "- writes one table (--table) as CSV to stdout.")
+@click.option("--parquet/--no-parquet", default=False, show_default=True, help="Parquet files instead of CSV.")
+@click.option("--force", "-f", is_flag=True, help="Replace an existing output directory.")
+@handled
+def dump_data(orm_file: str, config_file: str | None, tables: tuple[str, ...], output: str, parquet: bool,
+              force: bool) -> None:
+    """Write the destination's tables (DST_DSN: PostgreSQL or duckdb:///file) to CSV or Parquet files."""
+    done = api.dump_data(load_settings(), output, orm_file, config_file, tables, parquet, force)
+    if output != "-":
+        rows = sum(n for _t, _f, n in done)
+        click.echo(f"wrote {output}: {len(done)} tables, {rows:,} rows ({'parquet' if parquet else 'csv'})")
+
+
 @main.command("list-tables")
 @ORM
 @CONFIG
