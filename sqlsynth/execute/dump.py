@@ -48,7 +48,7 @@ def arrow_type(type_sql: str, schema: Schema | None = None) -> Any:
 
     t = type_sql.strip().lower().replace(", ", ",")
     if schema is not None and type_sql in schema.domains:
-        return arrow_type(schema.domains[type_sql].base_type, schema)
+        return arrow_type(schema.domains[type_sql].base, schema)
     if t in _INTS:
         return getattr(pa, _INTS[t])()
     if t == "real":

@@ -1,0 +1,270 @@
+"""Files: dump-data (PostgreSQL and DuckDB destinations, CSV and Parquet, whole or nothing) and file
+sources (a DuckDB file, a directory of Parquet files) through make-tables, make-stats, make-vocab and
+into PostgreSQL. Real PostgreSQL (a database per test), real DuckDB files in tmp_path."""
+
+from __future__ import annotations
+
+import csv
+import decimal
+import hashlib
+import os
+
+import duckdb
+import psycopg
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from sqlsynth.cli import main
+
+SETTINGS = ("SRC_DSN", "SRC_SCHEMA", "DST_DSN", "DST_SCHEMA")
+
+
+def run(args: list[str], ok: bool = True):
+    res = CliRunner().invoke(main, args, catch_exceptions=False)
+    if ok:
+        assert res.exit_code == 0, res.output + (res.stderr if res.stderr_bytes else "")
+    return res
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for key in list(os.environ):
+        if key.upper() in SETTINGS:
+            monkeypatch.delenv(key)
+    return monkeypatch
+
+
+def md5_of(path) -> str:
+    return hashlib.md5(open(path, "rb").read()).hexdigest()
+
+
+def leftovers(parent) -> list[str]:
+    return [n for n in os.listdir(parent) if ".partial-" in n or ".old-" in n]
+
+
+# ---- dump-data from PostgreSQL ------------------------------------------------------------------
+
+
+@pytest.fixture
+def pagila_orm(env, pagila_src):
+    """orm.yaml of Pagila, with Pagila itself as the destination dump-data reads (it only reads)."""
+    env.setenv("SRC_DSN", pagila_src)
+    run(["make-tables"])
+    run(["generate-config", "--no-fit", "--no-rules"])
+    env.delenv("SRC_DSN")
+    env.setenv("DST_DSN", pagila_src)
+    return pagila_src
+
+
+def test_dump_data_postgres_csv_is_the_tables_text(pagila_orm, tmp_path):
+    run(["dump-data", "--output", "out", "--table", "actor", "--table", "film", "--table", "payment"])
+    assert sorted(os.listdir(tmp_path / "out")) == ["actor.csv", "film.csv", "payment.csv"]
+    with psycopg.connect(pagila_orm) as conn:
+        for t, key in (("actor", "actor_id"), ("film", "film_id"), ("payment", "payment_date, payment_id")):
+            cols = [r[0] for r in conn.execute(
+                "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped "
+                "ORDER BY attnum", [t]).fetchall()]
+            want = conn.execute(f"SELECT {', '.join(f'{c}::text' for c in cols)} FROM {t} ORDER BY "
+                                f"{', '.join(f'{t}.{k.strip()}' for k in key.split(','))}").fetchall()
+            with open(tmp_path / "out" / f"{t}.csv", newline="", encoding="utf-8") as fh:
+                rows = list(csv.reader(fh))
+            assert rows[0] == cols
+            got = [tuple(None if v == "" else v for v in r) for r in rows[1:]]
+            assert len(got) == len(want) > 0, t
+            if t == "payment":  # no primary key (a partitioned table): rows in no particular order
+                got, want = sorted(got, key=repr), sorted(want, key=repr)
+            diff = [(g, w) for g, w in zip(got, want) if g != w]
+            assert diff == [], t
+    assert leftovers(tmp_path) == []
+
+
+def test_dump_data_postgres_parquet_types_and_rows(pagila_orm, tmp_path):
+    run(["dump-data", "--output", "pq", "--parquet", "--table", "actor", "--table", "film"])
+    actor = pq.read_table(tmp_path / "pq" / "actor.parquet")
+    film = pq.read_table(tmp_path / "pq" / "film.parquet")
+    assert actor.schema.field("actor_id").type == pa.int32()
+    assert actor.schema.field("last_update").type == pa.timestamp("us")
+    assert film.schema.field("rental_rate").type == pa.decimal128(4, 2)
+    assert film.schema.field("release_year").type == pa.int32()  # the domain year: its base type, integer
+    assert film.schema.field("rating").type == pa.string()  # an enum: its text
+    assert film.schema.field("special_features").type == pa.string()  # text[]: its text
+    with psycopg.connect(pagila_orm) as conn:
+        want = conn.execute("SELECT actor_id, first_name, last_name, last_update FROM actor ORDER BY actor_id").fetchall()
+        got = [tuple(r.values()) for r in actor.to_pylist()]
+        assert got == want
+        n, total, ratings = conn.execute("SELECT count(*), sum(rental_rate), "
+                                         "string_agg(rating::text, ',' ORDER BY film_id) FROM film").fetchone()
+    assert film.num_rows == n == 1000
+    assert sum(film.column("rental_rate").to_pylist(), decimal.Decimal(0)) == total
+    assert ",".join(film.column("rating").to_pylist()) == ratings
+
+
+def test_dump_data_refuses_an_existing_directory_and_leaves_nothing_after_a_failure(pagila_orm, tmp_path, make_db):
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "keep.txt").write_text("mine")
+    res = run(["dump-data", "--output", "out", "--table", "actor"], ok=False)
+    assert res.exit_code == 1 and "already exists; use --force" in res.output
+    # a destination without the tables: the dump fails part-way; the old directory is untouched
+    empty = make_db("sqlsynth_files_empty")
+    with psycopg.connect(empty) as conn:
+        conn.execute("CREATE TABLE actor AS SELECT 1 AS actor_id, 'a'::text AS first_name, 'b'::text AS last_name, "
+                     "now() AS last_update")
+    os.environ["DST_DSN"] = empty
+    res = run(["dump-data", "--output", "out", "--force", "--table", "actor", "--table", "film"], ok=False)
+    assert res.exit_code == 1 and "table film" in res.output and "nothing was written" in res.output
+    assert os.listdir(tmp_path / "out") == ["keep.txt"]
+    res = run(["dump-data", "--output", "new", "--parquet", "--table", "actor", "--table", "film"], ok=False)
+    assert res.exit_code == 1 and not (tmp_path / "new").exists()
+    assert leftovers(tmp_path) == []
+    run(["dump-data", "--output", "out", "--force", "--table", "actor"])
+    assert os.listdir(tmp_path / "out") == ["actor.csv"]
+    assert leftovers(tmp_path) == []
+
+
+# ---- DuckDB files ------------------------------------------------------------------------------
+
+
+def make_duckdb(path) -> None:
+    conn = duckdb.connect(str(path))
+    conn.execute("CREATE TABLE kind (id INTEGER PRIMARY KEY, name VARCHAR NOT NULL UNIQUE)")
+    conn.execute("INSERT INTO kind VALUES (1, 'small'), (2, 'large'), (3, 'tab\there'), (4, 'back\\slash')")
+    conn.execute("CREATE TABLE item (id BIGINT PRIMARY KEY, kind_id INTEGER REFERENCES kind(id), "
+                 "price DECIMAL(8,2), made TIMESTAMP, note VARCHAR, ok BOOLEAN, tags VARCHAR[], ratio DOUBLE)")
+    conn.execute("INSERT INTO item SELECT i, 1 + i % 4, i * 1.25, TIMESTAMP '2024-01-01' + i * INTERVAL 1 HOUR, "
+                 "CASE WHEN i % 5 = 0 THEN NULL ELSE 'n' || i END, i % 2 = 0, ['a', 'b c'], i / 7 "
+                 "FROM range(1, 201) t(i)")
+    conn.close()
+
+
+def test_dump_data_from_a_duckdb_destination(env, tmp_path):
+    make_duckdb(tmp_path / "d.duckdb")
+    env.setenv("SRC_DSN", "duckdb:///d.duckdb")
+    run(["make-tables"])
+    env.delenv("SRC_DSN")
+    env.setenv("DST_DSN", "duckdb:///d.duckdb")
+    before = md5_of(tmp_path / "d.duckdb")
+    run(["dump-data", "--output", "pq", "--parquet", "--table", "item", "--table", "kind"])
+    run(["dump-data", "--output", "csv", "--table", "item"])
+    assert md5_of(tmp_path / "d.duckdb") == before
+    conn = duckdb.connect(str(tmp_path / "d.duckdb"), read_only=True)
+    want = conn.execute("SELECT * FROM item ORDER BY id").fetchall()
+    conn.close()
+    item = pq.read_table(tmp_path / "pq" / "item.parquet")
+    assert item.schema.field("price").type == pa.decimal128(8, 2)
+    assert [tuple(r.values()) for r in item.to_pylist()] == want
+    with open(tmp_path / "csv" / "item.csv", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["id", "kind_id", "price", "made", "note", "ok", "tags", "ratio"] and len(rows) == 201
+    assert [int(r[0]) for r in rows[1:]] == [w[0] for w in want]
+
+
+def test_duckdb_source_through_the_pipeline_into_postgres(env, tmp_path, fresh_db):
+    make_duckdb(tmp_path / "s.duckdb")
+    before = md5_of(tmp_path / "s.duckdb")
+    env.setenv("SRC_DSN", "duckdb:///s.duckdb")
+    env.setenv("DST_DSN", fresh_db)
+    run(["make-tables"])
+    orm = yaml.safe_load(open(tmp_path / "orm.yaml"))
+    item = orm["tables"]["item"]
+    assert {c: v["type"] for c, v in item["columns"].items()} == {
+        "id": "bigint", "kind_id": "integer", "price": "numeric(8,2)", "made": "timestamp without time zone",
+        "note": "text", "ok": "boolean", "tags": "text[]", "ratio": "double precision"}
+    assert item["primary_key"]["columns"] == ["id"]
+    assert [(f["columns"], f["ref_table"]) for f in item["foreign_keys"]] == [(["kind_id"], "kind")]
+    assert orm["tables"]["kind"]["columns"]["name"]["nullable"] is False
+    assert orm["tables"]["kind"]["unique"][0]["columns"] == ["name"]
+    res = run(["generate-config"])
+    assert "needs a PostgreSQL source" in res.output
+    (tmp_path / "config.yaml").write_text(yaml.safe_dump({
+        "tables": {"kind": {"vocabulary_table": True}, "item": {"num_rows_per_pass": 30}},
+        "src-stats": [{"name": "by_kind", "query": "SELECT kind_id, count(*) AS n, sum(price)::numeric(12,2) AS total "
+                                                   "FROM item WHERE note IS NOT NULL GROUP BY kind_id ORDER BY 1"}],
+    }))
+    run(["make-stats"])
+    stats = yaml.safe_load(open(tmp_path / "src-stats.yaml"))
+    conn = duckdb.connect(str(tmp_path / "s.duckdb"), read_only=True)
+    want = conn.execute("SELECT kind_id, count(*), sum(price) FROM item WHERE note IS NOT NULL "
+                        "GROUP BY 1 ORDER BY 1").fetchall()
+    kinds = conn.execute("SELECT id, name FROM kind ORDER BY id").fetchall()
+    conn.close()
+    assert [(r["kind_id"], r["n"], r["total"]) for r in stats["by_kind"]["results"]] == \
+        [(k, n, float(t)) for k, n, t in want]
+    run(["make-vocab"])
+    run(["create-tables"])
+    run(["create-vocab"])
+    run(["create-data"])
+    with psycopg.connect(fresh_db) as pg:
+        assert pg.execute("SELECT id, name FROM kind ORDER BY id").fetchall() == kinds
+        assert pg.execute("SELECT count(*), count(DISTINCT kind_id) > 0 FROM item").fetchone() == (30, True)
+        assert pg.execute("SELECT count(*) FROM item i LEFT JOIN kind k ON k.id = i.kind_id "
+                          "WHERE i.kind_id IS NOT NULL AND k.id IS NULL").fetchone()[0] == 0
+    assert md5_of(tmp_path / "s.duckdb") == before
+
+
+def test_a_src_stats_query_that_writes_is_refused_on_a_duckdb_source(env, tmp_path):
+    make_duckdb(tmp_path / "s.duckdb")
+    before = md5_of(tmp_path / "s.duckdb")
+    env.setenv("SRC_DSN", "duckdb:///s.duckdb")
+    run(["make-tables"])
+    (tmp_path / "config.yaml").write_text(yaml.safe_dump({"src-stats": [
+        {"name": "d", "query": "DELETE FROM item"},
+        {"name": "c", "query": "COPY item TO '/tmp/x.csv'"},
+        {"name": "w", "query": "WITH x AS (DELETE FROM kind RETURNING id) SELECT count(*) FROM x"},
+    ]}))
+    res = run(["make-stats"], ok=False)
+    assert res.exit_code == 1
+    out = res.output
+    assert "src-stats[0].query: DELETE statement" in out and "src-stats[1].query" in out
+    assert "src-stats[2].query" in out and "data-modifying WITH" in out
+    assert not (tmp_path / "src-stats.yaml").exists()
+    (tmp_path / "config.yaml").write_text(yaml.safe_dump({"src-stats": [
+        {"name": "x", "query": "SELECT no_such_function(id) FROM item"}]}))
+    res = run(["make-stats"], ok=False)
+    assert res.exit_code == 1 and "src-stats[0].query: DuckDB:" in res.output
+    assert md5_of(tmp_path / "s.duckdb") == before
+
+
+# ---- a directory of Parquet files -------------------------------------------------------------
+
+
+def test_parquet_directory_source_through_the_pipeline(pagila_orm, tmp_path, make_db):
+    # the source: three Pagila tables dumped as Parquet by dump-data itself
+    run(["dump-data", "--output", "files", "--parquet", "--table", "language", "--table", "actor",
+         "--table", "category"])
+    for name in ("orm.yaml", "config.yaml"):
+        os.rename(tmp_path / name, tmp_path / f"pagila-{name}")
+    os.environ.pop("DST_DSN")
+    res = run(["make-tables", "--parquet-dir", "files"])
+    assert "3 tables" in res.output
+    orm = yaml.safe_load(open(tmp_path / "orm.yaml"))
+    assert orm["dsn"] == "parquet:///" + str(tmp_path / "files")
+    assert orm["tables"]["actor"]["columns"]["actor_id"] == {"type": "integer", "nullable": True}
+    assert orm["tables"]["actor"]["columns"]["last_update"]["type"] == "timestamp without time zone"
+    assert "primary_key" not in orm["tables"]["actor"]
+    (tmp_path / "config.yaml").write_text(yaml.safe_dump({
+        "tables": {"language": {"vocabulary_table": True}, "category": {"vocabulary_table": True},
+                   "actor": {"num_rows_per_pass": 25}},
+        "src-stats": [{"name": "actors", "query": "SELECT count(*) AS n, count(DISTINCT last_name) AS names "
+                                                  "FROM actor"}],
+    }))
+    run(["make-stats"])  # SRC_DSN unset: the directory orm.yaml records
+    stats = yaml.safe_load(open(tmp_path / "src-stats.yaml"))
+    with psycopg.connect(pagila_orm) as conn:
+        n, names = conn.execute("SELECT count(*), count(DISTINCT last_name) FROM actor").fetchone()
+        languages = conn.execute("SELECT language_id, name, last_update FROM language ORDER BY 1").fetchall()
+    assert stats["actors"]["results"] == [{"n": n, "names": names}]
+    run(["make-vocab"])
+    dst = make_db("sqlsynth_files_dst")
+    os.environ["DST_DSN"] = dst
+    run(["create-tables"])
+    run(["create-vocab"])
+    run(["create-data"])
+    with psycopg.connect(dst) as conn:
+        assert conn.execute("SELECT language_id, name, last_update FROM language ORDER BY 1").fetchall() == \
+            [(i, name.rstrip(), ts) for i, name, ts in languages]
+        assert conn.execute("SELECT count(*) FROM actor").fetchone()[0] == 25
+        assert conn.execute("SELECT count(*) FROM category").fetchone()[0] == 16
