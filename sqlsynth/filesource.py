@@ -29,7 +29,7 @@ from .errors import ConnectionFailed, SqlsynthError, first_line
 PARQUET_SCHEME = "parquet:"
 ATTACHED = "src"  # the DuckDB file's alias inside the in-memory database
 VIEWS = "public"  # the schema of the views (the schema orm.yaml records for a file source)
-SUFFIXES = {".parquet": "read_parquet", ".csv": "read_csv", ".csv.gz": "read_csv"}
+SUFFIXES = {".parquet": "parquet", ".csv": "csv", ".csv.gz": "csv"}
 
 
 class FileQueryError(SqlsynthError):
@@ -125,7 +125,9 @@ def open_file_source(dsn: str) -> Any:
         else:
             directory = parquet_dir(dsn)
             for t, (path, reader) in files_of(directory).items():
-                conn.execute(_view(t, exp.Anonymous(this=reader, expressions=[exp.Literal.string(path)])))
+                literal = exp.Literal.string(path)
+                conn.execute(_view(t, exp.ReadParquet(expressions=[literal]) if reader == "parquet"
+                                   else exp.ReadCSV(this=literal)))
             allowed = os.path.abspath(directory).rstrip("/") + "/"
             conn.execute("SET allowed_directories = ?", [[allowed]])
             conn.execute("SET enable_external_access = false")

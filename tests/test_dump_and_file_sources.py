@@ -12,6 +12,7 @@ import os
 import duckdb
 import psycopg
 import pyarrow as pa
+import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 import pytest
 import yaml
@@ -238,6 +239,9 @@ def test_parquet_directory_source_through_the_pipeline(pagila_orm, tmp_path, mak
     for name in ("orm.yaml", "config.yaml"):
         os.rename(tmp_path / name, tmp_path / f"pagila-{name}")
     os.environ.pop("DST_DSN")
+    # one table as CSV instead (DuckDB's read_csv guesses its types)
+    pa_csv.write_csv(pq.read_table(tmp_path / "files" / "category.parquet"), tmp_path / "files" / "category.csv")
+    os.unlink(tmp_path / "files" / "category.parquet")
     res = run(["make-tables", "--parquet-dir", "files"])
     assert "3 tables" in res.output
     orm = yaml.safe_load(open(tmp_path / "orm.yaml"))
@@ -245,6 +249,7 @@ def test_parquet_directory_source_through_the_pipeline(pagila_orm, tmp_path, mak
     assert orm["tables"]["actor"]["columns"]["actor_id"] == {"type": "integer", "nullable": True}
     assert orm["tables"]["actor"]["columns"]["last_update"]["type"] == "timestamp without time zone"
     assert "primary_key" not in orm["tables"]["actor"]
+    assert orm["tables"]["category"]["columns"]["name"]["type"] == "text"
     (tmp_path / "config.yaml").write_text(yaml.safe_dump({
         "tables": {"language": {"vocabulary_table": True}, "category": {"vocabulary_table": True},
                    "actor": {"num_rows_per_pass": 25}},
