@@ -29,20 +29,27 @@ def refuse_overwrite(path: str, force: bool) -> None:
         raise SqlsynthError(f"{path} already exists; use --force to overwrite it")
 
 
-def make_tables(settings: Settings, orm_file: str = "orm.yaml", force: bool = False,
-                parquet_dir: str | None = None) -> Schema:
-    """Reflect the source schema into orm.yaml (parquet_dir: a directory of Parquet/CSV files instead of SRC_DSN)."""
-    from .filesource import is_file_source, parquet_dsn
-    from .schema.reflect import reflect
+def reflect_source(settings: Settings, dsn: str | None = None) -> Schema:
+    """The source's schema: PostgreSQL's (SRC_SCHEMA), or a file source's (schema.reflect_files)."""
+    from .filesource import is_file_source
 
-    refuse_overwrite(orm_file, force)
-    dsn = parquet_dsn(parquet_dir) if parquet_dir else settings.need_src()
+    dsn = dsn or settings.need_src()
     if is_file_source(dsn):
         from .schema.reflect_files import reflect_files
 
-        schema = reflect_files(dsn, masked_dsn=dsn.strip())
-    else:
-        schema = reflect(dsn, settings.src_schema or "public", masked_dsn=mask_dsn(dsn))
+        return reflect_files(dsn, masked_dsn=dsn.strip())
+    from .schema.reflect import reflect
+
+    return reflect(dsn, settings.src_schema or "public", masked_dsn=mask_dsn(dsn))
+
+
+def make_tables(settings: Settings, orm_file: str = "orm.yaml", force: bool = False,
+                parquet_dir: str | None = None) -> Schema:
+    """Reflect the source schema into orm.yaml (parquet_dir: a directory of Parquet/CSV files instead of SRC_DSN)."""
+    from .filesource import parquet_dsn
+
+    refuse_overwrite(orm_file, force)
+    schema = reflect_source(settings, parquet_dsn(parquet_dir) if parquet_dir else None)
     dump_schema(schema, orm_file)
     return schema
 
@@ -64,23 +71,22 @@ def generate_config(settings: Settings, orm_file: str = "orm.yaml", config_file:
     if os.path.exists(orm_file):
         schema = load_schema(orm_file)
     else:
-        from .schema.reflect import reflect
-
-        dsn = settings.need_src()
-        schema = reflect(dsn, settings.src_schema or "public", masked_dsn=mask_dsn(dsn))
+        schema = reflect_source(settings)
     from .config.starter import starter_config
 
     text = data = None
     reachable = False
-    if _is_file_source(settings.src_dsn) and (fit is not False or rules is not False):
-        if fit or rules:
-            raise SqlsynthError("generate-config --fit/--rules shape the config to a PostgreSQL source; the source "
-                                "is a DuckDB file or a Parquet directory: use --no-fit --no-rules")
-        if warn is not None:
+    file_source = _is_file_source(settings.src_dsn)  # shaping and rules read PostgreSQL's catalogs
+    if file_source:
+        if rules:
+            raise SqlsynthError("generate-config --rules measures a PostgreSQL source; the source is a DuckDB file "
+                                "or a Parquet directory: use --no-rules")
+        if fit is None and warn is not None:
             warn("shaping the config to the source needs a PostgreSQL source (this one is a DuckDB file or a "
-                 f"Parquet directory): the config is the starter one from {os.path.basename(orm_file)}")
-        fit = rules = False
-    if settings.src_dsn and (fit is not False or rules is not False):
+                 f"Parquet directory): the config is the starter one from {os.path.basename(orm_file)} "
+                 "(--fit: `stats: auto` generators guessed from it, fitted by make-stats)")
+        rules = False
+    if settings.src_dsn and not file_source and (fit is not False or rules is not False):
         from .errors import ConnectionFailed
 
         try:

@@ -273,3 +273,36 @@ def test_parquet_directory_source_through_the_pipeline(pagila_orm, tmp_path, mak
             [(i, name.rstrip(), ts) for i, name, ts in languages]
         assert conn.execute("SELECT count(*) FROM actor").fetchone()[0] == 25
         assert conn.execute("SELECT count(*) FROM category").fetchone()[0] == 16
+
+
+def test_generate_config_fit_on_a_duckdb_source_is_fitted_by_make_stats(env, tmp_path):
+    make_duckdb(tmp_path / "s.duckdb")
+    env.setenv("SRC_DSN", "duckdb:///s.duckdb")
+    run(["make-tables"])
+    res = run(["generate-config", "--rules"], ok=False)
+    assert res.exit_code == 1 and "--no-rules" in res.output
+    run(["generate-config", "--fit"])
+    assert "stats: auto" in (tmp_path / "config.yaml").read_text()
+    run(["make-stats"])
+    stats = yaml.safe_load(open(tmp_path / "src-stats.yaml"))
+    q = stats["auto__item__price"]["results"][0]["q"]
+    assert q[0] == 1.25 and q[-1] == 250.0  # the minimum and maximum of price
+    assert stats["auto__nulls__item__price"]["results"][0] == {"total": 200, "nulls": 0, "fraction": 0.0}
+    assert stats["auto__item__ok"]["results"][0]["probability"] == 0.5
+
+
+def test_dump_data_to_stdout_and_a_directory_with_two_files_for_one_table(env, tmp_path):
+    make_duckdb(tmp_path / "d.duckdb")
+    env.setenv("SRC_DSN", "duckdb:///d.duckdb")
+    run(["make-tables"])
+    env.setenv("DST_DSN", "duckdb:///d.duckdb")
+    out = run(["dump-data", "--output", "-", "--table", "kind"]).output
+    assert list(csv.reader(out.splitlines())) == [["id", "name"], ["1", "small"], ["2", "large"],
+                                                   ["3", "tab\there"], ["4", "back\\slash"]]
+    res = run(["dump-data", "--output", "-", "--table", "kind", "--table", "item"], ok=False)
+    assert res.exit_code == 1 and "one table" in res.output
+    run(["dump-data", "--output", "files", "--parquet", "--table", "kind"])
+    run(["dump-data", "--output", "more", "--table", "kind"])
+    os.rename(tmp_path / "more" / "kind.csv", tmp_path / "files" / "kind.csv")
+    res = run(["make-tables", "--parquet-dir", "files", "--orm-file", "f.yaml"], ok=False)
+    assert res.exit_code == 1 and "table kind is given by two files" in res.output

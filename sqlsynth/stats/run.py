@@ -318,10 +318,13 @@ def make_stats(settings: Settings, orm_file: str = "orm.yaml", config_file: str 
         schema = load_schema(orm_file)
     elif needs_schema(cfg):
         from ..db import mask_dsn
+        from ..filesource import is_file_source
         from ..schema.reflect import reflect
+        from ..schema.reflect_files import reflect_files
 
         dsn = settings.need_src()
-        schema = reflect(dsn, settings.src_schema or "public", masked_dsn=mask_dsn(dsn))
+        schema = reflect_files(dsn, dsn) if is_file_source(dsn) else \
+            reflect(dsn, settings.src_schema or "public", masked_dsn=mask_dsn(dsn))
     # the schema orm.yaml was reflected from (several: auto queries name each table's own); the source
     # sessions' search_path: that schema (or those), then the extensions' schemas (an extension's SQL
     # functions in an index expression, inlined by the planner, may name its types unqualified)
