@@ -27,7 +27,7 @@ NUMBER = r"[\d,]+(?:\.\d+)?"
 
 
 def test_the_benchmarks_are_all_here():
-    assert MODULES == ["bench_duckdb.py", "bench_faithful.py", "bench_generators.py", "bench_pagila.py", "bench_pgbench.py",
+    assert MODULES == ["bench_duckdb.py", "bench_dump.py", "bench_faithful.py", "bench_generators.py", "bench_pagila.py", "bench_pgbench.py",
                        "bench_real_schemas.py", "bench_report.py", "bench_rules.py",
                        "bench_stories.py", "bench_vocab.py", "run_all.py"]
 
@@ -98,6 +98,7 @@ def test_quick_runs_of_every_benchmark(pg_server_dsn, tmp_path):
             [str(BENCH / "bench_generators.py"), "--quick", "--dsn", pg_server_dsn],
             [str(BENCH / "bench_stories.py"), "--quick", "--dsn", pg_server_dsn],
             [str(BENCH / "bench_vocab.py"), "--quick", "--dsn", pg_server_dsn],
+            [str(BENCH / "bench_dump.py"), "--quick", "--dsn", pg_server_dsn],
             [str(BENCH / "bench_rules.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output", str(out / "rules.md")],
             [str(BENCH / "bench_faithful.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output",
              str(out / "faithful.md")],
@@ -195,6 +196,11 @@ def test_quick_runs_of_every_benchmark(pg_server_dsn, tmp_path):
     vocab = sections["bench_vocab.py"]
     assert "5,000 rows, best of 1" in vocab and "(ordered md5): True" in vocab, vocab
     assert len(re.findall(rf"^\| .* \| {NUMBER} \| {NUMBER} \| ", vocab, re.M)) == 9, vocab
+    dump = sections["bench_dump.py"]
+    assert "5,000 rows, best of 1" in dump, dump
+    assert len(re.findall(rf"^\| (?:dump-data|ceiling): .*\| {NUMBER} \| {NUMBER} \| {NUMBER} \|$|"
+                          rf"^\| dump-data \(.*\| {NUMBER} \| {NUMBER} \| {NUMBER} \|$", dump, re.M)) == 7, dump
+    assert re.search(rf"500 rows: {NUMBER} MB; 5,000 rows: {NUMBER} MB", dump), dump
 
 
 def test_quick_run_of_the_duckdb_benchmark(pg_server_dsn, tmp_path):

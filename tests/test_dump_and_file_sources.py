@@ -306,3 +306,16 @@ def test_dump_data_to_stdout_and_a_directory_with_two_files_for_one_table(env, t
     os.rename(tmp_path / "more" / "kind.csv", tmp_path / "files" / "kind.csv")
     res = run(["make-tables", "--parquet-dir", "files", "--orm-file", "f.yaml"], ok=False)
     assert res.exit_code == 1 and "table kind is given by two files" in res.output
+
+
+def test_a_value_parquet_cannot_hold_fails_the_dump_cleanly(env, tmp_path, fresh_db):
+    with psycopg.connect(fresh_db) as conn:
+        conn.execute("CREATE TABLE t (id int PRIMARY KEY, x numeric(5,2)); INSERT INTO t VALUES (1, 1.5), (2, 'NaN')")
+    env.setenv("SRC_DSN", fresh_db)
+    env.setenv("DST_DSN", fresh_db)
+    run(["make-tables"])
+    res = run(["dump-data", "--output", "out", "--parquet", "--table", "t"], ok=False)
+    assert res.exit_code == 1 and "table t: Parquet:" in res.output and "nothing was written" in res.output
+    assert not (tmp_path / "out").exists() and leftovers(tmp_path) == []
+    run(["dump-data", "--output", "out", "--table", "t"])
+    assert (tmp_path / "out" / "t.csv").read_text().splitlines() == ["id,x", "1,1.50", "2,NaN"]

@@ -195,6 +195,8 @@ def dump_postgres(dsn: str, schema: Schema, tables: list[Table], where: Callable
                 report(t.name, path, n)
     except psycopg.Error as e:
         raise ExecutionError(f"dump-data: table {table}: {scrub(first_line(e), dsn)}; nothing was written") from None
+    except (ArithmeticError, TypeError, ValueError) as e:  # pyarrow's ArrowInvalid is a ValueError (NaN in a decimal)
+        raise ExecutionError(f"dump-data: table {table}: Parquet: {first_line(e)}; nothing was written") from None
     finally:
         conn.close()
     return done
