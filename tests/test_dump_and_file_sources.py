@@ -319,3 +319,20 @@ def test_a_value_parquet_cannot_hold_fails_the_dump_cleanly(env, tmp_path, fresh
     assert not (tmp_path / "out").exists() and leftovers(tmp_path) == []
     run(["dump-data", "--output", "out", "--table", "t"])
     assert (tmp_path / "out" / "t.csv").read_text().splitlines() == ["id,x", "1,1.50", "2,NaN"]
+
+
+def test_differential_privacy_on_a_duckdb_source(env, tmp_path):
+    pytest.importorskip("snsql")
+    make_duckdb(tmp_path / "s.duckdb")
+    env.setenv("SRC_DSN", "duckdb:///s.duckdb")
+    run(["make-tables"])
+    (tmp_path / "config.yaml").write_text(yaml.safe_dump({"src-stats": [{
+        "name": "dp_price", "query": "SELECT id, price FROM item",
+        "dp-query": "SELECT COUNT(*) AS n, AVG(price) AS mean FROM query_result", "epsilon": 2.0,
+        "snsql-metadata": {"max_ids": 1, "id": {"type": "int", "private_id": True},
+                           "price": {"type": "float", "lower": 0, "upper": 300}}}]}))
+    run(["make-stats"])
+    entry = yaml.safe_load(open(tmp_path / "src-stats.yaml"))["dp_price"]
+    assert entry["privacy"]["epsilon_spent"] > 0
+    (row,) = entry["results"]
+    assert 150 < row["n"] < 250 and 60 < row["mean"] < 190  # 200 rows, mean price 125.6, with noise
