@@ -336,3 +336,41 @@ def test_differential_privacy_on_a_duckdb_source(env, tmp_path):
     assert entry["privacy"]["epsilon_spent"] > 0
     (row,) = entry["results"]
     assert 150 < row["n"] < 250 and 60 < row["mean"] < 190  # 200 rows, mean price 125.6, with noise
+
+
+def test_dump_data_parquet_keeps_every_mapped_type(env, tmp_path, fresh_db):
+    with psycopg.connect(fresh_db) as conn:
+        conn.execute("""CREATE TABLE t (id int PRIMARY KEY, s smallint, b bigint, r real, d double precision,
+            n numeric(7,3), big numeric, ok boolean, day date, ts timestamp, tz timestamptz, tm time, raw bytea,
+            txt text, u uuid, j jsonb, arr int[])""")
+        conn.execute("""INSERT INTO t VALUES
+            (1, -3, 9000000000, 1.5, 'Infinity', 1234.567, 12345678901234567890.5, true, '2024-02-29',
+             '2024-02-29 23:59:59.123456', '2024-02-29 23:59:59.5+02', '12:34:56.789', '\\x00ff10', 'NA',
+             'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{"a": [1, 2]}', '{1,NULL,3}'),
+            (2, NULL, NULL, 'NaN', -0.25, NULL, NULL, false, NULL, NULL, NULL, NULL, '\\x', '', NULL, NULL, '{}'),
+            (3, 7, 1, NULL, NULL, -0.001, 0, NULL, '1999-12-31', '1970-01-01 00:00:00', '1970-01-01 00:00:00+00',
+             '00:00:00', NULL, 'NULL', NULL, 'null', NULL)""")
+    env.setenv("SRC_DSN", fresh_db)
+    env.setenv("DST_DSN", fresh_db)
+    run(["make-tables"])
+    run(["dump-data", "--output", "out", "--parquet", "--table", "t"])
+    got = pq.read_table(tmp_path / "out" / "t.parquet")
+    types = {f.name: str(f.type) for f in got.schema}
+    assert types == {"id": "int32", "s": "int16", "b": "int64", "r": "float", "d": "double", "n": "decimal128(7, 3)",
+                     "big": "string", "ok": "bool", "day": "date32[day]", "ts": "timestamp[us]",
+                     "tz": "timestamp[us, tz=UTC]", "tm": "time64[us]", "raw": "binary", "txt": "string",
+                     "u": "string", "j": "string", "arr": "string"}
+    with psycopg.connect(fresh_db) as conn:
+        conn.execute("SET TimeZone = 'UTC'")
+        want = conn.execute("SELECT id, s, b, r, d, n, big::text, ok, day, ts, tz, tm, raw, txt, u::text, j::text, "
+                            "arr::text FROM t ORDER BY id").fetchall()
+    rows = [tuple(r.values()) for r in got.to_pylist()]
+    import math
+
+    def same(a, b):
+        if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+            return True
+        return a == b
+    assert len(rows) == len(want) == 3
+    for g, w in zip(rows, want):
+        assert all(same(a, b) for a, b in zip(g, w)), (g, w)

@@ -8,8 +8,9 @@ old one removed).
 
 PostgreSQL destination
     CSV: ``COPY (SELECT ... ORDER BY <primary key>) TO STDOUT (FORMAT csv, HEADER)`` streamed to the
-    file. Parquet: the same SELECT through a server-side cursor, BATCH rows at a time, each batch
-    a row group of a pyarrow ParquetWriter: memory is bounded by the batch, not the table.
+    file. Parquet: the same COPY (under ISO dates, UTC and hex bytea) read by pyarrow's streaming CSV
+    reader with each column's Arrow type, block by block (BLOCK bytes of CSV), each block a row
+    group of a ParquetWriter: parsing in C++, memory bounded by the block, not the table.
     Types (PostgreSQL -> Arrow): smallint/integer/bigint -> int16/int32/int64, real/double precision ->
     float32/float64, numeric(p,s) with p <= 38 -> decimal128(p,s), boolean -> bool, date -> date32,
     timestamp -> timestamp[us] (with time zone: timestamp[us, UTC]), time -> time64[us], bytea ->
@@ -22,12 +23,13 @@ DuckDB destination (DST_DSN=duckdb:///file)
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
 import sys
 import tempfile
-from typing import IO, Any, Callable
+from typing import IO, Any, Callable, Iterator
 
 from sqlglot import exp
 
@@ -36,7 +38,8 @@ from ..duck import connect_duckdb, is_duckdb
 from ..errors import ExecutionError, SqlsynthError, first_line
 from ..schema.model import Schema, Table
 
-BATCH = 50_000
+BLOCK = 1 << 22  # bytes of CSV per block (a row group of the Parquet file)
+EXACT = {"DateStyle": "ISO, YMD", "TimeZone": "UTC", "bytea_output": "hex", "extra_float_digits": "3"}
 FORMATS = ("csv", "parquet")
 _INTS = {"smallint": "int16", "integer": "int32", "bigint": "int64"}
 _NUMERIC = re.compile(r"^numeric\((\d+),(\d+)\)$")
@@ -80,8 +83,11 @@ def _select(where: tuple[str, str], t: Table, schema: Schema | None, arrow: bool
     cols: list[exp.Expression] = []
     for name in _columns(t):
         c: exp.Expression = exp.column(name, quoted=True)
-        if arrow and arrow_type(t.columns[name].type, schema) is None:
+        at = arrow_type(t.columns[name].type, schema) if arrow else False
+        if at is None:
             c = exp.alias_(exp.Cast(this=c, to=exp.DataType.build("TEXT")), name, quoted=True)
+        elif at is not False and getattr(at, "tz", None):  # read back without an offset (_finish)
+            c = exp.alias_(exp.AtTimeZone(this=c, zone=exp.Literal.string("UTC")), name, quoted=True)
         cols.append(c)
     sel = exp.select(*cols).from_(exp.Table(this=exp.to_identifier(where[1], quoted=True),
                                             db=exp.to_identifier(where[0], quoted=True)))
@@ -144,25 +150,80 @@ def _pg_csv(conn: Any, sel: exp.Select, out: IO[bytes]) -> int:
         return max(cur.rowcount, 0)
 
 
-def _pg_parquet(conn: Any, sel: exp.Select, t: Table, schema: Schema, path: str) -> int:
+class _CopyStream(io.RawIOBase):
+    """COPY ... TO STDOUT's data as a readable byte stream (pyarrow's CSV reader pulls from it)."""
+
+    def __init__(self, chunks: Iterator[Any]):
+        self.chunks = chunks
+        self.rest = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf: Any) -> int:
+        while not self.rest:
+            chunk = next(self.chunks, None)
+            if chunk is None:
+                return 0
+            self.rest = bytes(chunk)
+        n = min(len(buf), len(self.rest))
+        buf[:n] = self.rest[:n]
+        self.rest = self.rest[n:]
+        return n
+
+
+def _read_type(t: Any) -> Any:
+    """The type pyarrow's CSV reader parses a column as, before _finish turns it into t."""
     import pyarrow as pa
+
+    if pa.types.is_timestamp(t) or pa.types.is_time(t) or pa.types.is_binary(t):
+        return pa.string()
+    return t
+
+
+def _finish(column: Any, t: Any) -> Any:
+    """A column the CSV reader read as text, as the Arrow type t: bytea's \\x hex, ISO times and
+    timestamps (timestamptz was selected AT TIME ZONE 'UTC', so every timestamp is read without offset)."""
+    import pyarrow as pa
+
+    if pa.types.is_binary(t):
+        return pa.array([None if v is None else bytes.fromhex(v[2:]) for v in column.to_pylist()], type=t)
+    if pa.types.is_timestamp(t):
+        return column.cast(pa.timestamp("us")).cast(t)
+    import datetime as dt
+
+    return pa.array([None if v is None else dt.time.fromisoformat(v) for v in column.to_pylist()], type=t)
+
+
+def _pg_parquet(conn: Any, sel: exp.Select, t: Table, schema: Schema, path: str) -> int:
+    """COPY (sel) TO STDOUT (FORMAT csv) read by pyarrow's streaming CSV reader with the columns'
+    Arrow types, each block written as a row group: C++ parsing, memory bounded by the block."""
+    import pyarrow as pa
+    import pyarrow.csv as pcsv
     import pyarrow.parquet as pq
 
     fields = [pa.field(n, arrow_type(t.columns[n].type, schema) or pa.string(), nullable=t.columns[n].nullable)
               for n in _columns(t)]
     arrow_schema = pa.schema(fields)
+    read_schema = pa.schema([pa.field(f.name, _read_type(f.type)) for f in fields])
     rows = 0
     with conn.transaction():
-        with conn.cursor(name="sqlsynth_dump") as cur, pq.ParquetWriter(path, arrow_schema) as writer:
-            cur.itersize = BATCH
-            cur.execute(sel.sql(dialect="postgres"))
-            while True:
-                batch = cur.fetchmany(BATCH)
-                if not batch:
-                    break
-                arrays = [pa.array([r[i] for r in batch], type=f.type) for i, f in enumerate(fields)]
-                writer.write_batch(pa.record_batch(arrays, schema=arrow_schema))
-                rows += len(batch)
+        for name, value in EXACT.items():  # ISO dates, UTC, hex bytea: what the reader parses
+            conn.execute("SELECT set_config(%s, %s, true)", [name, value])
+        text = f"COPY ({sel.sql(dialect='postgres')}) TO STDOUT (FORMAT csv, HEADER)"
+        with conn.cursor() as cur, cur.copy(text) as copy:
+            stream = io.BufferedReader(_CopyStream(iter(copy)), buffer_size=BLOCK)
+            reader = pcsv.open_csv(stream, read_options=pcsv.ReadOptions(block_size=BLOCK),
+                                   convert_options=pcsv.ConvertOptions(
+                                       column_types=read_schema, true_values=["t"], false_values=["f"],
+                                       null_values=[""], strings_can_be_null=True,
+                                       quoted_strings_can_be_null=False))
+            with pq.ParquetWriter(path, arrow_schema) as writer:
+                for batch in reader:
+                    cols = [_finish(batch.column(i), f.type) if _read_type(f.type) != f.type else batch.column(i)
+                            for i, f in enumerate(fields)]
+                    writer.write_batch(pa.record_batch(cols, schema=arrow_schema))
+                    rows += batch.num_rows
     return rows
 
 
