@@ -8,7 +8,8 @@ old one removed).
 
 PostgreSQL destination
     CSV: ``COPY (SELECT ... ORDER BY <primary key>) TO STDOUT (FORMAT csv, HEADER)`` streamed to the
-    file. Parquet: the same COPY (under ISO dates, UTC and hex bytea) read by pyarrow's streaming CSV
+    file. Parquet: the same COPY (under ISO dates, UTC and hex bytea), sent by vocab.pgcopy.copy_out
+    through a pipe from a second thread, read by pyarrow's streaming CSV
     reader with each column's Arrow type, block by block (BLOCK bytes of CSV), each block a row
     group of a ParquetWriter: parsing in C++, memory bounded by the block, not the table.
     Types (PostgreSQL -> Arrow): smallint/integer/bigint -> int16/int32/int64, real/double precision ->
@@ -23,13 +24,13 @@ DuckDB destination (DST_DSN=duckdb:///file)
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import shutil
 import sys
 import tempfile
-from typing import IO, Any, Callable, Iterator
+import threading
+from typing import IO, Any, Callable
 
 from sqlglot import exp
 
@@ -37,8 +38,9 @@ from ..db import connect, scrub
 from ..duck import connect_duckdb, is_duckdb
 from ..errors import ExecutionError, SqlsynthError, first_line
 from ..schema.model import Schema, Table
+from ..vocab.pgcopy import copy_out
 
-BLOCK = 1 << 22  # bytes of CSV per block (a row group of the Parquet file)
+BLOCK = 1 << 20  # bytes of CSV per block (a row group of the Parquet file)
 EXACT = {"DateStyle": "ISO, YMD", "TimeZone": "UTC", "bytea_output": "hex", "extra_float_digits": "3"}
 FORMATS = ("csv", "parquet")
 _INTS = {"smallint": "int16", "integer": "int32", "bigint": "int64"}
@@ -142,41 +144,18 @@ def file_name(table: str, fmt: str) -> str:
 # ---- PostgreSQL ---------------------------------------------------------------------------------
 
 def _pg_csv(conn: Any, sel: exp.Select, out: IO[bytes]) -> int:
-    text = f"COPY ({sel.sql(dialect='postgres')}) TO STDOUT (FORMAT csv, HEADER)"
-    with conn.cursor() as cur:
-        with cur.copy(text) as copy:
-            for data in copy:
-                out.write(data)
-        return max(cur.rowcount, 0)
-
-
-class _CopyStream(io.RawIOBase):
-    """COPY ... TO STDOUT's data as a readable byte stream (pyarrow's CSV reader pulls from it)."""
-
-    def __init__(self, chunks: Iterator[Any]):
-        self.chunks = chunks
-        self.rest = b""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buf: Any) -> int:
-        while not self.rest:
-            chunk = next(self.chunks, None)
-            if chunk is None:
-                return 0
-            self.rest = bytes(chunk)
-        n = min(len(buf), len(self.rest))
-        buf[:n] = self.rest[:n]
-        self.rest = self.rest[n:]
-        return n
+    """COPY (sel) TO STDOUT (FORMAT csv, HEADER) into out (vocab.pgcopy's raw loop, ~1 MiB writes)."""
+    with conn.transaction():
+        return copy_out(conn, f"COPY ({sel.sql(dialect='postgres')}) TO STDOUT (FORMAT csv, HEADER)", out.write)
 
 
 def _read_type(t: Any) -> Any:
     """The type pyarrow's CSV reader parses a column as, before _finish turns it into t."""
     import pyarrow as pa
 
-    if pa.types.is_timestamp(t) or pa.types.is_time(t) or pa.types.is_binary(t):
+    if pa.types.is_timestamp(t):
+        return pa.timestamp("us")  # parsed by the reader (timestamptz was selected AT TIME ZONE 'UTC')
+    if pa.types.is_time(t) or pa.types.is_binary(t):
         return pa.string()
     return t
 
@@ -189,7 +168,7 @@ def _finish(column: Any, t: Any) -> Any:
     if pa.types.is_binary(t):
         return pa.array([None if v is None else bytes.fromhex(v[2:]) for v in column.to_pylist()], type=t)
     if pa.types.is_timestamp(t):
-        return column.cast(pa.timestamp("us")).cast(t)
+        return column.cast(t)
     import datetime as dt
 
     return pa.array([None if v is None else dt.time.fromisoformat(v) for v in column.to_pylist()], type=t)
@@ -206,14 +185,30 @@ def _pg_parquet(conn: Any, sel: exp.Select, t: Table, schema: Schema, path: str)
               for n in _columns(t)]
     arrow_schema = pa.schema(fields)
     read_schema = pa.schema([pa.field(f.name, _read_type(f.type)) for f in fields])
-    rows = 0
     with conn.transaction():
         for name, value in EXACT.items():  # ISO dates, UTC, hex bytea: what the reader parses
             conn.execute("SELECT set_config(%s, %s, true)", [name, value])
         text = f"COPY ({sel.sql(dialect='postgres')}) TO STDOUT (FORMAT csv, HEADER)"
-        with conn.cursor() as cur, cur.copy(text) as copy:
-            stream = io.BufferedReader(_CopyStream(iter(copy)), buffer_size=BLOCK)
-            reader = pcsv.open_csv(stream, read_options=pcsv.ReadOptions(block_size=BLOCK),
+        r, w = os.pipe()
+        sink, source = os.fdopen(w, "wb"), os.fdopen(r, "rb")
+        failed: list[BaseException] = []
+
+        def produce() -> None:  # the COPY (vocab.pgcopy: libpq's raw loop, ~1 MiB writes) into the pipe
+            try:
+                copy_out(conn, text, sink.write)
+            except BaseException as e:  # noqa: BLE001 - re-raised below, before any reader error
+                failed.append(e)
+            finally:
+                try:
+                    sink.close()
+                except OSError:
+                    pass
+
+        th = threading.Thread(target=produce, name="sqlsynth-dump-copy", daemon=True)
+        th.start()
+        rows = 0
+        try:
+            reader = pcsv.open_csv(source, read_options=pcsv.ReadOptions(block_size=BLOCK),
                                    convert_options=pcsv.ConvertOptions(
                                        column_types=read_schema, true_values=["t"], false_values=["f"],
                                        null_values=[""], strings_can_be_null=True,
@@ -224,6 +219,16 @@ def _pg_parquet(conn: Any, sel: exp.Select, t: Table, schema: Schema, path: str)
                             for i, f in enumerate(fields)]
                     writer.write_batch(pa.record_batch(cols, schema=arrow_schema))
                     rows += batch.num_rows
+        except BaseException:
+            source.close()  # the producer's next write fails: COPY is cancelled
+            th.join()
+            if failed and not isinstance(failed[0], OSError):
+                raise failed[0] from None
+            raise
+        th.join()
+        source.close()
+        if failed:
+            raise failed[0]
     return rows
 
 
