@@ -83,8 +83,15 @@ def test_dump_data_postgres_csv_is_the_tables_text(pagila_orm, tmp_path):
     assert leftovers(tmp_path) == []
 
 
-def test_dump_data_postgres_parquet_types_and_rows(pagila_orm, tmp_path):
-    run(["dump-data", "--output", "pq", "--parquet", "--table", "actor", "--table", "film"])
+def test_dump_data_postgres_parquet_types_and_rows(pagila_orm, tmp_path, monkeypatch):
+    from sqlsynth.execute import dump
+
+    monkeypatch.setattr(dump, "BLOCK", 64 << 10)  # small blocks and row groups: several of each
+    monkeypatch.setattr(dump, "ROW_GROUP", 3000)
+    run(["dump-data", "--output", "pq", "--parquet", "--table", "actor", "--table", "film", "--table", "payment"])
+    meta = pq.ParquetFile(tmp_path / "pq" / "payment.parquet").metadata
+    sizes = [meta.row_group(i).num_rows for i in range(meta.num_row_groups)]
+    assert sum(sizes) == meta.num_rows == 16044 and len(sizes) > 3 and all(n >= 3000 for n in sizes[:-1]), sizes
     actor = pq.read_table(tmp_path / "pq" / "actor.parquet")
     film = pq.read_table(tmp_path / "pq" / "film.parquet")
     assert actor.schema.field("actor_id").type == pa.int32()

@@ -10,8 +10,8 @@ PostgreSQL destination
     CSV: ``COPY (SELECT ... ORDER BY <primary key>) TO STDOUT (FORMAT csv, HEADER)`` streamed to the
     file. Parquet: the same COPY (under ISO dates, UTC and hex bytea), sent by vocab.pgcopy.copy_out
     through a pipe from a second thread, read by pyarrow's streaming CSV
-    reader with each column's Arrow type, block by block (BLOCK bytes of CSV), each block a row
-    group of a ParquetWriter: parsing in C++, memory bounded by the block, not the table.
+    reader with each column's Arrow type, block by block (BLOCK bytes of CSV), gathered into row
+    groups of ROW_GROUP rows of a ParquetWriter: parsing in C++, memory bounded by a row group.
     Types (PostgreSQL -> Arrow): smallint/integer/bigint -> int16/int32/int64, real/double precision ->
     float32/float64, numeric(p,s) with p <= 38 -> decimal128(p,s), boolean -> bool, date -> date32,
     timestamp -> timestamp[us] (with time zone: timestamp[us, UTC]), time -> time64[us], bytea ->
@@ -40,7 +40,8 @@ from ..errors import ExecutionError, SqlsynthError, first_line
 from ..schema.model import Schema, Table
 from ..vocab.pgcopy import copy_out
 
-BLOCK = 1 << 20  # bytes of CSV per block (a row group of the Parquet file)
+BLOCK = 1 << 20  # bytes of CSV the reader parses at a time
+ROW_GROUP = 131_072  # rows per row group of a Parquet file (blocks are gathered up to it)
 EXACT = {"DateStyle": "ISO, YMD", "TimeZone": "UTC", "bytea_output": "hex", "extra_float_digits": "3"}
 FORMATS = ("csv", "parquet")
 _INTS = {"smallint": "int16", "integer": "int32", "bigint": "int64"}
@@ -174,6 +175,14 @@ def _finish(column: Any, t: Any) -> Any:
     return pa.array([None if v is None else dt.time.fromisoformat(v) for v in column.to_pylist()], type=t)
 
 
+def _write_group(writer: Any, batches: list[Any]) -> None:
+    """The batches as one row group."""
+    import pyarrow as pa
+
+    table = pa.Table.from_batches(batches)
+    writer.write_table(table, row_group_size=max(table.num_rows, 1))
+
+
 def _pg_parquet(conn: Any, sel: exp.Select, t: Table, schema: Schema, path: str) -> int:
     """COPY (sel) TO STDOUT (FORMAT csv) read by pyarrow's streaming CSV reader with the columns'
     Arrow types, each block written as a row group: C++ parsing, memory bounded by the block."""
@@ -214,11 +223,17 @@ def _pg_parquet(conn: Any, sel: exp.Select, t: Table, schema: Schema, path: str)
                                        null_values=[""], strings_can_be_null=True,
                                        quoted_strings_can_be_null=False))
             with pq.ParquetWriter(path, arrow_schema) as writer:
+                pending: list[Any] = []  # blocks of the next row group (ROW_GROUP rows)
                 for batch in reader:
                     cols = [_finish(batch.column(i), f.type) if _read_type(f.type) != f.type else batch.column(i)
                             for i, f in enumerate(fields)]
-                    writer.write_batch(pa.record_batch(cols, schema=arrow_schema))
+                    pending.append(pa.record_batch(cols, schema=arrow_schema))
                     rows += batch.num_rows
+                    if sum(b.num_rows for b in pending) >= ROW_GROUP:
+                        _write_group(writer, pending)
+                        pending = []
+                if pending:
+                    _write_group(writer, pending)
         except BaseException:
             source.close()  # the producer's next write fails: COPY is cancelled
             th.join()
