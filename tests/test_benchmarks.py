@@ -200,7 +200,7 @@ def test_quick_runs_of_every_benchmark(pg_server_dsn, tmp_path):
     assert "5,000 rows, best of 1" in dump, dump
     assert len(re.findall(rf"^\| (?:dump-data|ceiling): .*\| {NUMBER} \| {NUMBER} \| {NUMBER} \|$|"
                           rf"^\| dump-data \(.*\| {NUMBER} \| {NUMBER} \| {NUMBER} \|$", dump, re.M)) == 7, dump
-    assert re.search(rf"500 rows: {NUMBER} MB; 5,000 rows: {NUMBER} MB", dump), dump
+    assert re.search(rf"1,250 rows: {NUMBER} MB; 5,000 rows: {NUMBER} MB", dump), dump
 
 
 def test_quick_run_of_the_duckdb_benchmark(pg_server_dsn, tmp_path):

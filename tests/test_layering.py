@@ -18,7 +18,7 @@ rank  units
       anything later; plan, compile, execute, api and cli may use them.
 4     plan: config + schema -> Plan (a Value per column)
 5     compile: Plan -> Program (steps, the psql script, chunks, the split directory)
-6     execute: running a Program (PostgreSQL direct, parallel chunks, stories, journal);
+6     execute: running a Program (PostgreSQL direct, parallel chunks, stories, journal), dump-data;
       report: measuring source and destination (it reads the plan's keys and the stats queries)
 7     api: the commands as functions
 8     example: the bundled Pagila example (calls api)
