@@ -132,6 +132,7 @@ def open_file_source(dsn: str) -> Any:
             conn.execute("SET allowed_directories = ?", [[allowed]])
             conn.execute("SET enable_external_access = false")
         conn.execute("SET search_path = 'public'")
+        conn.execute("SET integer_division = true")  # PostgreSQL's: 7 / 2 is 3 (DuckDB's / gives 3.5)
         conn.execute("SET lock_configuration = true")
     except duckdb.Error as e:
         conn.close()

@@ -190,7 +190,9 @@ def test_duckdb_source_through_the_pipeline_into_postgres(env, tmp_path, fresh_d
     (tmp_path / "config.yaml").write_text(yaml.safe_dump({
         "tables": {"kind": {"vocabulary_table": True}, "item": {"num_rows_per_pass": 30}},
         "src-stats": [{"name": "by_kind", "query": "SELECT kind_id, count(*) AS n, sum(price)::numeric(12,2) AS total "
-                                                   "FROM item WHERE note IS NOT NULL GROUP BY kind_id ORDER BY 1"}],
+                                                   "FROM item WHERE note IS NOT NULL GROUP BY kind_id ORDER BY 1"},
+                      # PostgreSQL's integer division (DuckDB's own / would give 28.57...)
+                      {"name": "sevenths", "query": "SELECT count(*) / 7 AS q, -count(*) / 7 AS m FROM item"}],
     }))
     run(["make-stats"])
     stats = yaml.safe_load(open(tmp_path / "src-stats.yaml"))
@@ -201,6 +203,7 @@ def test_duckdb_source_through_the_pipeline_into_postgres(env, tmp_path, fresh_d
     conn.close()
     assert [(r["kind_id"], r["n"], r["total"]) for r in stats["by_kind"]["results"]] == \
         [(k, n, float(t)) for k, n, t in want]
+    assert stats["sevenths"]["results"] == [{"q": 28, "m": -28}]
     run(["make-vocab"])
     run(["create-tables"])
     run(["create-vocab"])
