@@ -125,7 +125,12 @@ class OutputDir:
             old = tempfile.mkdtemp(prefix=f".{os.path.basename(self.target)}.old-", dir=os.path.dirname(self.target))
             os.rmdir(old)
             os.rename(self.target, old)
-        os.rename(self.tmp, self.target)
+        try:
+            os.rename(self.tmp, self.target)
+        except BaseException:
+            if old is not None:
+                os.rename(old, self.target)  # the old directory back where it was
+            raise
         self.done = True
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)

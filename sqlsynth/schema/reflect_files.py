@@ -5,8 +5,9 @@ make-stats, create-tables into PostgreSQL) works as for a PostgreSQL source.
 Read from DuckDB's catalog functions (duckdb_columns, duckdb_constraints):
 
 - a DuckDB file: columns, NOT NULL, PRIMARY KEY, UNIQUE and FOREIGN KEY as DuckDB declares them;
-- Parquet/CSV files: columns and types only; every column is nullable and there are no keys
-  (the files declare none; nothing is guessed from column names).
+- Parquet/CSV files: columns and types; a Parquet column declared required (as dump-data writes a
+  NOT NULL column) is NOT NULL, every other column nullable; there are no keys (the files declare
+  none; nothing is guessed from column names).
 
 Types (DuckDB -> PostgreSQL): TINYINT/SMALLINT/UTINYINT -> smallint, INTEGER/USMALLINT -> integer,
 BIGINT/UINTEGER -> bigint, UBIGINT/HUGEINT/UHUGEINT -> numeric(20|39,0), DECIMAL(p,s) -> numeric(p,s),
@@ -25,7 +26,7 @@ import re
 from typing import Any
 
 from ..errors import SchemaError
-from ..filesource import ATTACHED, attached_schema, is_parquet, open_file_source
+from ..filesource import ATTACHED, attached_schema, files_of, is_parquet, open_file_source, parquet_dir
 from .model import Column, ForeignKey, Schema, Table, UniqueConstraint
 
 _SIMPLE = {
@@ -74,6 +75,8 @@ def reflect_files(dsn: str, masked_dsn: str | None = None) -> Schema:
             raise SchemaError(f"the source {masked_dsn or dsn} has no table")
         if not is_parquet(dsn):
             _constraints(conn, out, database, schema_name)
+        else:
+            _required(out, dsn)
     finally:
         conn.close()
     for t in out.tables.values():
@@ -85,6 +88,19 @@ def reflect_files(dsn: str, masked_dsn: str | None = None) -> Schema:
                 t.columns[c].nullable = False
     out.tables = dict(sorted(out.tables.items()))
     return out
+
+
+def _required(out: Schema, dsn: str) -> None:
+    """NOT NULL for the columns a Parquet file declares required (dump-data writes a NOT NULL column so)."""
+    import pyarrow.parquet as pq
+
+    for table, (path, reader) in files_of(parquet_dir(dsn)).items():
+        t = out.tables.get(table)
+        if reader != "parquet" or t is None:
+            continue
+        for f in pq.read_schema(path):
+            if not f.nullable and f.name in t.columns:
+                t.columns[f.name].nullable = False
 
 
 def _constraints(conn: Any, out: Schema, database: str, schema_name: str) -> None:
