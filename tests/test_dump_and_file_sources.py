@@ -386,3 +386,22 @@ def test_dump_data_parquet_keeps_every_mapped_type(env, tmp_path, fresh_db):
     assert len(rows) == len(want) == 3
     for g, w in zip(rows, want):
         assert all(same(a, b) for a, b in zip(g, w)), (g, w)
+
+
+def test_duckdb_source_to_duckdb_destination_then_dump_data(env, tmp_path):
+    make_duckdb(tmp_path / "s.duckdb")
+    env.setenv("SRC_DSN", "duckdb:///s.duckdb")
+    env.setenv("DST_DSN", "duckdb:///d.duckdb")
+    run(["make-tables"])
+    (tmp_path / "config.yaml").write_text(yaml.safe_dump({
+        "tables": {"kind": {"vocabulary_table": True}, "item": {"num_rows_per_pass": 40}}}))
+    for step in ("make-vocab", "create-tables", "create-vocab", "create-data"):
+        run([step])
+    run(["dump-data", "--output", "out", "--parquet"])  # the generated tables: item
+    assert sorted(os.listdir(tmp_path / "out")) == ["item.parquet"]
+    item = pq.read_table(tmp_path / "out" / "item.parquet")
+    assert item.num_rows == 40 and set(item.column("kind_id").to_pylist()) <= {1, 2, 3, 4, None}
+    conn = duckdb.connect(str(tmp_path / "d.duckdb"), read_only=True)
+    assert sorted(item.column("id").to_pylist()) == [r[0] for r in conn.execute(
+        "SELECT id FROM item ORDER BY id").fetchall()]
+    conn.close()
