@@ -3,17 +3,13 @@ the same ``<table>.copy[.gz]`` files as from PostgreSQL, so create-vocab loads t
 
 Rows are read in batches of BATCH (bounded memory) from the source's view, in the order of the
 table's columns, and printed in PostgreSQL's COPY text format under the settings the header
-records (DateStyle ISO, TimeZone UTC): NULL is ``\N``; backslash, tab, newline and carriage
-return are escaped; booleans ``t``/``f``; bytes as ``\\x<hex>``; dates and times in ISO form;
-lists as array literals (``{a,"b c",NULL}``); dicts (STRUCT, MAP) as JSON.
+records (DateStyle ISO, TimeZone UTC), by sqlsynth's one COPY encoder (sql/copytext.py): NULL is
+``\N``, escapes, ``t``/``f``, ``\\x`` bytes, ISO dates, array literals, JSON for STRUCT and MAP.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import decimal
-import json
-import math
 import time
 from typing import Any, Callable
 
@@ -22,51 +18,22 @@ from sqlglot import exp
 from ..filesource import FileQueryError, open_file_source
 from ..readonly import check_select
 from ..schema.model import Schema
+from ..sql.copytext import copy_field
 from . import files
 
 BATCH = 10_000
-_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-
-
-def text_value(v: Any) -> str:
-    """A value as PostgreSQL prints it in COPY text (before COPY's own escaping)."""
-    if isinstance(v, bool):
-        return "t" if v else "f"
-    if isinstance(v, float):
-        if math.isnan(v):
-            return "NaN"
-        if math.isinf(v):
-            return "Infinity" if v > 0 else "-Infinity"
-        return repr(v)
-    if isinstance(v, (int, decimal.Decimal, str)):
-        return str(v)
-    if isinstance(v, dt.datetime):
-        if v.tzinfo is not None:
-            v = v.astimezone(dt.timezone.utc)
-            return v.replace(tzinfo=None).isoformat(sep=" ") + "+00"
-        return v.isoformat(sep=" ")
-    if isinstance(v, (dt.date, dt.time)):
-        return v.isoformat()
-    if isinstance(v, dt.timedelta):
-        return f"{v.days} days {v.seconds} seconds {v.microseconds} microseconds"
-    if isinstance(v, (bytes, bytearray, memoryview)):
-        return "\\x" + bytes(v).hex()
-    if isinstance(v, (list, tuple)):
-        return "{" + ",".join(_array_item(x) for x in v) + "}"
-    if isinstance(v, dict):
-        return json.dumps(v, default=str, ensure_ascii=False)
-    return str(v)
-
-
-def _array_item(x: Any) -> str:
-    if x is None:
-        return "NULL"
-    s = text_value(x)
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def copy_line(row: tuple) -> bytes:
-    return ("\t".join("\\N" if v is None else text_value(v).translate(_ESCAPES) for v in row) + "\n").encode("utf-8")
+    """One row in COPY text (sql/copytext.py, the one encoder); a timestamp with a time zone in UTC,
+    as the file's header (TimeZone UTC) says."""
+    return ("\t".join(copy_field(_utc(v)) for v in row) + "\n").encode("utf-8")
+
+
+def _utc(v: Any) -> Any:
+    if isinstance(v, dt.datetime) and v.tzinfo is not None:
+        return v.astimezone(dt.timezone.utc)
+    return v
 
 
 def make_file_vocab(dsn: str, schema: Schema, todo: list[tuple[str, str]],
