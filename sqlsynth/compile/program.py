@@ -83,8 +83,8 @@ ROW = exp.column(exp.to_identifier("i", quoted=True), table=exp.to_identifier("g
 
 def insert_sql(plan: Plan, tp: TablePlan, lo: int, hi: int) -> str:
     cols = tp.columns()
-    with JoinCollector() as joins:
-        exprs = [tp.values[c].at(ROW.copy()) for c in cols]
+    joins = JoinCollector()  # the pools and sources the values name, joined once
+    exprs = [joins.resolve(tp.values[c].at(ROW.copy())) for c in cols]
     select = joins.apply(exp.select(*exprs).from_(row_source(lo, hi, tp.offset)))
     head = f"INSERT INTO {plan.qtable(tp.name)} ({', '.join(q(c) for c in cols)})"
     if tp.overriding_system:

@@ -28,7 +28,6 @@ from ..sql.sqlx import q, stream_seed
 from ..errors import ExecutionError, first_line
 from ..plan.model import Plan, TablePlan
 from ..plan.pools import JoinCollector
-from ..plan.rules import provided_columns
 from ..story.python import Env, UserCodeError, argument, seeded_generic, stats_view
 from ..story.specs import StorySpec
 
@@ -213,13 +212,13 @@ class StoryRunner:
         s_cols = ["i"] + [f"c{j}" for j in range(len(provided))]
         row_ref = sqlx.col("i", "s")
         given = {c: sqlx.cast(sqlx.col(f"c{j}", "s"), t.columns[c].type) for j, c in enumerate(provided)}
-        with JoinCollector() as joins, provided_columns(t.name, given):  # rules read what the story gave
-            exprs = []
-            for c in cols:
-                if c in provided:
-                    exprs.append(given[c].copy())
-                else:
-                    exprs.append(tp.values[c].at(row_ref.copy()))
+        joins = JoinCollector(table=t.name, provided=given)  # rules read what the story gave
+        exprs = []
+        for c in cols:
+            if c in provided:
+                exprs.append(given[c].copy())
+            else:
+                exprs.append(joins.resolve(tp.values[c].at(row_ref.copy())))
         select = exp.select(*exprs).from_(exp.Table(this=exp.to_identifier("__sqlsynth_values__")))
         select = joins.apply(select).order_by(exp.Ordered(this=row_ref.copy()))
         # psycopg placeholders: escape the modulo operators of the compiled expressions first

@@ -478,6 +478,9 @@ def build_plan(schema: Schema, config: Config, num_passes: int | None = 1, seed:
     stories = story_specs(num_passes, config.raw if isinstance(config.raw, dict) else {}, b.problem)
     if b.problems:
         raise ConfigError(b.problems)
+    for name in order:  # every Value becomes data: its tree, built once the plan is complete
+        for v in b.plans[name].values.values():
+            v.freeze()
     plan_warnings = list(config.warnings) + list(b.warnings)
     plan_warnings += _sizing_warnings(b, generated, num_passes, scale)
     b.warnings = plan_warnings

@@ -30,7 +30,8 @@ from sqlglot import exp
 from ..sql import primitives, sqlx
 from ..sql.sqlx import lit, stream_seed
 from .checks import NO, literal, parse_check
-from .pools import JoinCollector, current, inline_lookups
+from .placeholders import LateralCol, mark_inline, transform_open, walk_open
+from .pools import JoinCollector
 from .values import Value
 
 CANDIDATES = 32
@@ -62,15 +63,14 @@ class Fallback:
     _cache: dict = field(default_factory=dict, repr=False)
 
     def candidate(self, column: str, row: exp.Expression, k: int) -> exp.Expression:
-        key = ("candidate", _statement(), sqlx.render(row), column, k)
+        key = ("candidate", sqlx.render(row), column, k)
         if key not in self._cache:
             if k:
                 e = salt(self.candidate(column, row, 0), self.salted, k)
             else:
                 token = _RAW.set(self)
                 try:
-                    with inline_lookups():
-                        e = self.raw[column].at(row)
+                    e = mark_inline(self.raw[column].at(row))
                 finally:
                     _RAW.reset(token)
             self._cache[key] = e
@@ -105,16 +105,9 @@ class Fallback:
 
     def choice(self, row: exp.Expression) -> exp.Expression:
         """"ckN"."k": the index of the first passing candidate (NULL: none), one LATERAL per statement."""
-        coll = current()
-        if coll is None:
-            raise RuntimeError("CHECK candidates need a statement context")
-
-        def build() -> exp.Expression:
-            sel = exp.select(exp.alias_(self.chooser(row), "k", quoted=True)).offset(0)
-            return exp.Subquery(this=sel)
+        sel = exp.select(exp.alias_(self.chooser(row), "k", quoted=True)).offset(0)
         key = "\x1f".join([self.table, sqlx.render(row)] + [c.name for c in self.checks])
-        alias = coll.lateral(key, build)
-        return sqlx.col("k", alias)
+        return LateralCol(this=exp.Subquery(this=sel), key=key)
 
     def final(self, column: str, row: exp.Expression) -> exp.Expression:
         return exp.Case(this=self.choice(row), ifs=[exp.If(this=lit(i), true=self.candidate(column, row, i))
@@ -134,14 +127,14 @@ class Fallback:
                         alias=exp.TableAlias(this=exp.to_identifier("g", quoted=True),
                                              columns=[exp.to_identifier("i", quoted=True)]))
         row = sqlx.col("i", "g")
-        with JoinCollector() as coll:
-            cols = [exp.alias_(exp.Count(this=exp.Star()), "n", quoted=True),
-                    exp.alias_(exp.Filter(this=exp.Count(this=exp.Star()), expression=exp.Where(
-                        this=exp.Is(this=self.choice(row), expression=exp.Null()))), "none", quoted=True)]
-            for i, ck in enumerate(self.checks):
-                cols.append(exp.alias_(exp.Filter(this=exp.Count(this=exp.Star()),
-                                                  expression=exp.Where(this=self.passes(ck, row, 0))), f"p{i}", quoted=True))
-        return coll.apply(exp.select(*cols).from_(src))
+        coll = JoinCollector()
+        cols = [exp.alias_(exp.Count(this=exp.Star()), "n", quoted=True),
+                exp.alias_(exp.Filter(this=exp.Count(this=exp.Star()), expression=exp.Where(
+                    this=exp.Is(this=self.choice(row), expression=exp.Null()))), "none", quoted=True)]
+        for i, ck in enumerate(self.checks):
+            cols.append(exp.alias_(exp.Filter(this=exp.Count(this=exp.Star()),
+                                              expression=exp.Where(this=self.passes(ck, row, 0))), f"p{i}", quoted=True))
+        return coll.apply(exp.select(*[coll.resolve(c) for c in cols]).from_(src))
 
 
 class FallbackValue(Value):
@@ -153,14 +146,21 @@ class FallbackValue(Value):
         self.fb, self.column = fb, column
 
     def _at(self, row: exp.Expression) -> exp.Expression:
-        if _RAW.get() is self.fb:
-            return self.fb.raw[self.column].at(row)
         return self.fb.final(self.column, row)
 
+    def at(self, row: exp.Expression) -> exp.Expression:
+        if _RAW.get() is self.fb:
+            return self.fb.raw[self.column].at(row)
+        return super().at(row)
 
-def _statement() -> int | None:
-    coll = current()
-    return coll.serial if coll is not None else None
+    def freeze(self) -> None:
+        token = _RAW.set(self.fb)  # the raw values read the raw values of this Fallback's other columns
+        try:
+            for v in self.fb.raw.values():
+                v.freeze()
+        finally:
+            _RAW.reset(token)
+        super().freeze()
 
 
 def _seed(node: exp.Expression) -> int | None:
@@ -172,7 +172,8 @@ def _seed(node: exp.Expression) -> int | None:
 
 
 def seeds(e: exp.Expression) -> set[int]:
-    return {s for s in map(_seed, e.walk()) if s is not None}
+    """The seeds of e's own draws (not those inside the joins its placeholders stand for)."""
+    return {s for s in map(_seed, walk_open(e)) if s is not None}
 
 
 def salt(e: exp.Expression, salted: frozenset, k: int) -> exp.Expression:
@@ -182,7 +183,7 @@ def salt(e: exp.Expression, salted: frozenset, k: int) -> exp.Expression:
         if s is not None and s in salted:
             return primitives.hash64(primitives.hash64_args(node)[0].copy(), lit(stream_seed(s, "candidate", str(k))))
         return node
-    return e.transform(f, copy=False)
+    return transform_open(e, f)
 
 
 def install(table: str, checks: list[FallbackCheck], values: dict[str, Value], cast_types: dict[str, str],
@@ -194,8 +195,7 @@ def install(table: str, checks: list[FallbackCheck], values: dict[str, Value], c
     gen_trees = {c: t for c, t in ((c, parse_check(g)) for c, g in generated.items()) if t is not None}
     probe = Fallback(table, checks, dict(values), cast_types, gen_trees)
     row = sqlx.col("i", "g")
-    with JoinCollector():
-        rendered = {c: seeds(probe.candidate(c, row, 0)) for c in values}
+    rendered = {c: seeds(probe.candidate(c, row, 0)) for c in values}
     for c, v in values.items():
         if v.injective:
             protected = protected | rendered[c]

@@ -323,13 +323,11 @@ class _Planner:
         generated = {c.name: c.generated for c in self.t.columns.values() if c.generated}
         protected: set[int] = set()
         from .checks_fallback import seeds
-        from .pools import JoinCollector
-        with JoinCollector():
-            for g in self.tp.groups:
-                parent = self.b.plans.get(g.fk.ref_table)
-                for rc in g.fk.ref_columns:
-                    if parent is not None and rc in parent.values and g.fk.ref_table != self.t.name:
-                        protected |= seeds(parent.values[rc].at(sqlx.col("i", "g")))
+        for g in self.tp.groups:
+            parent = self.b.plans.get(g.fk.ref_table)
+            for rc in g.fk.ref_columns:
+                if parent is not None and rc in parent.values and g.fk.ref_table != self.t.name:
+                    protected |= seeds(parent.values[rc].at(sqlx.col("i", "g")))
         self.tp.fallback = install(self.t.name, self.remaining, self.tp.values, cast_types, generated, protected)
 
 

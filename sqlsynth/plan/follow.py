@@ -178,12 +178,13 @@ class FollowMixin:
 
         def value(i: int) -> Callable[[exp.Expression], exp.Expression]:
             def f(row: exp.Expression) -> exp.Expression:
-                from .pools import current
-                coll = current()
-                if coll is None:
-                    raise RuntimeError("foreign keys into vocabulary tables need a statement context")
-                alias = coll.source(key, build_source)
-                n = sqlx.col("n", alias)
+                from .placeholders import SourceCol
+
+                source = build_source("s")
+
+                def ref(name: str) -> exp.Expression:
+                    return SourceCol(this=exp.to_identifier(name, quoted=True), key=key, source=source)
+                n = ref("n")
                 stride = tp.vocab_stride.get(fk.name)
                 if stride is not None:  # the next digit after the generated parents (_enumerate_with_vocab)
                     k = exp.Sub(this=row.copy(), expression=lit(1))
@@ -196,7 +197,7 @@ class FollowMixin:
                     idx = add(lit(1), mod(exp.Sub(this=row.copy(), expression=lit(1)), n))
                 else:
                     idx = add(lit(1), mod(streams.h32(f"fk:{fk.name}", row), n))
-                return sqlx.subscript(sqlx.col(f"w{i}", alias), idx)
+                return sqlx.subscript(ref(f"w{i}"), idx)
             return f
 
         for i, c in enumerate(fk.columns):

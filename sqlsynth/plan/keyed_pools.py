@@ -233,28 +233,18 @@ def _lookup(dst_schema: str, hops: list, keys: list[exp.Expression], column: str
     """The path read in the destination: a LEFT JOIN on (SELECT h1.ref AS k1, hN.column AS v FROM t1 h1 JOIN
     t2 h2 ON ...) by the row's key (one hash join per statement), or, where a statement collects no joins,
     the scalar subquery (SELECT hN.column ... WHERE h1.ref = key)."""
-    from . import pools
+    from .placeholders import LookupCol
 
     first = hops[0]
-    collector = pools.current()
-    if collector is not None:
-        sel = exp.select(*[exp.alias_(sqlx.col(rc, "h1"), f"k{i}", quoted=True) for i, rc in enumerate(first.ref_columns)],
-                         exp.alias_(sqlx.col(column, f"h{len(hops)}"), "v", quoted=True)).from_(
-            exp.alias_(sqlx.table(dst_schema, first.ref_table), "h1", quoted=True))
-        sel = _join_rest(sel, dst_schema, hops)
-
-        def on(alias: str) -> exp.Expression:
-            cond = None
-            for i, k in enumerate(keys):
-                eq = exp.EQ(this=sqlx.col(f"k{i}", alias), expression=k.copy())
-                cond = eq if cond is None else exp.And(this=cond, expression=eq)
-            return cond
-        return sqlx.col("v", collector.lookup_join(sel, on))
-    sel = exp.select(sqlx.col(column, f"h{len(hops)}")).from_(
+    sel = exp.select(*[exp.alias_(sqlx.col(rc, "h1"), f"k{i}", quoted=True) for i, rc in enumerate(first.ref_columns)],
+                     exp.alias_(sqlx.col(column, f"h{len(hops)}"), "v", quoted=True)).from_(
+        exp.alias_(sqlx.table(dst_schema, first.ref_table), "h1", quoted=True))
+    sel = _join_rest(sel, dst_schema, hops)
+    scalar = exp.select(sqlx.col(column, f"h{len(hops)}")).from_(
         exp.alias_(sqlx.table(dst_schema, first.ref_table), "h1", quoted=True))
     for rc, k in zip(first.ref_columns, keys):
-        sel = sel.where(exp.EQ(this=sqlx.col(rc, "h1"), expression=k))
-    return exp.Subquery(this=_join_rest(sel, dst_schema, hops))
+        scalar = scalar.where(exp.EQ(this=sqlx.col(rc, "h1"), expression=k.copy()))
+    return LookupCol(sub=sel, expressions=[k.copy() for k in keys], scalar=exp.Subquery(this=_join_rest(scalar, dst_schema, hops)))
 
 
 def _join_rest(sel: exp.Select, dst_schema: str, hops: list) -> exp.Select:

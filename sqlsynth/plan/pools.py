@@ -9,8 +9,6 @@ Pools are deterministic: the Mimesis seed derives from the run's seed and the ca
 
 from __future__ import annotations
 
-import contextvars
-import itertools
 import json
 from dataclasses import dataclass, field
 
@@ -19,6 +17,8 @@ from sqlglot import exp
 from ..config.mimesis import distinct_values
 from ..sql import sqlx
 from ..sql.sqlx import add, lit, stream_seed
+from .placeholders import (PLACEHOLDERS, Given, Handle, LateralCol, LookupCol, PoolAt, Provided, SentenceAt,
+                           SourceCol, StageCol, WordsArray)
 
 DEFAULT_POOL_SIZE = 1000
 
@@ -135,79 +135,150 @@ class PoolSet:
 
 # --- lookups inside one INSERT: each (pool, key) becomes one join --------------------------------
 
-_JOINS: contextvars.ContextVar[list | None] = contextvars.ContextVar("sqlsynth_pool_joins", default=None)
-_INLINE: contextvars.ContextVar[bool] = contextvars.ContextVar("sqlsynth_pool_inline", default=False)
-
-
-class inline_lookups:
-    """Within: lookups that would be joins are scalar subqueries, so the key (and its random
-    draw) stays inside the expression (CHECK candidates re-seed it; checks_fallback.py)."""
-
-    def __enter__(self) -> None:
-        self._token = _INLINE.set(True)
-
-    def __exit__(self, *exc: object) -> None:
-        _INLINE.reset(self._token)
-
-
-_SERIALS = itertools.count(1)
-
 
 class JoinCollector:
-    """Collects the pool joins the expressions of one statement need."""
+    """Resolves the placeholders of one statement's expressions (plan/placeholders.py) into column
+    references, collecting the joins they need (`apply` adds them to the SELECT); with
+    collect=False, lookups become scalar subqueries (an expression outside any statement).
 
-    def __init__(self) -> None:
+    provided: column -> expression a story gave for table `table` (rules read it instead)."""
+
+    def __init__(self, collect: bool = True, table: str | None = None,
+                 provided: dict[str, exp.Expression] | None = None) -> None:
+        self.collect = collect
+        self.table, self.provided = table, provided or {}
         self.joins: list[tuple[str, Pool, exp.Expression]] = []
         self.arrays: dict[int, str] = {}  # pool index -> alias of its one-row array source
         self._pools: dict[int, Pool] = {}
         self.sources: dict[str, tuple[str, exp.Expression]] = {}  # key -> (alias, one-row subquery)
-        self.stages: dict[str, tuple[str, object, exp.Expression]] = {}  # key -> (alias, PyStage, row expr)
+        self.stages: dict[str, tuple[str, str, exp.Expression]] = {}  # key -> (alias, staging table, row expr)
         self.laterals: dict[str, tuple[str, exp.Expression]] = {}  # key -> (alias, subquery): last in FROM
         self.lookups: dict[str, tuple[str, exp.Expression, exp.Expression]] = {}  # key -> (alias, subquery, on)
-        self.serial = next(_SERIALS)  # tells statements apart (expressions are cached per statement)
-        self._token = None
 
-    def stage_join(self, key: str, stage, row: exp.Expression) -> str:
-        """Alias of a LEFT JOIN on a Python staging table at row number `row`."""
-        if key not in self.stages:
-            self.stages[key] = (f"py{len(self.stages) + 1}", stage, row.copy())
-        return self.stages[key][0]
+    def __enter__(self) -> "JoinCollector":
+        return self
 
-    def named_source(self, alias: str, build) -> str:
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    # -- resolving ----------------------------------------------------------------------------
+    def resolve(self, e: exp.Expression) -> exp.Expression:
+        """e (a tree the caller owns: changed in place) with its placeholders resolved, the
+        innermost first (a lookup's key before the lookup), in the order they appear."""
+        if isinstance(e, PLACEHOLDERS) or e.find(*PLACEHOLDERS) is not None:
+            return self._res(e)
+        return e
+
+    def _res(self, node: exp.Expression) -> exp.Expression:
+        if isinstance(node, PLACEHOLDERS):
+            return self._placeholder(node)
+        for k, v in list(node.args.items()):
+            if isinstance(v, exp.Expression):
+                new = self._res(v)
+                if new is not v:
+                    node.set(k, new)
+            elif type(v) is list:
+                out = [self._res(x) if isinstance(x, exp.Expression) else x for x in v]
+                if any(a is not b for a, b in zip(out, v)):
+                    node.set(k, out)
+        return node
+
+    def _placeholder(self, node: exp.Expression) -> exp.Expression:
+        from .values import WORDS_REF, sentences_source, words_array_source
+
+        if isinstance(node, Provided):
+            cols = [c.name for c in node.args["columns"].expressions]
+            if node.args["table"] == self.table and all(c in self.provided for c in cols):
+                return self._res(node.args["given"])
+            return self._res(node.this)
+        if isinstance(node, Given):
+            return self.provided[node.name].copy()
+        if isinstance(node, PoolAt):
+            key = self._res(node.this)
+            return self._pool_at(node.args["pool"].obj, key, bool(node.args.get("inline")))
+        if isinstance(node, WordsArray):
+            if self.collect:
+                self._named_source(WORDS_REF[0], words_array_source)
+            return sqlx.col(WORDS_REF[1], WORDS_REF[0])
+        if isinstance(node, SentenceAt):
+            if not self.collect:
+                return self._res(node.args["direct"])
+            max_words = int(node.args["max_words"].name)
+            alias = self._named_source(f"sqlsynth_sentences{max_words}", lambda: sentences_source(max_words))
+            at = self._res(node.this)
+            return exp.Cast(this=sqlx.subscript(sqlx.col("t", alias), at), to=exp.DataType.build("TEXT"))
+        if isinstance(node, SourceCol):
+            if not self.collect:
+                raise RuntimeError("foreign keys into vocabulary tables need a statement context")
+            key, src = node.args["key"], node.args["source"]
+            if key not in self.sources:
+                sub = src.copy()
+                sub.args["alias"].set("this", exp.to_identifier(f"s{len(self.sources) + 1}", quoted=True))
+                self.sources[key] = (sub.alias, sub)
+            return sqlx.col(node.name, self.sources[key][0])
+        if isinstance(node, StageCol):
+            row, table = self._res(node.this), node.args["stage"]
+            name = node.args["name"].name
+            if not self.collect:
+                sub = exp.select(sqlx.col(name)).from_(sqlx.table("pg_temp", str(table))).where(
+                    exp.EQ(this=sqlx.col("i"), expression=row))
+                return exp.Subquery(this=sub)
+            key = f"py:{table}:{sqlx.render(row)}"
+            if key not in self.stages:
+                self.stages[key] = (f"py{len(self.stages) + 1}", str(table), row.copy())
+            return sqlx.col(name, self.stages[key][0])
+        if isinstance(node, LookupCol):
+            if not self.collect:
+                return self._res(node.args["scalar"].copy())
+            keys = [self._res(k.copy()) for k in node.expressions]
+            return sqlx.col("v", self._lookup_join(node.args["sub"], keys))
+        if isinstance(node, LateralCol):
+            if not self.collect:
+                raise RuntimeError("CHECK candidates need a statement context")
+            key = str(node.args["key"])
+            if key not in self.laterals:
+                sub = self._res(node.this.copy())  # first: the laterals it reads are then joined before it
+                self.laterals[key] = (f"ck{len(self.laterals) + 1}", sub)
+            return sqlx.col("k", self.laterals[key][0])
+        raise TypeError(f"unknown placeholder {type(node).__name__}")  # (not reached)
+
+    def _named_source(self, alias: str, build) -> str:
         """A one-row subquery under a fixed alias (the default vocabulary)."""
         if alias not in self.sources:
             self.sources[alias] = (alias, build())
         return alias
 
-    def source(self, key: str, build) -> str:
-        """Alias of a one-row subquery (built once per statement by build(alias))."""
-        if key not in self.sources:
-            alias = f"s{len(self.sources) + 1}"
-            self.sources[key] = (alias, build(alias))
-        return self.sources[key][0]
-
-    def lookup_join(self, sub: exp.Expression, on) -> str:
+    def _lookup_join(self, sub: exp.Expression, keys: list[exp.Expression]) -> str:
         """Alias of a LEFT JOIN on an uncorrelated subquery (a path read in the destination, keyed_pools),
-        joined before the pools (their keys may read it); on(alias) is the join condition."""
+        joined before the pools (their keys may read it), on k0..kn = keys."""
+        def on(alias: str) -> exp.Expression:
+            cond = None
+            for i, k in enumerate(keys):
+                eq = exp.EQ(this=sqlx.col(f"k{i}", alias), expression=k.copy())
+                cond = eq if cond is None else exp.And(this=cond, expression=eq)
+            return cond
         key = sqlx.render(sub) + "|" + sqlx.render(on("x"))
         if key not in self.lookups:
             alias = f"lk{len(self.lookups) + 1}"
-            self.lookups[key] = (alias, sub, on(alias))
+            self.lookups[key] = (alias, sub.copy(), on(alias))
         return self.lookups[key][0]
 
-    def lateral(self, key: str, build) -> str:
-        """Alias of a LATERAL subquery joined after everything else (it may read any of it)."""
-        if key not in self.laterals:
-            sub = build()  # first: the laterals it reads are then joined before it
-            self.laterals[key] = (f"ck{len(self.laterals) + 1}", sub)
-        return self.laterals[key][0]
-
-    def __enter__(self) -> "JoinCollector":
-        self._token = _JOINS.set(self)  # type: ignore[arg-type]
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        _JOINS.reset(self._token)
+    def _pool_at(self, pool: Pool, key: exp.Expression, inline: bool) -> exp.Expression:
+        if not self.collect or (inline and not pool.fits_name):  # a scalar subquery
+            sub = exp.select(sqlx.col("v")).from_(pool.table()).where(exp.EQ(this=sqlx.col("k"), expression=key))
+            return exp.Subquery(this=sub)
+        if pool.fits_name:
+            self._pools[pool.index] = pool
+            alias = self.arrays.setdefault(pool.index, f"a{pool.index}")
+            return exp.Cast(this=sqlx.subscript(sqlx.col("w", alias), key), to=exp.DataType.build("TEXT"))
+        joins = self.joins
+        sql = sqlx.render(key)
+        for alias, p, k in joins:
+            if p is pool and sqlx.render(k) == sql:
+                return sqlx.col("v", alias)
+        alias = f"p{len(joins) + 1}"
+        joins.append((alias, pool, key))
+        return sqlx.col("v", alias)
 
     def apply(self, select: exp.Select) -> exp.Select:
         for index, alias in self.arrays.items():
@@ -218,9 +289,9 @@ class JoinCollector:
             select = select.join(src, join_type="CROSS", copy=False)
         for _alias, sub in self.sources.values():
             select = select.join(sub, join_type="CROSS", copy=False)
-        for alias, stage, row in self.stages.values():
+        for alias, table_name, row in self.stages.values():
             on = exp.EQ(this=sqlx.col("i", alias), expression=row)
-            tbl = sqlx.table("pg_temp", stage.table_name)  # type: ignore[attr-defined]
+            tbl = sqlx.table("pg_temp", table_name)
             select = select.join(exp.alias_(tbl, alias, quoted=True), on=on, join_type="LEFT", copy=False)
         for alias, sub, on in self.lookups.values():
             select = select.join(exp.Subquery(this=sub, alias=exp.TableAlias(this=exp.to_identifier(alias, quoted=True))),
@@ -234,8 +305,9 @@ class JoinCollector:
         return select
 
 
-def current() -> "JoinCollector | None":
-    return _JOINS.get()  # type: ignore[return-value]
+def resolve_alone(e: exp.Expression) -> exp.Expression:
+    """e (changed in place) outside any statement: lookups as scalar subqueries."""
+    return JoinCollector(collect=False).resolve(e)
 
 
 def fn_array_agg(pool: Pool) -> exp.Expression:
@@ -245,22 +317,10 @@ def fn_array_agg(pool: Pool) -> exp.Expression:
     return exp.ArrayAgg(this=ordered)
 
 
+def pool_handle(pool: Pool) -> Handle:
+    return Handle(pool, f"pool {pool.index} {pool.table_name}")
+
+
 def lookup(pool: Pool, index0: exp.Expression) -> exp.Expression:
-    """pool value at a 0-based index expression."""
-    key = add(lit(1), index0)
-    collector = _JOINS.get()
-    if collector is None or (_INLINE.get() and not pool.fits_name):  # a scalar subquery
-        sub = exp.select(sqlx.col("v")).from_(pool.table()).where(exp.EQ(this=sqlx.col("k"), expression=key))
-        return exp.Subquery(this=sub)
-    if pool.fits_name:
-        collector._pools[pool.index] = pool
-        alias = collector.arrays.setdefault(pool.index, f"a{pool.index}")
-        return exp.Cast(this=sqlx.subscript(sqlx.col("w", alias), key), to=exp.DataType.build("TEXT"))
-    joins = collector.joins
-    sql = sqlx.render(key)
-    for alias, p, k in joins:
-        if p is pool and sqlx.render(k) == sql:
-            return sqlx.col("v", alias)
-    alias = f"p{len(joins) + 1}"
-    joins.append((alias, pool, key))
-    return sqlx.col("v", alias)
+    """pool value at a 0-based index expression (resolved by the statement: plan/placeholders.py)."""
+    return PoolAt(this=add(lit(1), index0), pool=pool_handle(pool))

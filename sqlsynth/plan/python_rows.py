@@ -12,7 +12,7 @@ from sqlglot import exp
 from ..sql import sqlx
 from ..sql.copytext import copy_field
 from ..story.python import Env, SeededSource, UserCodeError, argument
-from .pools import current
+from .placeholders import StageCol
 
 BLOCK = 1000  # values are reseeded per block of rows: a function of (seed, table, generator, block)
 
@@ -125,14 +125,6 @@ class PyStage:
     def value(self, i: int, cast_to: str | None) -> Callable[[exp.Expression], exp.Expression]:
         """Column i of this stage at a row: a join on the staging table's row number."""
         def f(row: exp.Expression) -> exp.Expression:
-            coll = current()
-            key = f"py:{self.index}:{sqlx.render(row)}"
-            if coll is None:
-                sub = exp.select(sqlx.col(f"c{i}")).from_(sqlx.table("pg_temp", self.table_name)).where(
-                    exp.EQ(this=sqlx.col("i"), expression=row.copy()))
-                e: exp.Expression = exp.Subquery(this=sub)
-            else:
-                alias = coll.stage_join(key, self, row)
-                e = sqlx.col(f"c{i}", alias)
+            e: exp.Expression = StageCol(this=row.copy(), stage=self.table_name, name=exp.to_identifier(f"c{i}"))
             return sqlx.cast(e, cast_to) if cast_to else e
         return f

@@ -10,7 +10,8 @@ from ..sql import sqlx
 from ..sql.sqlx import Streams, add, lit, mod
 from ..config.rules import Rule, fk_label
 from ..errors import suggest
-from .rules import WHY, RuleState, find_fk, fk_names, group_of, no_group, origin, provided, rule_state
+from .rules import WHY, RuleState, find_fk, fk_names, group_of, no_group, origin, rule_state
+from .placeholders import Given, provided_or
 from .values import Value, affine_params
 
 
@@ -111,13 +112,12 @@ def _same_parent(b, tp, st: RuleState, rule: Rule) -> None:
         src_col = last.columns[last.ref_columns.index(ref)]
 
         def f(row: exp.Expression) -> exp.Expression:
-            given = [provided(tp.name, c) for c in first.columns]
-            if all(x is not None for x in given):  # a story gave the first key: follow it in the database
-                return _lookup(dst_schema, hops, given, src_col)
+            # a story that gave the first key: it is followed in the database
+            given = _lookup(dst_schema, hops, [Given(this=exp.to_identifier(c)) for c in first.columns], src_col)
             j = index(row)
             if end.offset is not None:
                 j = add(j, end.offset.copy())
-            return end.values[src_col].at(exp.Paren(this=j))
+            return provided_or(tp.name, list(first.columns), end.values[src_col].at(exp.Paren(this=j)), given)
         st.edges.append(((tp.name, column), (last_table, src_col), rule.path))
         return Value(f, source=f"rule {rule.path}")
 

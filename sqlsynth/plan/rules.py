@@ -21,8 +21,6 @@ the rule applies to the columns the story leaves out.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-from contextvars import ContextVar
 from typing import Callable
 
 from sqlglot import exp
@@ -33,30 +31,16 @@ from ..config.rules import Rule, Spread, family, fk_label, fk_matches, point_kin
 from ..errors import suggest
 from ..schema.types import TypeInfo, resolve_type
 from .checks_order import type_limit
+from .placeholders import Given, provided_or
 from .values import Value
 
 RowFn = Callable[[exp.Expression], exp.Expression]
-_PROVIDED: ContextVar[dict | None] = ContextVar("sqlsynth_rule_provided", default=None)
 
 
 def P(e: exp.Expression) -> exp.Expression:
     return exp.Paren(this=e)
 
 
-@contextmanager
-def provided_columns(table: str, exprs: dict[str, exp.Expression]):
-    """While building story rows: the columns a story gave (column -> expression) for a table."""
-    token = _PROVIDED.set({table: exprs})
-    try:
-        yield
-    finally:
-        _PROVIDED.reset(token)
-
-
-def provided(table: str, column: str) -> exp.Expression | None:
-    given = _PROVIDED.get()
-    e = (given or {}).get(table, {}).get(column)
-    return e.copy() if e is not None else None
 
 
 # ---- draws and shifts ----------------------------------------------------------------------------
@@ -283,8 +267,7 @@ def resolve_spread(b, rule: Rule) -> Spread | None:
 def _same_row(tp, column: str) -> RowFn:
     """This row's value of another column, read when the SQL is built (a story's value if it gave one)."""
     def f(row: exp.Expression) -> exp.Expression:
-        given = provided(tp.name, column)
-        return given if given is not None else tp.values[column].at(row)
+        return provided_or(tp.name, [column], tp.values[column].at(row), Given(this=exp.to_identifier(column)))
     return f
 
 
@@ -437,14 +420,12 @@ def _follows(b, tp, types, configured, streams: Streams, st: RuleState, rule: Ru
     dst_schema = b.dst_schema
 
     def read(row: exp.Expression) -> exp.Expression:
-        given = [provided(tp.name, c) for c in fk.columns]
-        if all(x is not None for x in given):  # a story gave the key: read its parent row
-            sel = exp.select(sqlx.col(rule.parent_column, "p")).from_(
-                exp.alias_(sqlx.table(dst_schema, parent), "p", quoted=True))
-            for rc, x in zip(fk.ref_columns, given):
-                sel = sel.where(exp.EQ(this=sqlx.col(rc, "p"), expression=x))
-            return exp.Subquery(this=sel)
-        return parent_value(row)
+        # a story that gave the key: its parent row is read
+        sel = exp.select(sqlx.col(rule.parent_column, "p")).from_(
+            exp.alias_(sqlx.table(dst_schema, parent), "p", quoted=True))
+        for rc, c in zip(fk.ref_columns, fk.columns):
+            sel = sel.where(exp.EQ(this=sqlx.col(rc, "p"), expression=Given(this=exp.to_identifier(c))))
+        return provided_or(tp.name, list(fk.columns), parent_value(row), exp.Subquery(this=sel))
 
     def f(row: exp.Expression) -> exp.Expression:
         point = shift(as_point(read(row), pti), src, dst, draw(sp, streams, stream, row), True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from sqlglot import exp
@@ -17,6 +17,8 @@ from sqlglot import exp
 from ..sql import primitives, sqlx
 from ..sql.sqlx import Streams, add, case, cast, concat, lit, mod, mul, sub, subscript
 from ..schema.types import TypeInfo
+from . import placeholders
+from .placeholders import SentenceAt, WordsArray, substitute
 from .bounds import Bounds  # noqa: F401  (re-exported: the planner's modules import it from here)
 
 RowFn = Callable[[exp.Expression], exp.Expression]
@@ -49,9 +51,15 @@ WORDS = (
 
 @dataclass
 class Value:
-    """One column's value as a function of the row number."""
+    """One column's value as a function of the row number: data once the plan is built.
 
-    fn: RowFn
+    While the planner works, a Value may still be given as a builder `fn` (row -> tree) that reads
+    other columns' Values as they end up; build_plan then freezes every Value: `tree` is built once
+    over placeholders.Row (no side effects: what the statement must join is named by placeholder
+    nodes, resolved by pools.JoinCollector) and `fn` is dropped. `node` says what the value is and
+    why (plan/nodes.py); two plans built from the same inputs have equal Values."""
+
+    fn: RowFn | None = field(default=None, compare=False, repr=False)
     injective: bool = False  # distinct for distinct rows 1..n
     source: str = "default"  # what produced it, for messages
     sql_type: str | None = None
@@ -59,9 +67,21 @@ class Value:
     # proven without drawing candidates (checks_plan.py)
     span: tuple | None = None  # (lo, hi), inclusive
     values: list | None = None  # the literal values it picks from
+    tree: exp.Expression | None = None  # over placeholders.Row
+    node: object = None  # plan.nodes.Node: what it is and why
 
     def at(self, row: exp.Expression) -> exp.Expression:
-        return self.fn(row)
+        """A fresh tree of the value at a row expression (placeholders still to resolve)."""
+        if self.fn is not None:
+            return self.fn(row)
+        assert self.tree is not None
+        return substitute(self.tree, row)
+
+    def freeze(self) -> None:
+        """Build the tree once and drop the builder."""
+        if self.fn is not None:
+            self.tree = self.fn(placeholders.row())
+            self.fn = None
 
 
 class Unsupported(Exception):
@@ -79,12 +99,7 @@ def words_array_source() -> exp.Expression:
 
 
 def _w() -> exp.Expression:
-    from .pools import current
-
-    coll = current()
-    if coll is not None:
-        coll.named_source(WORDS_REF[0], words_array_source)
-    return sqlx.col(WORDS_REF[1], WORDS_REF[0])
+    return WordsArray()
 
 
 def _series(alias: str, lo: int, hi: int) -> exp.Expression:
@@ -123,25 +138,19 @@ def sentences_source(max_words: int) -> exp.Expression:
 
 def words(streams: Streams, stream: str, row: exp.Expression, max_words: int, capital: bool = False) -> exp.Expression:
     """1..max_words consecutive words of the vocabulary from a random place; the first capitalised if asked."""
-    from .pools import current
-
     n = len(WORDS)
     start = add(lit(1), streams.pick(stream + ":s", row, n - max_words))
     if max_words <= 1:
         first = subscript(_w(), start)
         return exp.Initcap(this=first) if capital else first
     length = streams.pick(stream + ":k", row, max_words)
-    coll = current()
-    if capital and coll is not None:
+    if capital:
         # the same sentence as _sentence(start, length), looked up: one subscript for a row instead of
-        # three hashes, a slice, array_to_string, initcap, || and rtrim
-        alias = coll.named_source(f"sqlsynth_sentences{max_words}", lambda: sentences_source(max_words))
+        # three hashes, a slice, array_to_string, initcap, || and rtrim (computed where no statement collects)
         at = add(lit(1), add(mul(streams.pick(stream + ":s", row, n - max_words), lit(max_words)), length))
-        return exp.Cast(this=subscript(sqlx.col("t", alias), at), to=exp.DataType.build("TEXT"))
-    if not capital:
-        sl = exp.Bracket(this=exp.Paren(this=_w()), expressions=[exp.Slice(this=start, expression=add(start.copy(), length))], offset=1)
-        return exp.ArrayToString(this=sl, expression=lit(" "))
-    return _sentence(_w(), start, length)
+        return SentenceAt(this=at, max_words=lit(max_words), direct=_sentence(_w(), start, length))
+    sl = exp.Bracket(this=exp.Paren(this=_w()), expressions=[exp.Slice(this=start, expression=add(start.copy(), length))], offset=1)
+    return exp.ArrayToString(this=sl, expression=lit(" "))
 
 
 def longest_words(max_words: int) -> int:
