@@ -218,6 +218,16 @@ def compile_program(orm_file: str, config_file: str | None, num_passes: int | No
     return compile_plan(plan_load(orm_file, config_file, num_passes, seed, dst_schema, stats_file, append, scale))
 
 
+def explain(orm_file: str, config_file: str | None, num_passes: int | None = None, seed: int | None = None,
+            dst_schema: str | None = None, stats_file: str | None = None, scale: float | None = None,
+            table: str | None = None, column: str | None = None) -> list[dict]:
+    """The plan as data: per table (load order) its rows and why, per column its node tree, origin and SQL."""
+    from .compile.explain import explain as explain_plan
+
+    plan = plan_load(orm_file, config_file, num_passes, seed, dst_schema, stats_file, scale=scale)
+    return explain_plan(plan, table, column)
+
+
 def _precompute_stories(prog: Program, dst_dsn: str | None) -> None:
     """Stories need the database to fill their rows: run the program in DST_DSN inside a
     transaction that is rolled back, and keep the story rows as COPY blocks for the script."""

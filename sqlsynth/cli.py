@@ -238,6 +238,39 @@ def compile_cmd(orm_file: str, config_file: str | None, num_passes: int | None, 
         click.echo(f"wrote {output}", err=True)
 
 
+@main.command("explain")
+@ORM
+@CONFIG
+@PASSES
+@SCALE
+@SEED
+@click.option("--dst-schema", default=None, help="Schema to fill (default: DST_SCHEMA, else the orm's schema).")
+@STATS
+@click.option("--table", default=None, help="Only this table.")
+@click.option("--column", default=None, help="Only this column (of --table, or of every table that has it).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Indented text, or JSON (the node trees as {kind, ..., origin} objects).")
+@handled
+def explain_cmd(orm_file: str, config_file: str | None, num_passes: int | None, scale: float | None, seed: int | None,
+                dst_schema: str | None, stats_file: str | None, table: str | None, column: str | None, fmt: str) -> None:
+    """Show the plan without running it: per table (in load order) its row count and why; per column
+    what it is (the node tree), why (the config path, constraint or type default) and the SQL
+    expression it compiles to."""
+    import json
+
+    from .compile.explain import text
+
+    settings = load_settings()
+    report = api.explain(orm_file, config_file, num_passes, seed, dst_schema or settings.dst_schema, stats_file,
+                         scale, table, None)
+    if column is not None:
+        report = [dict(t, columns=[c for c in t["columns"] if c["column"] == column]) for t in report]
+        report = [t for t in report if t["columns"]]
+        if not report:
+            raise SqlsynthError(f"explain: no generated column {column!r}" + (f" in table {table}" if table else ""))
+    click.echo(json.dumps(report, indent=2) if fmt == "json" else text(report), nl=fmt == "json")
+
+
 @main.command("create-tables")
 @ORM
 @CONFIG

@@ -27,11 +27,11 @@ def _select(cols: list[exp.Expression], joins: JoinCollector) -> str:
 def test_looked_up_sentences_are_the_built_ones(fresh_db, max_words):
     streams = Streams(7, "t")
     n = len(WORDS)
-    with JoinCollector() as joins:
-        looked_up = words(streams, "c", ROW, max_words, capital=True)
-        start = add(lit(1), streams.pick("c:s", ROW, n - max_words))
-        built = _sentence(_w(), start, streams.pick("c:k", ROW, max_words))
-        query = _select([looked_up, built], joins)
+    joins = JoinCollector()  # the statement resolves the placeholders (sentences, words) into its sources
+    looked_up = joins.resolve(words(streams, "c", ROW, max_words, capital=True))
+    start = add(lit(1), streams.pick("c:s", ROW, n - max_words))
+    built = joins.resolve(_sentence(_w(), start, streams.pick("c:k", ROW, max_words)))
+    query = _select([looked_up, built], joins)
     assert "sqlsynth_sentences" in query and "INITCAP" in query  # both forms are in the statement
     with psycopg.connect(fresh_db) as conn:
         rows = conn.execute(f"SELECT count(*), count(*) FILTER (WHERE a IS DISTINCT FROM b), count(DISTINCT a) "
@@ -42,8 +42,8 @@ def test_looked_up_sentences_are_the_built_ones(fresh_db, max_words):
 
 def test_sentences_fit_a_name_and_the_column():
     assert longest_words(6) <= 63  # NAME holds 63 bytes; the vocabulary is ASCII
-    with JoinCollector():
-        fits = text_value(Streams(1, "t"), "c", 84, False, 10).at(ROW).sql(dialect="postgres")
-        cut = text_value(Streams(1, "t"), "c", 40, False, 10).at(ROW).sql(dialect="postgres")
+    joins = JoinCollector()
+    fits = joins.resolve(text_value(Streams(1, "t"), "c", 84, False, 10).at(ROW)).sql(dialect="postgres")
+    cut = joins.resolve(text_value(Streams(1, "t"), "c", 40, False, 10).at(ROW)).sql(dialect="postgres")
     assert not fits.upper().startswith("LEFT(")  # 6 words are at most 42 characters: nothing to cut
     assert cut.upper().startswith("LEFT(") and cut.endswith(", 40)")

@@ -31,6 +31,7 @@ from .fitting import (clamp, clipped, null_on_first_row, partition_key_value, un
 from .follow import FollowMixin
 from .model import FKGroup, Plan, TablePlan, offset_expr, table_order
 from .pools import PoolSet
+from . import nodes
 from .values import Unsupported, Value, default_value
 
 
@@ -102,6 +103,18 @@ class Builder(FollowMixin):
         tc = self.config.table(name)
         return tc.rows if tc.rows is not None else tc.num_rows_per_pass * self.num_passes
 
+    def rows_why(self, name: str) -> str:
+        """Why row_count(name) is what it is, as `explain` prints it."""
+        if name in self.children and self.degrees(name) is not None:
+            fk = self.children_fk(name, 0)
+            return f"{self._children_path(name, 0)}: children per {fk.ref_table if fk else 'parent'} row"
+        tc = self.config.table(name)
+        if tc.from_source:
+            return f"{tc.path}.rows_from_source ({tc.source_rows:g} rows at --scale 1) x --scale"
+        if tc.rows is not None:
+            return f"{tc.path}.rows"
+        return f"{tc.path}.num_rows_per_pass ({tc.num_rows_per_pass}) x {self.num_passes} passes"
+
     # -- per table ---------------------------------------------------------------------------
     def build_table(self, tp: TablePlan, ignored: set[str], vocab: set[str]) -> None:
         t, n = tp.table, tp.rows
@@ -164,9 +177,13 @@ class Builder(FollowMixin):
 
             def install(vals: list[Value], rg=rg, gpath=gpath) -> None:
                 for c, v in zip(rg.columns, vals):
+                    if v.node is None:
+                        v.node = nodes.Configured(rg.name, nodes.literal(tuple(rg.args)),
+                                                  nodes.literal(tuple(sorted(rg.kwargs.items()))))
                     v = clamp(v, types[c], clipped(bounds[c], rg.clip), t.columns[c])
                     if rg.null_fraction and not v.injective:
                         v = with_nulls(v, streams, f"null:{c}", rg.null_fraction)
+                    v.node = v.node.with_origin(nodes.config(f"{gpath} ({rg.name})"))
                     tp.values[c] = v
                     configured[c] = f"{gpath} ({rg.name})"
 
@@ -207,7 +224,9 @@ class Builder(FollowMixin):
             if n_parent == 0 and fk.ref_table != t.name:
                 if nullable:
                     for c in fk.columns:
-                        tp.values[c] = Value(lambda row: exp.Null(), source=f"{fk.name} (parent has no rows)")
+                        tp.values[c] = Value(lambda row: exp.Null(), source=f"{fk.name} (parent has no rows)",
+                                             node=nodes.Null(f"{fk.ref_table} gets no rows",
+                                                             origin=nodes.constraint(f"FOREIGN KEY {fk.name}")))
                         claimed.add(c)
                     continue
                 if n > 0:
@@ -238,7 +257,9 @@ class Builder(FollowMixin):
             if c.name in tp.values or c.name in claimed:
                 continue
             if (c.serial or c.identity) and types[c.name].kind == "int":
-                tp.values[c.name] = Value(lambda row: row.copy(), injective=True, source="row number")
+                tp.values[c.name] = Value(lambda row: row.copy(), injective=True, source="row number",
+                                          node=nodes.Sequence(origin=nodes.schema(
+                                              f"{'identity' if c.identity else 'serial'} column")))
                 tp.serials.append(c.name)
                 if c.identity == "always":
                     tp.overriding_system = True
@@ -289,6 +310,16 @@ class Builder(FollowMixin):
         # FK values: parent's key Value evaluated at the chosen parent row
         for g in tp.groups:
             first_null = False
+            if g.enumerated:
+                fan_out = f"enumerated with the other keys of unique constraint {g.enumerated}"
+            elif any(cfk is g.fk for cfk, _deg in cpp):
+                fan_out = "children per parent as the source's histogram says"
+            elif g.index is not None:
+                fan_out = "distinct among one parent's children"
+            elif g.self_ref:
+                fan_out = "an earlier row of the same table"
+            else:
+                fan_out = f"uniform over {g.n_parent} parent rows"
             if g.index is None:
                 if g.self_ref:
                     # a strictly earlier row: 1 + h mod (row - 1); row 1 has none, so it gets NULL when the
@@ -303,7 +334,9 @@ class Builder(FollowMixin):
                 f = self._parent_value(g.fk.ref_table, rc, lambda r, g=g: g.index(r), tp)  # g.index read when the SQL is built (rules re-point it)
                 if first_null:
                     f = null_on_first_row(f, tp)
-                tp.values[c] = Value(f, injective=g.injective, source=f"foreign key {g.fk.name}")
+                tp.values[c] = Value(f, injective=g.injective, source=f"foreign key {g.fk.name}",
+                                     node=nodes.ParentKey(g.fk.ref_table, rc, g.fk.name, fan_out,
+                                                          origin=nodes.constraint(f"FOREIGN KEY {g.fk.name}")))
 
         # everything else: type defaults
         for c in t.writable_columns():
@@ -312,14 +345,19 @@ class Builder(FollowMixin):
             ti = types[c.name]
             pv = partition_key_value(self.schema, t, c.name, ti, streams, n)
             if pv is not None:
+                pv.node = nodes.Derived(pv.source, origin=nodes.schema("partition key"))
                 tp.values[c.name] = pv
                 continue
             try:
-                tp.values[c.name] = default_value(ti, streams, c.name, bounds[c.name], n, unique=c.name in unique_cols,
-                                                  default=c.default, pools=self.pools)
+                dv = default_value(ti, streams, c.name, bounds[c.name], n, unique=c.name in unique_cols,
+                                   default=c.default, pools=self.pools)
+                why = nodes.constraint(f"CHECK on {c.name}") if bounds[c.name].choices else nodes.type_default(ti.sql)
+                dv.node = nodes.DefaultForType(ti.sql, nodes.of_value(dv), origin=why)
+                tp.values[c.name] = dv
             except Unsupported as e:
                 if c.nullable and c.name not in unique_cols:
-                    tp.values[c.name] = Value(lambda row: exp.Null(), source="null (no default generator)")
+                    tp.values[c.name] = Value(lambda row: exp.Null(), source="null (no default generator)",
+                                              node=nodes.Null(str(e), origin=nodes.type_default(ti.sql)))
                     self.warnings.append(f"{t.name}.{c.name}: {e}; it is left NULL (configure a generator)")
                 else:
                     self.problem(f"{tc.path}", f"column {t.name}.{c.name}: {e}; configure a row generator for it")
@@ -354,7 +392,8 @@ class Builder(FollowMixin):
         for i, c in enumerate(rg.columns):
             ti = types[c]
             cast_to = None if ti.kind == "text" else ti.sql
-            tp.values[c] = Value(stage.value(i, cast_to), source=rg.name)
+            tp.values[c] = Value(stage.value(i, cast_to), source=rg.name,
+                                 node=nodes.PythonStage(rg.name, origin=nodes.config(rg.path)))
             tp.python_columns[c] = (stage, i)
             configured[c] = f"{rg.path} ({rg.name})"
             deps[c] = (rg.path, [])
@@ -459,7 +498,7 @@ def build_plan(schema: Schema, config: Config, num_passes: int | None = 1, seed:
     limit_scale(b, generated, scale)
     for name in generated:
         t = schema.tables[name]
-        b.plans[name] = TablePlan(table=t, rows=b.row_count(name), path=config.table(name).path)
+        b.plans[name] = TablePlan(table=t, rows=b.row_count(name), path=config.table(name).path, rows_why=b.rows_why(name))
         if append:
             b.plans[name].offset = offset_expr(name)
     edges: dict[str, list] = {}

@@ -21,6 +21,7 @@ from ..sql.sqlx import Streams, lit
 from ..schema.types import TypeInfo
 from .checks import NO, literal, strip
 from .values import Value
+from . import nodes
 
 MAX_CASES = 4096
 
@@ -242,4 +243,5 @@ def drive(group: CaseGroup, values: dict[str, Value], types: dict[str, TypeInfo]
                     whens.append((exp.In(this=idx.copy(), expressions=[lit(i) for i in cases]), out))
             return sqlx.case(whens, default) if whens else default  # type: ignore[return-value]
 
-        values[c] = Value(f, injective=False, source=raw.source)
+        values[c] = Value(f, injective=False, source=raw.source,
+                          node=nodes.CheckFitted("NULL-ness and values by cases of the CHECKs", nodes.of_value(raw)))

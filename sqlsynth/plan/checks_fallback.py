@@ -33,6 +33,7 @@ from .checks import NO, literal, parse_check
 from .placeholders import LateralCol, mark_inline, transform_open, walk_open
 from .pools import JoinCollector
 from .values import Value
+from . import nodes
 
 CANDIDATES = 32
 SAMPLE_ROWS = 20_000
@@ -142,7 +143,10 @@ class FallbackValue(Value):
 
     def __init__(self, fb: Fallback, column: str):
         raw = fb.raw[column]
-        super().__init__(self._at, injective=raw.injective, source=raw.source, sql_type=raw.sql_type)
+        names = tuple(c.name for c in fb.checks)
+        super().__init__(self._at, injective=raw.injective, source=raw.source, sql_type=raw.sql_type,
+                         node=nodes.CheckCandidate(names, nodes.of_value(raw), fb.k,
+                                                   origin=nodes.constraint(", ".join(names))))
         self.fb, self.column = fb, column
 
     def _at(self, row: exp.Expression) -> exp.Expression:

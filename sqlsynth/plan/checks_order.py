@@ -24,6 +24,7 @@ from ..sql.sqlx import Streams, add, lit, mod, sub
 from ..schema.types import TypeInfo
 from .checks import column_under, conjuncts, strip
 from .values import Value, permutation
+from . import nodes
 
 ORDERED_KINDS = {"int", "numeric", "float", "date", "timestamp", "timestamptz"}
 _OPS = {exp.LT: ("lt", False), exp.LTE: ("le", False), exp.GT: ("lt", True), exp.GTE: ("le", True), exp.NEQ: ("ne", False)}
@@ -159,8 +160,8 @@ def derived(ti: TypeInfo, raw: Value, others: list[tuple[str, bool]], kinds: dic
             moved = (exp.Least if up else exp.Greatest)(this=moved, expressions=[lit(limit)])
         return exp.Coalesce(this=moved, expressions=[raw.at(row)])
 
-    return Value(f, injective=False, source=f"ordered after {', '.join(c for c, _s in others)}" if up
-                 else f"ordered before {', '.join(c for c, _s in others)}")
+    how = f"ordered after {', '.join(c for c, _s in others)}" if up else f"ordered before {', '.join(c for c, _s in others)}"
+    return Value(f, injective=False, source=how, node=nodes.CheckFitted(how, nodes.of_value(raw)))
 
 
 def not_equal(ti_lo: int, ti_hi: int, raw: Value, other: Value) -> Value:
@@ -169,7 +170,7 @@ def not_equal(ti_lo: int, ti_hi: int, raw: Value, other: Value) -> Value:
         v = raw.at(row)
         bump = sqlx.case([(exp.LT(this=v.copy(), expression=lit(ti_hi)), add(v.copy(), lit(1)))], sub(v.copy(), lit(1)))
         return sqlx.case([(exp.EQ(this=v.copy(), expression=other.at(row)), bump)], v.copy())
-    return Value(f, injective=False, source=raw.source)
+    return Value(f, injective=False, source=raw.source, node=nodes.CheckFitted("kept different", nodes.of_value(raw)))
 
 
 # -- foreign keys to one parent ------------------------------------------------------------------

@@ -25,6 +25,7 @@ from .checks_cases import SET, Unhandled, compared, drive, solve
 from .checks_fallback import FallbackCheck, install
 from .checks_order import compatible, derived, not_equal, order_form, pair_indexes, pair_total
 from .values import Value
+from . import nodes
 
 
 def origins(b, tp, configured: dict) -> dict[str, str]:
@@ -217,7 +218,10 @@ class _Planner:
             g.index = index
             for c, rc in zip(g.fk.columns, g.fk.ref_columns):
                 self.tp.values[c] = Value(self.b._parent_value(g.fk.ref_table, rc, index, self.tp),
-                                          injective=False, source=f"foreign key {g.fk.name}")
+                                          injective=False, source=f"foreign key {g.fk.name}",
+                                          node=nodes.ParentKey(g.fk.ref_table, rc, g.fk.name,
+                                                               f"a pair of parents ordered by CHECK {o.lower}, {o.upper}",
+                                                               origin=nodes.constraint(f"FOREIGN KEY {g.fk.name}")))
         self.reshaped.update((o.lower, o.upper))
         return True
 

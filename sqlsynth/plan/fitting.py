@@ -18,6 +18,7 @@ from ..sql import sqlx
 from ..sql.sqlx import Streams, lit
 from .model import TablePlan
 from .values import EPOCH, Value, choice_value, date_from_days, seconds_of, spans_value, ts_from_seconds
+from . import nodes
 
 
 _RANGE_BOUND = re.compile(r"^FOR VALUES FROM \((?P<lo>.*)\) TO \((?P<hi>.*)\)$", re.S)
@@ -156,7 +157,7 @@ def clamp(v: Value, ti: TypeInfo, b, col: Column) -> Value:
             return exp.Paren(this=exp.Mul(this=cents, expression=step))
         return e
     return Value(f, injective=v.injective, source=v.source,
-                 span=(lo, hi) if lo is not None and hi is not None else None)
+                 span=(lo, hi) if lo is not None and hi is not None else None, node=v.node)
 
 
 def with_pattern_nulls(v: Value, streams: Streams, stream: str, cum: list[float], null_in: set[int]) -> Value:
@@ -166,10 +167,12 @@ def with_pattern_nulls(v: Value, streams: Streams, stream: str, cum: list[float]
         whens = [(exp.LT(this=u.copy(), expression=lit(c)), exp.Boolean(this=j in null_in)) for j, c in enumerate(cum)]
         is_null = sqlx.case(whens, exp.Boolean(this=len(cum) in null_in)) if whens else exp.Boolean(this=0 in null_in)
         return sqlx.case([(is_null, exp.Null())], v.at(row))
-    return Value(f, injective=False, source=v.source, span=v.span, values=v.values)
+    return Value(f, injective=False, source=v.source, span=v.span, values=v.values,
+                 node=nodes.NullMix(nodes.of_value(v), "missingness pattern", origin=nodes.config(stream)))
 
 
 def with_nulls(v: Value, streams: Streams, stream: str, fraction: float) -> Value:
     def f(row: exp.Expression) -> exp.Expression:
         return sqlx.case([(exp.LT(this=streams.u(stream, row), expression=lit(float(fraction))), exp.Null())], v.at(row))
-    return Value(f, injective=False, source=v.source, span=v.span, values=v.values)
+    return Value(f, injective=False, source=v.source, span=v.span, values=v.values,
+                 node=nodes.NullMix(nodes.of_value(v), float(fraction)))

@@ -26,6 +26,7 @@ from ..sql import sqlx
 from ..sql.sqlx import Streams, add, lit, mod
 from .model import FKGroup, TablePlan
 from .values import Value, permutation
+from . import nodes
 
 
 class FollowMixin:
@@ -201,7 +202,11 @@ class FollowMixin:
             return f
 
         for i, c in enumerate(fk.columns):
-            tp.values[c] = Value(value(i), injective=unique, source=f"foreign key {fk.name} (vocabulary)")
+            tp.values[c] = Value(value(i), injective=unique, source=f"foreign key {fk.name} (vocabulary)",
+                                 node=nodes.ParentKey(fk.ref_table, fk.ref_columns[i], fk.name,
+                                                      "distinct parents in key order" if unique else
+                                                      "uniform over the vocabulary's rows, read at run time",
+                                                      origin=nodes.constraint(f"FOREIGN KEY {fk.name}")))
 
     def _vocab_fks(self, t: Table, cols: list[str], fk_cols: set[str], vocab: set[str]) -> list[ForeignKey]:
         """The foreign keys into vocabulary tables that, with the generated parents' keys, make up

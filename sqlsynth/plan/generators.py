@@ -21,6 +21,7 @@ from ..sql.sqlx import Streams, add, lit, mul
 from ..schema.types import TypeInfo
 from ..config.mimesis import PoolError, check_call, resolve_method
 from .pools import Pool, PoolSet, lookup
+from . import nodes
 from .values import (CAST_KINDS, EPOCH, Bounds, Unsupported, Value, choice_value, date_from_days, default_value,
                      permutation, seconds_of, spans_value, ts_from_seconds)
 
@@ -126,7 +127,7 @@ def g_null(ctx: GenContext) -> list[Value]:
     """NULL in every assigned column.
 
     Promises: every value is NULL (the column must be nullable)."""
-    return [Value(lambda row: exp.Null(), source="null") for _ in ctx.columns]
+    return [Value(lambda row: exp.Null(), source="null", node=nodes.Null()) for _ in ctx.columns]
 
 
 def g_constant(ctx: GenContext, value: Any = None) -> list[Value]:
@@ -137,7 +138,8 @@ def g_constant(ctx: GenContext, value: Any = None) -> list[Value]:
     vals = list(value) if len(ctx.columns) > 1 and isinstance(value, (list, tuple)) else [value]
     if len(vals) != len(ctx.columns):
         raise GeneratorError(f"constant gives {len(vals)} values for {len(ctx.columns)} columns")
-    return [Value(lambda row, v=v, i=i: _cast_to_column(ctx, lit(v), i), source="constant") for i, v in enumerate(vals)]
+    return [Value(lambda row, v=v, i=i: _cast_to_column(ctx, lit(v), i), source="constant", node=nodes.Constant(nodes.literal(v)))
+            for i, v in enumerate(vals)]
 
 
 def g_integer(ctx: GenContext, start: int = -1000, end: int = 1000) -> list[Value]:
@@ -180,7 +182,8 @@ def g_uniform(ctx: GenContext, low: float = 0.0, high: float = 1.0) -> list[Valu
     Promises: uniform on [low, high); mean (low + high) / 2, sd (high - low) / sqrt(12)."""
     _single(ctx, "uniform")
     lo, hi = _num("low", low), _num("high", high)
-    return [Value(lambda row: add(lit(lo), mul(ctx.streams.u(ctx.stream, row), lit(hi - lo))))]
+    return [Value(lambda row: add(lit(lo), mul(ctx.streams.u(ctx.stream, row), lit(hi - lo))),
+                  node=nodes.Uniform(lo, hi, ctx.stream))]
 
 
 def g_uniform_ms(ctx: GenContext, mean: float = 0.0, sd: float = 1.0) -> list[Value]:
@@ -207,7 +210,7 @@ def g_normal(ctx: GenContext, mean: float = 0.0, sd: float = 1.0) -> list[Value]
     Promises: mean `mean`, standard deviation `sd` (before clamping)."""
     _single(ctx, "normal")
     m, s = _num("mean", mean), _num("sd", sd)
-    return [Value(lambda row: add(lit(m), mul(lit(s), _std_normal(ctx, row, ctx.stream))))]
+    return [Value(lambda row: add(lit(m), mul(lit(s), _std_normal(ctx, row, ctx.stream))), node=nodes.Normal(m, s, ctx.stream))]
 
 
 def g_lognormal(ctx: GenContext, logmean: float = 0.0, logsd: float = 1.0) -> list[Value]:
@@ -217,7 +220,8 @@ def g_lognormal(ctx: GenContext, logmean: float = 0.0, logsd: float = 1.0) -> li
     that the value has the source's mean and sd (method of moments)."""
     _single(ctx, "lognormal")
     m, s = _num("logmean", logmean), _num("logsd", logsd)
-    return [Value(lambda row: exp.Exp(this=add(lit(m), mul(lit(s), _std_normal(ctx, row, ctx.stream)))))]
+    return [Value(lambda row: exp.Exp(this=add(lit(m), mul(lit(s), _std_normal(ctx, row, ctx.stream)))),
+                  node=nodes.Normal(m, s, ctx.stream, log=True))]
 
 
 def _choice(ctx: GenContext, values: Any, name: str) -> list[Value]:
@@ -285,7 +289,8 @@ def weighted_value(ctx: GenContext, values: list, weights: list[float]) -> Value
         u = ctx.streams.u(ctx.stream, row)
         whens = [(exp.LT(this=u.copy(), expression=lit(c)), _cast_to_column(ctx, lit(v))) for c, v in zip(cum, values)]
         return sqlx.case(whens, _cast_to_column(ctx, lit(values[-1]))) if whens else _cast_to_column(ctx, lit(values[-1]))
-    return Value(f, source="weighted_choice", values=list(values))
+    return Value(f, source="weighted_choice", values=list(values),
+                 node=nodes.Choice(nodes.literal(values), tuple(float(w) for w in weights), ctx.stream))
 
 
 def g_boolean(ctx: GenContext, probability: float = 0.5) -> list[Value]:
@@ -294,7 +299,8 @@ def g_boolean(ctx: GenContext, probability: float = 0.5) -> list[Value]:
     Promises: the share of true is `probability`."""
     _single(ctx, "boolean")
     p = _num("probability", probability)
-    return [Value(lambda row: exp.LT(this=ctx.streams.u(ctx.stream, row), expression=lit(p)))]
+    return [Value(lambda row: exp.LT(this=ctx.streams.u(ctx.stream, row), expression=lit(p)),
+                  node=nodes.Choice((True, False), (float(p), 1.0 - float(p)), ctx.stream))]
 
 
 def g_coin(ctx: GenContext) -> list[Value]:
@@ -453,7 +459,7 @@ def pool_column(ctx: GenContext, pool: Pool, k: int, ti: TypeInfo, keyed: Any = 
         if ti.kind not in ("text", "unknown"):
             v = sqlx.cast(v, ti.sql)
         return v
-    return Value(f, injective=unique, source=pool.name)
+    return Value(f, injective=unique, source=pool.name, node=nodes.PoolLookup(pool.name, k, ctx.stream))
 
 
 def build(name: str, ctx: GenContext, args: list, kwargs: dict) -> list[Value]:

@@ -33,6 +33,7 @@ class TablePlan:
     table: Table
     rows: int
     path: str
+    rows_why: str = ""  # what set the row count (a config path, the source x --scale, children per parent)
     values: dict[str, Value] = field(default_factory=dict)
     groups: list[FKGroup] = field(default_factory=list)
     serials: list[str] = field(default_factory=list)

@@ -13,6 +13,7 @@ from ..errors import suggest
 from .rules import WHY, RuleState, find_fk, fk_names, group_of, no_group, origin, rule_state
 from .placeholders import Given, provided_or
 from .values import Value, affine_params
+from . import nodes
 
 
 def finish_rules(b) -> None:
@@ -119,7 +120,9 @@ def _same_parent(b, tp, st: RuleState, rule: Rule) -> None:
                 j = add(j, end.offset.copy())
             return provided_or(tp.name, list(first.columns), end.values[src_col].at(exp.Paren(this=j)), given)
         st.edges.append(((tp.name, column), (last_table, src_col), rule.path))
-        return Value(f, source=f"rule {rule.path}")
+        return Value(f, source=f"rule {rule.path}",
+                     node=nodes.Rule(rule.path, rule.describe(), nodes.ParentKey(last_table, src_col, fk0.name, "the rule's path"),
+                                     origin=nodes.config(rule.path)))
 
     for c in fk0.columns:
         tp.values[c] = value(c)

@@ -33,6 +33,7 @@ from ..schema.types import TypeInfo, resolve_type
 from .checks_order import type_limit
 from .placeholders import Given, provided_or
 from .values import Value
+from . import nodes
 
 RowFn = Callable[[exp.Expression], exp.Expression]
 
@@ -355,7 +356,8 @@ def _order(b, tp, types, configured, streams: Streams, st: RuleState, rule: Rule
         out = into_column(point, dst[0], raw.at(row) if dst[0].kind == "range" else exp.Null())
         return exp.Coalesce(this=out, expressions=[raw.at(row)]) if nullable else out
 
-    tp.values[target] = Value(f, source=f"rule {rule.path}")
+    tp.values[target] = Value(f, source=f"rule {rule.path}",
+                              node=nodes.Rule(rule.path, rule.describe(), nodes.of_value(raw), origin=nodes.config(rule.path)))
     st.derived[(tp.name, target)] = rule.path
     st.edges.append(((tp.name, target), (tp.name, source), rule.path))
     st.orders.add((tp.name, a, c))
@@ -432,7 +434,8 @@ def _follows(b, tp, types, configured, streams: Streams, st: RuleState, rule: Ru
         out = into_column(point, dst[0], raw.at(row) if dst[0].kind == "range" else exp.Null())
         return exp.Coalesce(this=out, expressions=[raw.at(row)]) if nullable else out
 
-    tp.values[column] = Value(f, source=f"rule {rule.path}")
+    tp.values[column] = Value(f, source=f"rule {rule.path}",
+                              node=nodes.Rule(rule.path, rule.describe(), nodes.of_value(raw), origin=nodes.config(rule.path)))
     st.derived[(tp.name, column)] = rule.path
     st.edges.append(((tp.name, column), (parent, rule.parent_column), rule.path))
     _partition_warning(b, tp, column, rule)

@@ -17,7 +17,7 @@ from sqlglot import exp
 from ..sql import primitives, sqlx
 from ..sql.sqlx import Streams, add, case, cast, concat, lit, mod, mul, sub, subscript
 from ..schema.types import TypeInfo
-from . import placeholders
+from . import nodes, placeholders
 from .placeholders import SentenceAt, WordsArray, substitute
 from .bounds import Bounds  # noqa: F401  (re-exported: the planner's modules import it from here)
 
@@ -176,7 +176,7 @@ def text_value(streams: Streams, stream: str, length: int | None, unique: bool, 
             return concat(w, suffix)
         return exp.Left(this=w, expression=lit(length)) if length is not None and not fits else w
 
-    return Value(f, injective=unique, source="text")
+    return Value(f, injective=unique, source="text", node=nodes.Text(max_words, length, unique))
 
 
 def affine_params(streams: Streams, stream: str, size: int) -> tuple[int, int]:
@@ -249,7 +249,7 @@ def spans_value(streams: Streams, stream: str, spans: list[tuple[int, int]], uni
         lo, _hi = spans[-1]
         return to_sql(exp.Paren(this=case(whens, add(lit(lo - acc), x.copy()))))
 
-    return Value(f, injective=unique, source="range")
+    return Value(f, injective=unique, source="range", node=nodes.Span(spans[0][0], spans[-1][1], unique))
 
 
 def time_span(kind: str, bounds: Bounds) -> tuple[int, int]:
@@ -354,7 +354,8 @@ def default_value(ti: TypeInfo, streams: Streams, column: str, bounds: Bounds, n
         # a CHECK bound is kept off by a hair: real (float4) rounding must not reach or cross it
         margin = (hi - lo) * 1e-4
         lo, hi = lo + (margin if blo is not None else 0.0), hi - (margin if bhi is not None else 0.0)
-        return Value(lambda row: add(lit(lo), mul(streams.u(s, row), lit(hi - lo))), injective=False)
+        return Value(lambda row: add(lit(lo), mul(streams.u(s, row), lit(hi - lo))), injective=False,
+                     node=nodes.Uniform(lo, hi, s))
     if k == "money":
         return spans_value(streams, s, [(0, 100000)], unique, n_rows,
                            lambda e: exp.Cast(this=exp.Div(this=exp.Cast(this=e, to=exp.DataType.build("NUMERIC")),
@@ -502,4 +503,5 @@ def choice_value(streams: Streams, s: str, values: list, ti: TypeInfo | None = N
         idx = add(lit(1), permutation(streams, s, row, len(values)) if unique else streams.pick(s, row, len(values)))
         e = subscript(arr.copy(), idx)
         return cast(e, target) if target else e
-    return Value(f, injective=unique and len(values) > 0, source="choice", values=list(values))
+    return Value(f, injective=unique and len(values) > 0, source="choice", values=list(values),
+                 node=nodes.Choice(nodes.literal(values), None, s, unique))
