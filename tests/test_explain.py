@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from sqlsynth import api
 from sqlsynth.cli import main
 from sqlsynth.plan import nodes
-from sqlsynth.plan.placeholders import PLACEHOLDERS, Row
+from sqlsynth.plan.placeholders import PLACEHOLDERS, Row, RowTree
 
 FIX = Path(__file__).resolve().parent.parent / "sqlsynth" / "examples" / "pagila"
 ORM, CONFIG = str(FIX / "orm.yaml"), str(FIX / "config.yaml")
@@ -77,7 +77,7 @@ def test_explain_text_filters_by_table_and_column():
 
 
 def _values(plan) -> dict:
-    return {name: dict(tp.values) for name, tp in plan.tables.items()}
+    return {name: (dict(tp.values), [g.index for g in tp.groups]) for name, tp in plan.tables.items()}
 
 
 def test_plans_from_the_same_inputs_compare_equal_and_differ_when_they_change(tmp_path):
@@ -102,5 +102,7 @@ def test_values_are_data_and_at_has_no_side_effects():
             assert v.fn is None and v.tree is not None  # no closure left
             once, twice = v.at(row), v.at(row)
             assert once == twice == v.tree and once is not v.tree  # a fresh, equal tree each time
+        for g in tp.groups:  # a foreign key's parent index too
+            assert isinstance(g.index, RowTree)
     # lookups are placeholders in the trees, resolved by the statement
     assert any(v.tree.find(*PLACEHOLDERS) is not None for tp in plan.tables.values() for v in tp.values.values())

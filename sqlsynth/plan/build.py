@@ -31,7 +31,8 @@ from .fitting import (clamp, clipped, null_on_first_row, partition_key_value, un
 from .follow import FollowMixin
 from .model import FKGroup, Plan, TablePlan, offset_expr, table_order
 from .pools import PoolSet
-from . import nodes
+from . import nodes, placeholders
+from .placeholders import RowTree
 from .values import Unsupported, Value, default_value
 
 
@@ -520,6 +521,9 @@ def build_plan(schema: Schema, config: Config, num_passes: int | None = 1, seed:
     for name in order:  # every Value becomes data: its tree, built once the plan is complete
         for v in b.plans[name].values.values():
             v.freeze()
+        for g in b.plans[name].groups:  # and so does each foreign key's parent index
+            if g.index is not None:
+                g.index = RowTree(g.index(placeholders.row()))
     plan_warnings = list(config.warnings) + list(b.warnings)
     plan_warnings += _sizing_warnings(b, generated, num_passes, scale)
     b.warnings = plan_warnings

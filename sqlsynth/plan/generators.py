@@ -330,7 +330,8 @@ def g_date(ctx: GenContext, start: int = 2000, end: int = 2025) -> list[Value]:
     a, b = _year_bounds(start, end)
     lo = (dt.datetime(a, 1, 1) - EPOCH).days
     hi = (dt.datetime(b, 12, 31) - EPOCH).days
-    return [spans_value(ctx.streams, ctx.stream, [(lo, hi + 1)], ctx.unique, ctx.n_rows, date_from_days)]
+    return [spans_value(ctx.streams, ctx.stream, [(lo, hi + 1)], ctx.unique, ctx.n_rows, date_from_days,
+                        unit="days since 1970-01-01")]
 
 
 def g_datetime(ctx: GenContext, start: int = 2000, end: int = 2025, timezone: Any = None) -> list[Value]:
@@ -343,7 +344,7 @@ def g_datetime(ctx: GenContext, start: int = 2000, end: int = 2025, timezone: An
     tz = ctx.types[0].kind == "timestamptz"
     return [spans_value(ctx.streams, ctx.stream,
                         [(seconds_of(dt.datetime(a, 1, 1)), seconds_of(dt.datetime(b, 12, 31, 23, 59, 59)) + 1)],
-                        ctx.unique, ctx.n_rows, lambda e: ts_from_seconds(e, tz))]
+                        ctx.unique, ctx.n_rows, lambda e: ts_from_seconds(e, tz), unit="seconds since 1970-01-01 UTC")]
 
 
 def g_default(ctx: GenContext) -> list[Value]:

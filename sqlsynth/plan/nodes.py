@@ -186,6 +186,7 @@ class Span(Node):
     lo: Any
     hi: Any
     unique: bool = False
+    unit: str = ""  # what one step counts: days since 1970-01-01, seconds, 1/100...
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,14 @@ class ParentKey(Node):
     column: str
     fk: str
     fan_out: str = ""
+
+
+@dataclass(frozen=True)
+class ArrayOf(Node):
+    """An array of 0..max_len elements, each `of` at its own row (row x 4 + i)."""
+
+    of: Node
+    max_len: int = 0
 
 
 @dataclass(frozen=True)
@@ -270,7 +279,7 @@ class Derived(Node):
 
 
 KINDS: dict[str, type[Node]] = {c.__name__: c for c in (
-    Configured, Uniform, Normal, Choice, PoolLookup, Text, Span, ParentKey, Sequence, Constant, Null, NullMix,
+    Configured, Uniform, Normal, Choice, PoolLookup, Text, Span, ParentKey, ArrayOf, Sequence, Constant, Null, NullMix,
     Rule, DefaultForType, CheckFitted, CheckCandidate, PythonStage, Derived)}
 
 

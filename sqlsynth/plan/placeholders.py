@@ -21,6 +21,8 @@ compares equal to an equal tree.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlglot import exp
 
 
@@ -134,6 +136,16 @@ def substitute(tree: exp.Expression, at: exp.Expression) -> exp.Expression:
     for node in list(out.find_all(Row)):
         node.replace(at.copy())
     return out
+
+
+@dataclass(frozen=True)
+class RowTree:
+    """A function of the row number as data (a foreign key's parent index): call it with a row."""
+
+    tree: exp.Expression
+
+    def __call__(self, at: exp.Expression) -> exp.Expression:
+        return substitute(self.tree, at)
 
 
 def mark_inline(tree: exp.Expression) -> exp.Expression:

@@ -222,8 +222,9 @@ def seconds_of(d: dt.datetime) -> int:
 
 
 def spans_value(streams: Streams, stream: str, spans: list[tuple[int, int]], unique: bool, n_rows: int,
-                to_sql: Callable[[exp.Expression], exp.Expression]) -> Value:
-    """A value uniform over a union of half-open integer spans [lo, hi), mapped by to_sql."""
+                to_sql: Callable[[exp.Expression], exp.Expression], unit: str = "") -> Value:
+    """A value uniform over a union of half-open integer spans [lo, hi), mapped by to_sql (unit: what
+    an integer of the spans counts, for the Value's node)."""
     merged: list[tuple[int, int]] = []
     for lo, hi in sorted((lo, hi) for lo, hi in spans if hi > lo):
         if merged and lo <= merged[-1][1]:
@@ -249,7 +250,7 @@ def spans_value(streams: Streams, stream: str, spans: list[tuple[int, int]], uni
         lo, _hi = spans[-1]
         return to_sql(exp.Paren(this=case(whens, add(lit(lo - acc), x.copy()))))
 
-    return Value(f, injective=unique, source="range", node=nodes.Span(spans[0][0], spans[-1][1], unique))
+    return Value(f, injective=unique, source="range", node=nodes.Span(spans[0][0], spans[-1][1], unique, unit))
 
 
 def time_span(kind: str, bounds: Bounds) -> tuple[int, int]:
@@ -305,14 +306,14 @@ def default_value(ti: TypeInfo, streams: Streams, column: str, bounds: Bounds, n
 
         def arr(row: exp.Expression) -> exp.Expression:
             # 0-3 elements, each from its own stream
-            items = [Value(ev.fn).at(exp.Paren(this=add(mul(row.copy(), lit(4)), lit(i)))) for i in range(3)]
+            items = [ev.at(exp.Paren(this=add(mul(row.copy(), lit(4)), lit(i)))) for i in range(3)]
             empty = exp.Cast(this=exp.Array(expressions=[]), to=sqlx.dtype(ti.sql))
             n = streams.pick(s + ":n", row, 4)
             return case([(exp.EQ(this=n, expression=lit(0)), empty)],
                         exp.Cast(this=exp.Bracket(this=exp.Paren(this=sqlx.array(items)),
                                                   expressions=[exp.Slice(this=lit(1), expression=n.copy())], offset=1),
                                  to=sqlx.dtype(ti.sql)))
-        return Value(arr)
+        return Value(arr, node=nodes.ArrayOf(nodes.of_value(ev), 3))
     if k == "enum":
         labels = [lb for lb in ti.labels if bounds.admits(lb)] or ti.labels  # `col <> 'x'` CHECKs
         if labels != ti.labels:
@@ -346,7 +347,7 @@ def default_value(ti: TypeInfo, streams: Streams, column: str, bounds: Bounds, n
         ihi = math.floor(hi * step) - (1 if bounds.hi_strict and float(math.floor(hi * step)) == hi * step else 0)
         return spans_value(streams, s, [(ilo, ihi + 1)], unique, n_rows,
                            lambda e: exp.Div(this=exp.Cast(this=e, to=exp.DataType.build("NUMERIC")),
-                                             expression=lit(step)) if scale else e)
+                                             expression=lit(step)) if scale else e, unit=f"1/{step}" if scale else "")
     if k == "float":
         blo, bhi = bounds.number(bounds.lo), bounds.number(bounds.hi)
         lo = (0.0 if bhi is None or bhi > 0 else bhi - 1000.0) if blo is None else float(blo)
@@ -359,7 +360,7 @@ def default_value(ti: TypeInfo, streams: Streams, column: str, bounds: Bounds, n
     if k == "money":
         return spans_value(streams, s, [(0, 100000)], unique, n_rows,
                            lambda e: exp.Cast(this=exp.Div(this=exp.Cast(this=e, to=exp.DataType.build("NUMERIC")),
-                                                           expression=lit(100)), to=sqlx.dtype("money")))
+                                                           expression=lit(100)), to=sqlx.dtype("money")), unit="cents")
     if k == "text":
         from .text_values import text_default  # (it imports this module)
 
@@ -371,11 +372,13 @@ def default_value(ti: TypeInfo, streams: Streams, column: str, bounds: Bounds, n
                                           to=sqlx.dtype('"char"')))
     if k == "bool":
         p_true = {"true": 0.9, "false": 0.1}.get((default or "").strip().lower(), 0.5)
-        return Value(lambda row: exp.LT(this=streams.u(s, row), expression=lit(p_true)))
+        return Value(lambda row: exp.LT(this=streams.u(s, row), expression=lit(p_true)),
+                     node=nodes.Choice((True, False), (p_true, round(1 - p_true, 10)), s))
     if k in ("date", "timestamp", "timestamptz"):
         span = time_span(k, bounds)
         to_sql = date_from_days if k == "date" else (lambda e: ts_from_seconds(e, k == "timestamptz"))
-        return spans_value(streams, s, [span], unique, n_rows, to_sql)
+        return spans_value(streams, s, [span], unique, n_rows, to_sql,
+                           unit="days since 1970-01-01" if k == "date" else "seconds since 1970-01-01 UTC")
     if k in ("time", "timetz"):
         def t(e: exp.Expression) -> exp.Expression:
             v = add(exp.Cast(this=lit("00:00:00"), to=exp.DataType.build("TIME")),
@@ -384,16 +387,16 @@ def default_value(ti: TypeInfo, streams: Streams, column: str, bounds: Bounds, n
                 return exp.Cast(this=concat(exp.Cast(this=v, to=exp.DataType.build("TEXT")), lit("+00")),
                                 to=exp.DataType.build("TIMETZ"))
             return v
-        return spans_value(streams, s, [(0, 86400)], unique, n_rows, t)
+        return spans_value(streams, s, [(0, 86400)], unique, n_rows, t, unit="seconds after midnight")
     if k == "interval":
         return spans_value(streams, s, [(60, 30 * 86400)], unique, n_rows,
-                           lambda e: mul(e, exp.Interval(this=lit("1"), unit=exp.var("SECOND"))))
+                           lambda e: mul(e, exp.Interval(this=lit("1"), unit=exp.var("SECOND"))), unit="seconds")
     if k == "uuid":
         def u(row: exp.Expression) -> exp.Expression:
             rnd = exp.MD5(this=exp.Cast(this=streams.h32(s, row), to=exp.DataType.build("TEXT")))
             tail = exp.Pad(this=primitives.to_hex(row.copy()), expression=lit(12), fill_pattern=lit("0"), is_left=True)
             return exp.Cast(this=exp.Overlay(this=rnd, expression=tail, from_=lit(21)), to=exp.DataType.build("UUID"))
-        return Value(u, injective=True)
+        return Value(u, injective=True, node=nodes.Derived("uuid: md5 of a draw, the row number in its last 12 hex digits"))
     if k == "bytea":
         return Value(lambda row: primitives.hex_to_bytes(exp.MD5(this=exp.Cast(this=streams.h32(s, row), to=exp.DataType.build("TEXT")))),
                      injective=False)
@@ -401,7 +404,7 @@ def default_value(ti: TypeInfo, streams: Streams, column: str, bounds: Bounds, n
         def j(row: exp.Expression) -> exp.Expression:
             return primitives.json_object(k, lit("id"), row.copy(), lit("name"), words(streams, s, row, 2),
                                           lit("score"), streams.pick(s + ":n", row, 100))
-        return Value(j, injective=unique)
+        return Value(j, injective=unique, node=nodes.Derived(f"{k}: an object of the row number, 2 words and a score"))
     if k in ("inet", "cidr"):
         if k == "inet":
             return spans_value(streams, s, [(0, 1 << 24)], unique, n_rows,
@@ -412,7 +415,8 @@ def default_value(ti: TypeInfo, streams: Streams, column: str, bounds: Bounds, n
         return spans_value(streams, s, [(0, 1 << 47)], unique, n_rows,
                            lambda e: exp.Cast(this=exp.Pad(this=primitives.to_hex(e), expression=lit(12), fill_pattern=lit("0"), is_left=True), to=sqlx.dtype(k)))
     if k == "tsvector":
-        return Value(lambda row: primitives.text_search_vector(exp.Cast(this=lit("english"), to=sqlx.dtype("regconfig")), words(streams, s, row, 6)))
+        return Value(lambda row: primitives.text_search_vector(exp.Cast(this=lit("english"), to=sqlx.dtype("regconfig")), words(streams, s, row, 6)),
+                     node=nodes.Derived("tsvector of up to 6 words of the built-in vocabulary"))
     if k == "tsquery":
         return Value(lambda row: primitives.text_search_query(exp.Cast(this=lit("english"), to=sqlx.dtype("regconfig")), words(streams, s, row, 2)))
     if k in ("bit", "varbit"):
