@@ -106,3 +106,29 @@ def test_values_are_data_and_at_has_no_side_effects():
             assert isinstance(g.index, RowTree)
     # lookups are placeholders in the trees, resolved by the statement
     assert any(v.tree.find(*PLACEHOLDERS) is not None for tp in plan.tables.values() for v in tp.values.values())
+
+
+CHECKED = """
+CREATE FUNCTION is_even(v integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT v % 2 = 0';
+CREATE TABLE account (id serial PRIMARY KEY, opened date NOT NULL, closed date,
+                      v integer NOT NULL CHECK (is_even(v)));
+"""
+
+
+def test_explain_names_check_candidates_and_rules(sql_project):
+    """A CHECK kept by candidates and a configured rule: their nodes and origins, and the SQL the
+    candidates compile to (a LATERAL the INSERT joins, read as "ck1"."k")."""
+    sql_project(CHECKED, "explain")
+    assert CliRunner().invoke(main, ["make-tables"]).exit_code == 0
+    config = {"tables": {"account": {"rows": 50, "rules": [{"order": ["opened", "closed"], "gap": {"min": 0, "max": 30}}]}}}
+    Path("config.yaml").write_text(yaml.safe_dump(config))
+    res = CliRunner().invoke(main, ["explain", "--table", "account", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    cols = _columns(json.loads(res.output))
+    v = cols[("account", "v")]
+    assert v["node"]["kind"] == "CheckCandidate" and v["node"]["checks"] == ["CHECK account_v_check"]
+    assert v["origin"] == "CHECK account_v_check" and v["node"]["of"]["kind"] == "DefaultForType"
+    assert v["sql"].startswith('CASE "ck1"."k" WHEN 1 THEN')
+    closed = cols[("account", "closed")]
+    assert closed["node"]["kind"] == "Rule" and closed["origin"] == "tables.account.rules[0]"
+    assert closed["node"]["of"]["kind"] == "DefaultForType"

@@ -346,7 +346,7 @@ class Builder(FollowMixin):
             ti = types[c.name]
             pv = partition_key_value(self.schema, t, c.name, ti, streams, n)
             if pv is not None:
-                pv.node = nodes.Derived(pv.source, origin=nodes.schema("partition key"))
+                pv.node = nodes.of_value(pv).with_origin(nodes.schema("the table's partition key"))
                 tp.values[c.name] = pv
                 continue
             try:
