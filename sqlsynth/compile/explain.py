@@ -32,15 +32,11 @@ def first_origin(node: nodes.Node) -> nodes.Origin | None:
     return None
 
 
-def column_sql(plan: Plan, table: str, column: str, dialect: str = sqlx.DIALECT) -> str:
-    """The column's expression in its table's INSERT ... SELECT (the joins it names left out)."""
+def columns_sql(plan: Plan, table: str, dialect: str = sqlx.DIALECT) -> dict[str, str]:
+    """Each column's expression in its table's INSERT ... SELECT (the joins it names left out)."""
     tp = plan.tables[table]
-    joins = JoinCollector()
-    for c in tp.columns():  # the sources are numbered in column order, as the INSERT numbers them
-        e = joins.resolve(tp.values[c].at(ROW.copy()))
-        if c == column:
-            return sqlx.render(e, dialect)
-    raise KeyError(column)
+    joins = JoinCollector()  # the sources are numbered in column order, as the INSERT numbers them
+    return {c: sqlx.render(joins.resolve(tp.values[c].at(ROW.copy())), dialect) for c in tp.columns()}
 
 
 def explain(plan: Plan, table: str | None = None, column: str | None = None) -> list[dict[str, Any]]:
@@ -60,11 +56,12 @@ def explain(plan: Plan, table: str | None = None, column: str | None = None) -> 
                                     f"(columns: {', '.join(cols)})")
             cols = [column]
         entries = []
+        sql = columns_sql(plan, name)
         for c in cols:
             node = nodes.of_value(tp.values[c])
             origin = first_origin(node)
             entries.append({"column": c, "origin": str(origin) if origin is not None else "",
-                            "node": node.to_dict(), "sql": column_sql(plan, name, c)})
+                            "node": node.to_dict(), "sql": sql[c]})
         out.append({"table": name, "rows": tp.rows, "rows_why": tp.rows_why, "columns": entries})
     return out
 
