@@ -10,7 +10,8 @@ from sqlglot import exp
 
 from sqlsynth.sql.sqlx import Streams, add, lit
 from sqlsynth.plan.pools import JoinCollector
-from sqlsynth.plan.values import WORDS, _sentence, _w, longest_words, text_value, words
+from sqlsynth.plan.values import text_value
+from sqlsynth.plan.words import WORDS, _sentence, _w, longest_words, words
 
 ROW = exp.column(exp.to_identifier("i", quoted=True), table=exp.to_identifier("g", quoted=True))
 ROWS = 20_000

@@ -31,8 +31,7 @@ from .fitting import (clamp, clipped, null_on_first_row, partition_key_value, un
 from .follow import FollowMixin
 from .model import FKGroup, Plan, TablePlan, offset_expr, table_order
 from .pools import PoolSet
-from . import nodes, placeholders
-from .placeholders import RowTree
+from . import nodes
 from .values import Unsupported, Value, default_value
 
 
@@ -103,18 +102,6 @@ class Builder(FollowMixin):
                 return 0  # a problem was reported
         tc = self.config.table(name)
         return tc.rows if tc.rows is not None else tc.num_rows_per_pass * self.num_passes
-
-    def rows_why(self, name: str) -> str:
-        """Why row_count(name) is what it is, as `explain` prints it."""
-        if name in self.children and self.degrees(name) is not None:
-            fk = self.children_fk(name, 0)
-            return f"{self._children_path(name, 0)}: children per {fk.ref_table if fk else 'parent'} row"
-        tc = self.config.table(name)
-        if tc.from_source:
-            return f"{tc.path}.rows_from_source ({tc.source_rows:g} rows at --scale 1) x --scale"
-        if tc.rows is not None:
-            return f"{tc.path}.rows"
-        return f"{tc.path}.num_rows_per_pass ({tc.num_rows_per_pass}) x {self.num_passes} passes"
 
     # -- per table ---------------------------------------------------------------------------
     def build_table(self, tp: TablePlan, ignored: set[str], vocab: set[str]) -> None:
@@ -258,9 +245,8 @@ class Builder(FollowMixin):
             if c.name in tp.values or c.name in claimed:
                 continue
             if (c.serial or c.identity) and types[c.name].kind == "int":
-                tp.values[c.name] = Value(lambda row: row.copy(), injective=True, source="row number",
-                                          node=nodes.Sequence(origin=nodes.schema(
-                                              f"{'identity' if c.identity else 'serial'} column")))
+                tp.values[c.name] = Value(lambda row: row.copy(), injective=True, source="row number", node=nodes.Sequence(
+                    origin=nodes.schema(("identity" if c.identity else "serial") + " column")))
                 tp.serials.append(c.name)
                 if c.identity == "always":
                     tp.overriding_system = True
@@ -311,16 +297,7 @@ class Builder(FollowMixin):
         # FK values: parent's key Value evaluated at the chosen parent row
         for g in tp.groups:
             first_null = False
-            if g.enumerated:
-                fan_out = f"enumerated with the other keys of unique constraint {g.enumerated}"
-            elif any(cfk is g.fk for cfk, _deg in cpp):
-                fan_out = "children per parent as the source's histogram says"
-            elif g.index is not None:
-                fan_out = "distinct among one parent's children"
-            elif g.self_ref:
-                fan_out = "an earlier row of the same table"
-            else:
-                fan_out = f"uniform over {g.n_parent} parent rows"
+            fan_out = self.fan_out(g, cpp)
             if g.index is None:
                 if g.self_ref:
                     # a strictly earlier row: 1 + h mod (row - 1); row 1 has none, so it gets NULL when the
@@ -454,20 +431,6 @@ class Builder(FollowMixin):
 
 
 
-def _sizing_warnings(b: "Builder", generated: list[str], num_passes: int | None, scale: float | None) -> list[str]:
-    """--num-passes or --scale given where no table is sized by it (it would silently change nothing)."""
-    out = []
-    per_pass = [n for n in generated if n not in b.children and b.config.table(n).rows is None]
-    from_source = [n for n in generated if n not in b.children and b.config.table(n).from_source]
-    if b.explicit_passes and not per_pass and generated:
-        out.append("--num-passes changes nothing here: no table uses num_rows_per_pass "
-                   "(tables with rows_from_source follow --scale)")
-    if b.explicit_scale and not from_source and generated:
-        out.append("--scale changes nothing here: no table uses rows_from_source "
-                   "(tables with num_rows_per_pass follow --num-passes)")
-    return out
-
-
 FK_DEFAULT_NAMES = {"generic.column_value_provider.column_value"}
 
 
@@ -519,13 +482,11 @@ def build_plan(schema: Schema, config: Config, num_passes: int | None = 1, seed:
     if b.problems:
         raise ConfigError(b.problems)
     for name in order:  # every Value becomes data: its tree, built once the plan is complete
-        for v in b.plans[name].values.values():
-            v.freeze()
-        for g in b.plans[name].groups:  # and so does each foreign key's parent index
-            if g.index is not None:
-                g.index = RowTree(g.index(placeholders.row()))
+        b.plans[name].freeze()
     plan_warnings = list(config.warnings) + list(b.warnings)
-    plan_warnings += _sizing_warnings(b, generated, num_passes, scale)
+    from .scale_limit import sizing_warnings
+
+    plan_warnings += sizing_warnings(b, generated, num_passes, scale)
     b.warnings = plan_warnings
     return Plan(seed=seed, schema=schema, dst_schema=b.dst_schema, order=order, tables=b.plans,
                 deferred_fks=broken, ignored=ignored, vocabulary=vocab, warnings=b.warnings,

@@ -25,7 +25,8 @@ from sqlglot import exp
 from ..sql import primitives, sqlx
 from ..sql.sqlx import add, lit, mul
 from .generators import REGISTRY, SUPPORTS_UNIQUE, GenContext, GeneratorError, _single
-from .values import EPOCH, WORDS, Value, _w, date_from_days, permutation, ts_from_seconds
+from .values import EPOCH, Value, date_from_days, permutation, ts_from_seconds
+from .words import WORDS, _w
 
 TEMPORAL = {"date", "timestamp", "timestamptz"}
 NUMERIC = {"int", "numeric", "float"}

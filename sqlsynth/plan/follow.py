@@ -258,6 +258,28 @@ class FollowMixin:
             for g in groups:
                 g.injective = False
 
+    def rows_why(self, name: str) -> str:
+        """Why row_count(name) is what it is, as `explain` prints it."""
+        if name in self.children and self.degrees(name) is not None:
+            fk = self.children_fk(name, 0)
+            return f"{self._children_path(name, 0)}: children per {fk.ref_table if fk else 'parent'} row"
+        tc = self.config.table(name)
+        if tc.from_source:
+            return f"{tc.path}.rows_from_source ({tc.source_rows:g} rows at --scale 1) x --scale"
+        if tc.rows is not None:
+            return f"{tc.path}.rows"
+        return f"{tc.path}.num_rows_per_pass ({tc.num_rows_per_pass}) x {self.num_passes} passes"
+
+    def fan_out(self, g: FKGroup, cpp: list) -> str:
+        """How a foreign key's parent row is chosen, as `explain` prints it (before g.index is set)."""
+        if g.enumerated:
+            return f"enumerated with the other keys of unique constraint {g.enumerated}"
+        if any(cfk is g.fk for cfk, _deg in cpp):
+            return "children per parent as the source's histogram says"
+        if g.index is not None:
+            return "distinct among one parent's children"
+        return "an earlier row of the same table" if g.self_ref else f"uniform over {g.n_parent} parent rows"
+
     def _parent_value(self, parent: str, column: str, index: Callable,
                       child: TablePlan | None = None) -> Callable[[exp.Expression], exp.Expression]:
         """The parent's key at the parent row picked by index. Indexes count rows of this run

@@ -13,6 +13,7 @@ from sqlglot import exp
 from ..schema.model import ForeignKey, Schema, Table
 from ..schema.placement import Placement
 from ..sql import sqlx
+from .placeholders import RowTree, row
 from .pools import Pool
 from .values import Value
 
@@ -53,6 +54,15 @@ class TablePlan:
 
     def columns(self) -> list[str]:
         return [c.name for c in self.table.writable_columns() if c.name in self.values]
+
+    def freeze(self) -> None:
+        """Every Value becomes data (its tree built once, its builder dropped), and so does each
+        foreign key's parent index (a RowTree)."""
+        for v in self.values.values():
+            v.freeze()
+        for g in self.groups:
+            if g.index is not None and not isinstance(g.index, RowTree):
+                g.index = RowTree(g.index(row()))
 
 
 @dataclass

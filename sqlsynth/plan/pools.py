@@ -184,7 +184,7 @@ class JoinCollector:
         return node
 
     def _placeholder(self, node: exp.Expression) -> exp.Expression:
-        from .values import WORDS_REF, sentences_source, words_array_source
+        from .words import WORDS_REF, sentences_source, words_array_source
 
         if isinstance(node, Provided):
             cols = [c.name for c in node.args["columns"].expressions]

@@ -73,3 +73,17 @@ def limit_scale(b, generated: list[str], scale: float) -> float:
                       f"but {reason} (at most {hi:,}): every table sized from the source (rows_from_source) is "
                       f"scaled by {best:.6g} instead, so the source's proportions hold")
     return best
+
+
+def sizing_warnings(b, generated: list[str], num_passes: int | None, scale: float | None) -> list[str]:
+    """--num-passes or --scale given where no table is sized by it (it would silently change nothing)."""
+    out = []
+    per_pass = [n for n in generated if n not in b.children and b.config.table(n).rows is None]
+    from_source = [n for n in generated if n not in b.children and b.config.table(n).from_source]
+    if b.explicit_passes and not per_pass and generated:
+        out.append("--num-passes changes nothing here: no table uses num_rows_per_pass "
+                   "(tables with rows_from_source follow --scale)")
+    if b.explicit_scale and not from_source and generated:
+        out.append("--scale changes nothing here: no table uses rows_from_source "
+                   "(tables with num_rows_per_pass follow --num-passes)")
+    return out
