@@ -132,3 +132,21 @@ def test_explain_names_check_candidates_and_rules(sql_project):
     closed = cols[("account", "closed")]
     assert closed["node"]["kind"] == "Rule" and closed["origin"] == "tables.account.rules[0]"
     assert closed["node"]["of"]["kind"] == "DefaultForType"
+
+
+def test_a_statement_refuses_unresolved_placeholders():
+    """A value's tree names its lookups by placeholders: put in a SELECT without resolve() it would
+    render as a function call; apply() refuses it, resolve() turns it into the statement's joins."""
+    import pytest
+    from sqlglot import exp
+
+    from sqlsynth.plan.pools import JoinCollector
+    from sqlsynth.sql import sqlx
+
+    plan = api.plan_load(ORM, CONFIG, num_passes=3, seed=1)
+    tree = plan.tables["film"].values["description"].at(sqlx.col("i", "g"))  # a pool of sentences
+    joins = JoinCollector()
+    with pytest.raises(RuntimeError, match="unresolved PoolAt"):
+        joins.apply(exp.select(tree.copy()))
+    sql = sqlx.render(joins.apply(exp.select(joins.resolve(tree))))
+    assert "SQLSYNTH_" not in sql and '"pg_temp"."sqlsynth_pool_' in sql

@@ -59,8 +59,7 @@ class Fallback:
     k: int = CANDIDATES
 
     # -- candidates -------------------------------------------------------------------------
-    # (what, statement, row SQL, ...) -> expression; per statement, since the expressions name
-    # the statement's joined sources
+    # (what, row SQL, ...) -> expression (with placeholders: the statement resolves them)
     _cache: dict = field(default_factory=dict, repr=False)
 
     def candidate(self, column: str, row: exp.Expression, k: int) -> exp.Expression:
@@ -91,7 +90,7 @@ class Fallback:
         return exp.Not(this=exp.Is(this=exp.Paren(this=body), expression=exp.false()))
 
     def chooser(self, row: exp.Expression) -> exp.Expression:
-        # built once per statement (the LATERAL that holds it is collected under its key): not cached
+        # built when a value's tree is frozen, and for measure_select (the statement joins one LATERAL per key)
         return self._chooser(row)
 
     def _chooser(self, row: exp.Expression) -> exp.Expression:

@@ -155,12 +155,6 @@ class JoinCollector:
         self.laterals: dict[str, tuple[str, exp.Expression]] = {}  # key -> (alias, subquery): last in FROM
         self.lookups: dict[str, tuple[str, exp.Expression, exp.Expression]] = {}  # key -> (alias, subquery, on)
 
-    def __enter__(self) -> "JoinCollector":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        pass
-
     # -- resolving ----------------------------------------------------------------------------
     def resolve(self, e: exp.Expression) -> exp.Expression:
         """e (a tree the caller owns: changed in place) with its placeholders resolved, the
@@ -281,6 +275,10 @@ class JoinCollector:
         return sqlx.col("v", alias)
 
     def apply(self, select: exp.Select) -> exp.Select:
+        left = next((e for e in select.expressions if e.find(*PLACEHOLDERS) is not None), None)
+        if left is not None:  # a value's tree put in the SELECT without resolve(): it would render as a call
+            raise RuntimeError(f"unresolved {type(left.find(*PLACEHOLDERS)).__name__} in a statement: "
+                               "pass each value's tree through JoinCollector.resolve")
         for index, alias in self.arrays.items():
             pool = self._pools[index]
             agg = exp.select(fn_array_agg(pool)).from_(pool.table())

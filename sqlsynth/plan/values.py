@@ -43,7 +43,7 @@ class Value:
     # proven without drawing candidates (checks_plan.py)
     span: tuple | None = None  # (lo, hi), inclusive
     values: list | None = None  # the literal values it picks from
-    tree: exp.Expression | None = None  # over placeholders.Row
+    tree: exp.Expression | None = field(default=None, repr=False)  # over placeholders.Row
     node: object = None  # plan.nodes.Node: what it is and why
 
     def at(self, row: exp.Expression) -> exp.Expression:
