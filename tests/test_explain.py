@@ -32,6 +32,9 @@ def test_explain_names_the_origin_of_configured_foreign_key_and_default_columns(
     fk = cols[("rental", "customer_id")]
     assert fk["node"]["kind"] == "ParentKey" and fk["node"]["table"] == "customer"
     assert fk["node"]["column"] == "customer_id" and fk["origin"] == f"FOREIGN KEY {fk['node']['fk']}"
+    [pool] = cols[("film", "description")]["sources"]  # a pool of sentences, joined by the INSERT
+    assert pool.startswith("pool sqlsynth_pool_") and cols[("film", "description")]["sql"] == '"p1"."v"'
+    assert cols[("film", "length")]["sources"] == [] and cols[("film", "fulltext")]["sources"] == ["words"]
     length = cols[("film", "length")]
     assert length["node"]["kind"] == "DefaultForType" and length["origin"] == "type default for smallint"
     # the SQL is the column's expression in the INSERT: the compiled script holds it

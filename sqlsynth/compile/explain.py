@@ -61,7 +61,7 @@ def explain(plan: Plan, table: str | None = None, column: str | None = None) -> 
             node = nodes.of_value(tp.values[c])
             origin = first_origin(node)
             entries.append({"column": c, "origin": str(origin) if origin is not None else "",
-                            "node": node.to_dict(), "sql": sql[c]})
+                            "node": node.to_dict(), "sources": sorted(tp.values[c].sources), "sql": sql[c]})
         out.append({"table": name, "rows": tp.rows, "rows_why": tp.rows_why, "columns": entries})
     return out
 
@@ -77,6 +77,8 @@ def text(report: list[dict[str, Any]]) -> str:
             tree = nodes.lines(nodes.from_dict(c["node"]))
             lines.append(f"    node:   {tree[0]}")
             lines.extend(f"            {x}" for x in tree[1:])
+            if c["sources"]:
+                lines.append(f"    needs:  {', '.join(c['sources'])}")
             lines.append(f"    sql:    {c['sql']}")
         lines.append("")
     return "\n".join(lines)

@@ -124,6 +124,35 @@ def provided_or(table: str, columns: list[str], value: exp.Expression, given: ex
 PLACEHOLDERS = (PoolAt, WordsArray, SentenceAt, SourceCol, StageCol, LookupCol, LateralCol, Provided, Given)
 
 
+def sources(tree: exp.Expression) -> frozenset[str]:
+    """What a tree needs from its statement, by the placeholders in it: "pool <table>", "words",
+    "sentences of <n> words", "vocabulary <key>", "python stage <table>", "lookup in the destination",
+    "CHECK candidates <key>", "story columns <table>.<columns>"."""
+    out = set()
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        # (a sentence's direct form is used only where no statement collects: not a need)
+        stack.extend([node.this] if isinstance(node, SentenceAt) else node.iter_expressions())
+        if isinstance(node, PoolAt):
+            out.add(f"pool {node.args['pool'].obj.table_name}")
+        elif isinstance(node, WordsArray):
+            out.add("words")
+        elif isinstance(node, SentenceAt):
+            out.add(f"sentences of {node.args['max_words'].name} words")
+        elif isinstance(node, SourceCol):
+            out.add(f"vocabulary {node.args['key']}")
+        elif isinstance(node, StageCol):
+            out.add(f"python stage {node.args['stage']}")
+        elif isinstance(node, LookupCol):
+            out.add("lookup in the destination")
+        elif isinstance(node, LateralCol):
+            out.add("CHECK candidates " + str(node.args["key"]).split("\x1f")[0])
+        elif isinstance(node, Provided):
+            out.add(f"story columns {node.args['table']}." + ",".join(c.name for c in node.args["columns"].expressions))
+    return frozenset(out)
+
+
 def row() -> Row:
     return Row()
 

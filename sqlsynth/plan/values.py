@@ -53,6 +53,11 @@ class Value:
         assert self.tree is not None
         return substitute(self.tree, row)
 
+    @property
+    def sources(self) -> frozenset[str]:
+        """What the value needs from its statement (pools, the vocabulary...): its tree's placeholders."""
+        return placeholders.sources(self.tree if self.tree is not None else self.at(placeholders.row()))
+
     def freeze(self) -> None:
         """Build the tree once and drop the builder."""
         if self.fn is not None:
