@@ -393,8 +393,8 @@ def column_profile(dsn: str, plan, prog, tables: list[str], sample: int = 200_00
             base = run(render(exp.select(ROW.copy()).from_(row_source(1, n))))
             cols = []
             for c in tp.columns():
-                with JoinCollector() as joins:
-                    e = tp.values[c].at(ROW.copy())
+                joins = JoinCollector()
+                e = joins.resolve(tp.values[c].at(ROW.copy()))
                 sel = joins.apply(exp.select(e).from_(row_source(1, n)))
                 secs = max(0.0, run(render(sel)) - base)
                 cols.append((c, tp.values[c].source or "", secs / n * 1e6))
