@@ -48,21 +48,21 @@ class Row(exp.Expression, exp.Func):
     """The row number a Value is a function of."""
 
     arg_types: dict = {}
-    _sql_names = ["SQLSYNTH_ROW"]
+    _sql_names = ["sqlsynth_row"]
 
 
 class PoolAt(exp.Expression, exp.Func):
     """pool value at a 1-based key; inline: kept a scalar subquery (CHECK candidates re-seed the key)."""
 
     arg_types = {"this": True, "pool": True, "inline": False}
-    _sql_names = ["SQLSYNTH_POOL_AT"]
+    _sql_names = ["sqlsynth_pool_at"]
 
 
 class WordsArray(exp.Expression, exp.Func):
     """The default vocabulary as a NAME[] (one row per statement)."""
 
     arg_types: dict = {}
-    _sql_names = ["SQLSYNTH_WORDS"]
+    _sql_names = ["sqlsynth_words"]
 
 
 class SentenceAt(exp.Expression, exp.Func):
@@ -70,35 +70,35 @@ class SentenceAt(exp.Expression, exp.Func):
     of `max_words`; `direct` computes the same sentence where no statement collects sources."""
 
     arg_types = {"this": True, "max_words": True, "direct": True}
-    _sql_names = ["SQLSYNTH_SENTENCE_AT"]
+    _sql_names = ["sqlsynth_sentence_at"]
 
 
 class SourceCol(exp.Expression, exp.Func):
     """Column `name` of the one-row subquery `source` (its alias given by the statement), shared by `key`."""
 
     arg_types = {"this": True, "key": True, "source": True}
-    _sql_names = ["SQLSYNTH_SOURCE_COL"]
+    _sql_names = ["sqlsynth_source_col"]
 
 
 class StageCol(exp.Expression, exp.Func):
     """Column `name` of the Python staging table `stage` at row `this`."""
 
     arg_types = {"this": True, "stage": True, "name": True}
-    _sql_names = ["SQLSYNTH_STAGE_COL"]
+    _sql_names = ["sqlsynth_stage_col"]
 
 
 class LookupCol(exp.Expression, exp.Func):
     """`v` of the subquery `sub` joined on its k0..kn = `expressions` (the row's key)."""
 
     arg_types = {"sub": True, "expressions": True, "scalar": True}
-    _sql_names = ["SQLSYNTH_LOOKUP_COL"]
+    _sql_names = ["sqlsynth_lookup_col"]
 
 
 class LateralCol(exp.Expression, exp.Func):
     """`k` of a LATERAL subquery `this` (joined after everything it reads), shared by `key`."""
 
     arg_types = {"this": True, "key": True}
-    _sql_names = ["SQLSYNTH_LATERAL_COL"]
+    _sql_names = ["sqlsynth_lateral_col"]
 
 
 class Provided(exp.Expression, exp.Func):
@@ -106,14 +106,14 @@ class Provided(exp.Expression, exp.Func):
     `given` then reads what it gave for c): a rule reads what a story gave instead of its own value."""
 
     arg_types = {"this": True, "table": True, "columns": True, "given": True}
-    _sql_names = ["SQLSYNTH_PROVIDED"]
+    _sql_names = ["sqlsynth_provided"]
 
 
 class Given(exp.Expression, exp.Func):
     """Inside Provided.given: the expression a story gave for column `this`."""
 
     arg_types = {"this": True}
-    _sql_names = ["SQLSYNTH_GIVEN"]
+    _sql_names = ["sqlsynth_given"]
 
 
 def provided_or(table: str, columns: list[str], value: exp.Expression, given: exp.Expression) -> Provided:
