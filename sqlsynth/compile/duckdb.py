@@ -132,15 +132,15 @@ def duck_sql(tree: exp.Expression) -> str:
 def insert_sql(plan: Plan, tp: TablePlan, lo: int, hi: int) -> str:
     cols = tp.columns()
     problems = []
-    with JoinCollector() as joins:
-        exprs = []
-        for c in cols:
-            e = tp.values[c].at(ROW.copy())
-            try:
-                duck_sql(e)
-            except Unsupported as u:
-                problems.append(f"table {tp.name} column {c}: {u} cannot be generated on {ENGINE}")
-            exprs.append(e)
+    joins = JoinCollector()  # the pools and sources the values name, joined once
+    exprs = []
+    for c in cols:
+        e = joins.resolve(tp.values[c].at(ROW.copy()))
+        try:
+            duck_sql(e)
+        except Unsupported as u:
+            problems.append(f"table {tp.name} column {c}: {u} cannot be generated on {ENGINE}")
+        exprs.append(e)
     if problems:
         raise Unsupported("; ".join(problems))
     select = joins.apply(exp.select(*exprs).from_(row_source(lo, hi, None)))
