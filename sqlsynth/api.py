@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from typing import Callable
 
@@ -233,6 +234,7 @@ def _precompute_stories(prog: Program, dst_dsn: str | None) -> None:
     transaction that is rolled back, and keep the story rows as COPY blocks for the script."""
     import psycopg
 
+    from .compile.steps import Stories
     from .execute.postgres import exec_step
     from .execute.stories import StoryRunner, story_copy_blocks
 
@@ -243,12 +245,12 @@ def _precompute_stories(prog: Program, dst_dsn: str | None) -> None:
     conn = connect(dst_dsn, what="destination database")
     try:
         conn.execute("BEGIN")
-        for step in prog.steps:
+        for k, step in enumerate(prog.steps):
             if not step.transactional:
                 continue
-            if step.kind == "stories":
+            if isinstance(step, Stories):
                 res = StoryRunner(conn, prog.plan, prog.plan.stories, keep_rows=True).run()
-                step.data = story_copy_blocks(conn, prog.plan, res)
+                prog.steps[k] = dataclasses.replace(step, blocks=story_copy_blocks(conn, prog.plan, res))
                 break
             exec_step(conn, step)
     except psycopg.Error as e:

@@ -305,10 +305,16 @@ def test_percent_in_a_table_name_does_not_break_the_guard():
 
 
 def test_line_breaks_in_names_cannot_end_a_psql_comment(tmp_path):
-    from sqlsynth.compile.program import Program, Step, render_script
+    from sqlglot import exp
+
+    from sqlsynth.compile.program import Program, render_script
+    from sqlsynth.compile.steps import InsertSelect
+    from sqlsynth.sql import sqlx
 
     evil = "t\nDROP TABLE canary;\r\n\\! touch pwned\u2028x"
-    prog = Program(seed=0, steps=[Step("SELECT 1", kind="insert", table=evil, path=f"tables.{evil}", rows=1)])
+    insert = InsertSelect(sqlx.table("s", evil), ("a",), exp.select(sqlx.lit(1)), 1, 1, 1, table=evil,
+                          path=f"tables.{evil}")
+    prog = Program(seed=0, steps=[insert])
     script = render_script(prog, [f"from {evil}"])
     for line in script.splitlines():
         assert not line.startswith(("DROP", "\\!")), script

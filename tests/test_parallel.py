@@ -100,7 +100,7 @@ def test_chunk_statements_are_the_compiled_insert_over_their_range():
     plan = api.plan_load(str(root / "orm.yaml"), str(root / "config.yaml"), num_passes=1000, seed=7)
     prog = compile_plan(plan)
     phases = split_program(prog, plan, 300)
-    assert len(phases.groups) == 15 and all(g.count == 4 and g.whole is None for g in phases.groups)
+    assert len(phases.groups) == 15 and all(g.count == 4 and g.insert.lo == 1 for g in phases.groups)
     for g in phases.groups:
         for j in range(g.count):
             lo, hi = g.bounds(j)

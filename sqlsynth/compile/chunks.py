@@ -8,32 +8,28 @@ piece runs.
 
     head   steps before the first INSERT: session context (SET LOCAL ...), guards, value
            pools (temp tables + COPY), the cycle-breaking FK drops
-    body   the INSERTs, each a ``TableChunks`` (or a step that cannot be split)
+    body   the INSERTs, each a ``TableChunks``
     tail   transactional steps after the last INSERT (stories, FK re-adds, setval)
     after  non-transactional steps (ANALYZE)
 
-Chunk statements are rendered on demand from one template per table: memory does not grow
+A chunk of an InsertSelect is the same step with another row range (``InsertSelect.chunk``);
+chunk steps are made, and rendered (render_pg), only when they are reached: memory does not grow
 with the row count or the number of chunks.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from sqlglot import exp
-
 from ..plan.model import Plan
 from ..schema.model import ForeignKey
-from .program import Program, Step, fk_add_sql, row_source
-from ..sql.sqlx import q, render
+from .program import Program
+from .render_pg import render_step
+from .steps import AddForeignKey, DeferConstraint, DropConstraint, InsertSelect, Step
 
 DEFAULT_CHUNK_ROWS = 100_000
 BIG_LOAD_ROWS = 1_000_000  # --defer-constraints is the default above this many rows
-
-_POOL_REF = re.compile(r'"?sqlsynth_pool_(\d+)"?')
-_TEMP_REF = re.compile(r'"pg_temp"\."([^"]+)"')
 
 
 def chunk_count(rows: int, chunk_rows: int) -> int:
@@ -49,63 +45,52 @@ def chunk_bounds(rows: int, count: int, j: int) -> tuple[int, int]:
 
 @dataclass
 class TableChunks:
-    """The INSERT of one table as `count` row ranges; statements rendered on demand."""
+    """The insert of one table (an InsertSelect over 1..n) as `count` row ranges: chunk j is the
+    same step over its own range, made and rendered on demand."""
 
-    table: str
-    rows: int
+    insert: InsertSelect
     count: int
-    path: str | None
-    head: str  # statement text before the row source
-    tail: str  # statement text after it
-    temp_tables: tuple[str, ...] = ()  # pg_temp tables (pools, staging) the statement reads
-    whole: str | None = None  # the statement when it could not be split (count == 1)
-    offset: exp.Expression | None = None  # --append: the table's run-time row offset
+
+    @property
+    def table(self) -> str:
+        return self.insert.table or ""
+
+    @property
+    def rows(self) -> int:
+        return self.insert.rows
+
+    @property
+    def path(self) -> str | None:
+        return self.insert.path
+
+    @property
+    def temp_tables(self) -> tuple[str, ...]:
+        """Temporary tables (pools, staging) the statement reads."""
+        return self.insert.reads
 
     def bounds(self, j: int) -> tuple[int, int]:
-        return chunk_bounds(self.rows, self.count, j)
+        lo, hi = chunk_bounds(self.insert.rows, self.count, j)
+        return self.insert.lo + lo - 1, self.insert.lo + hi - 1
+
+    def step(self, j: int) -> InsertSelect:
+        return self.insert.chunk(*self.bounds(j))
 
     def sql(self, j: int) -> str:
-        if self.whole is not None:
-            return self.whole
-        lo, hi = self.bounds(j)
-        return f"{self.head}{render(row_source(lo, hi, self.offset))}{self.tail}"
-
-    def step(self, j: int) -> Step:
-        lo, hi = self.bounds(j)
-        return Step(self.sql(j), kind="insert", table=self.table, path=self.path, rows=hi - lo + 1)
+        return render_step(self.step(j))
 
     def label(self, j: int) -> str:
         lo, hi = self.bounds(j)
         return f"{self.table} rows {lo}-{hi}" + (f" (chunk {j + 1}/{self.count})" if self.count > 1 else "")
 
 
-def table_chunks(plan: Plan, step: Step, chunk_rows: int) -> TableChunks:
-    """Split one compiled INSERT step, or keep it whole if it is not the plan's statement over 1..n."""
-    temps = tuple(sorted(set(_TEMP_REF.findall(step.sql)) | {f"sqlsynth_pool_{i}" for i in _POOL_REF.findall(step.sql)}))
-    tp = plan.tables.get(step.table or "")
-    whole = TableChunks(step.table or "", step.rows, 1, step.path, "", "", temps, whole=step.sql)
-    if tp is None or tp.rows != step.rows or step.rows <= 0:
-        return whole
-    count = chunk_count(step.rows, chunk_rows)
-    if count == 1:
-        return whole
-    source = render(row_source(1, tp.rows, tp.offset))
-    if step.sql.count(source) != 1:
-        return whole
-    head, tail = step.sql.split(source)
-    # nothing else in the statement depends on the range (values are functions of the row number and
-    # the table's row count): tests/test_parallel.py checks chunk statements against insert_sql(lo, hi)
-    return TableChunks(step.table or "", step.rows, count, step.path, head, tail, temps, offset=tp.offset)
+def table_chunks(step: InsertSelect, chunk_rows: int) -> TableChunks:
+    """One compiled insert as chunks of about chunk_rows rows (one chunk when it is small)."""
+    return TableChunks(step, max(1, chunk_count(step.rows, chunk_rows)))
 
 
-def cycle_sql(plan: Plan) -> set[str]:
-    """The statements compile_plan emits to break FK cycles (not needed when every FK is deferred)."""
-    out: set[str] = set()
-    for owner, fk in plan.deferred_fks:
-        out.add(f"SET CONSTRAINTS {plan.qobject(owner, fk.name)} DEFERRED")
-        out.add(f"ALTER TABLE {plan.qtable(owner)} DROP CONSTRAINT {q(fk.name)}")
-        out.add(fk_add_sql(plan, owner, fk))
-    return out
+def is_cycle_step(step: Step) -> bool:
+    """A step compile_plan emits to break FK cycles (not needed when every FK is deferred)."""
+    return isinstance(step, (DeferConstraint, DropConstraint, AddForeignKey))
 
 
 @dataclass
@@ -138,8 +123,7 @@ class Phases:
 
     def without_cycle_steps(self, plan: Plan) -> "Phases":
         """The same phases without compile_plan's cycle handling (every FK is dropped around the load)."""
-        drop = cycle_sql(plan)
-        keep = lambda steps: [s for s in steps if not (s.kind == "sql" and s.sql in drop)]  # noqa: E731
+        keep = lambda steps: [s for s in steps if not is_cycle_step(s)]  # noqa: E731
         return Phases(self.seed, self.tables, self.warnings, keep(self.head), list(self.body), keep(self.tail),
                       list(self.after), self.plan)
 
@@ -170,7 +154,7 @@ def split_program(prog: Program, plan: Plan, chunk_rows: int = DEFAULT_CHUNK_ROW
         elif i < first:
             ph.head.append(s)
         elif i <= last:
-            ph.body.append(table_chunks(plan, s, chunk_rows) if s.kind == "insert" else s)
+            ph.body.append(table_chunks(s, chunk_rows) if isinstance(s, InsertSelect) else s)
         else:
             ph.tail.append(s)
     return ph

@@ -1,7 +1,8 @@
-"""Plan -> Program: the ordered SQL statements of one load.
+"""Plan -> Program: the ordered steps of one load.
 
-The same Program is either written as a psql script or executed through psycopg,
-so both give identical rows for the same seed.
+A Program is a list of typed, immutable steps (compile/steps.py) holding sqlglot trees; the same
+Program is either written as a psql script (render_script here, through compile/render_pg.py) or
+run by an executor (sqlsynth.execute.base), so both give identical rows for the same seed.
 """
 
 from __future__ import annotations
@@ -13,25 +14,17 @@ from sqlglot import exp
 from ..errors import SchemaError
 from ..plan.model import OFFSETS_TABLE, Plan, TablePlan
 from ..plan.pools import JoinCollector, Pool
-from ..plan.values import WORDS_REF, words_array_source
 from ..schema.model import ForeignKey
-from ..sql import primitives, sqlx
+from ..sql import sqlx
 from ..sql.copytext import copy_rows
-from ..sql.sqlx import lit, q, qtable, render
+from ..sql.sqlx import lit
+from .render_pg import FK_ACTIONS, fk_add_text, render_step, script_block
+from .steps import (AddForeignKey, Analyze, AnalyzeTemp, CopyIn, CreateTempTable, DeferConstraint, DropConstraint,
+                    Guard, GuardCheck, InsertSelect, LockTables, Measure, MeasureGroup, RecordOffsets, SetSearchPath,
+                    SetSequences, Step, Stories, row_source, temp_tables)
 
-_FK_ACTIONS = {"CASCADE", "RESTRICT", "SET NULL", "SET DEFAULT", "NO ACTION"}
-
-
-@dataclass
-class Step:
-    sql: str
-    kind: str = "sql"  # sql | insert | guard | analyze
-    table: str | None = None
-    path: str | None = None  # config path behind the statement
-    rows: int = 0
-    transactional: bool = True
-    data: str | None = None  # COPY ... FROM STDIN payload (text format)
-    chunks: object = None  # or a callable giving COPY payload chunks lazily (user Python values)
+__all__ = ["Program", "Step", "compile_plan", "render_script", "insert_sql", "insert_step", "fk_add_sql",
+           "row_source", "guard_sql"]
 
 
 @dataclass
@@ -47,68 +40,59 @@ class Program:
         return sum(s.rows for s in self.steps if s.kind == "insert")
 
 
+def _ident(name: str, quoted: bool = False) -> exp.Identifier:
+    return exp.to_identifier(name, quoted=quoted)
+
+
+def add_foreign_key(plan: Plan, owner: str, fk: ForeignKey) -> AddForeignKey:
+    """The step re-adding an FK of orm.yaml (its ON DELETE/UPDATE actions checked here)."""
+    for action in (fk.on_delete, fk.on_update):
+        if action and action.upper() not in FK_ACTIONS:
+            raise SchemaError(f"foreign key {fk.name}: unknown action {action!r}")
+    ref = sqlx.table(fk.ref_schema, fk.ref_table) if fk.ref_schema is not None else plan.sqltable(fk.ref_table)
+    return AddForeignKey(plan.sqltable(owner), fk, ref, table=owner)
+
+
 def fk_add_sql(plan: Plan, owner: str, fk: ForeignKey) -> str:
     """ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY, every name quoted."""
-    ref = qtable(fk.ref_schema, fk.ref_table) if fk.ref_schema is not None else plan.qtable(fk.ref_table)
-    parts = [
-        f"ALTER TABLE {plan.qtable(owner)} ADD CONSTRAINT {q(fk.name)} FOREIGN KEY",
-        f"({', '.join(q(c) for c in fk.columns)})",
-        f"REFERENCES {ref} ({', '.join(q(c) for c in fk.ref_columns)})",
-    ]
-    if fk.match_full:
-        parts.append("MATCH FULL")
-    for word, action in (("ON DELETE", fk.on_delete), ("ON UPDATE", fk.on_update)):
-        if action:
-            if action.upper() not in _FK_ACTIONS:
-                raise SchemaError(f"foreign key {fk.name}: unknown action {action!r}")
-            parts.append(f"{word} {action.upper()}")
-    if fk.deferrable:
-        parts.append("DEFERRABLE INITIALLY DEFERRED" if fk.initially_deferred else "DEFERRABLE")
-    return " ".join(parts)
-
-
-def row_source(lo: int, hi: int, offset: exp.Expression | None = None) -> exp.Expression:
-    """generate_series(lo::bigint, hi) AS g(i); with --append, both ends shifted by the offset."""
-    start: exp.Expression = exp.Cast(this=lit(lo), to=exp.DataType.build("BIGINT"))
-    end: exp.Expression = lit(hi)
-    if offset is not None:
-        start, end = sqlx.add(start, offset.copy()), sqlx.add(end, offset.copy())
-    gs = exp.GenerateSeries(start=start, end=end)
-    return exp.Table(this=gs, alias=exp.TableAlias(this=exp.to_identifier("g", quoted=True),
-                                                   columns=[exp.to_identifier("i", quoted=True)]))
+    step = add_foreign_key(plan, owner, fk)
+    return fk_add_text(step.target, step.fk, step.ref)
 
 
 ROW = exp.column(exp.to_identifier("i", quoted=True), table=exp.to_identifier("g", quoted=True))
 
 
-def insert_sql(plan: Plan, tp: TablePlan, lo: int, hi: int) -> str:
+def insert_step(plan: Plan, tp: TablePlan, lo: int, hi: int) -> InsertSelect:
+    """The insert of rows lo..hi of a table: its SELECT tree (no FROM: the row range is the step's)."""
     cols = tp.columns()
     joins = JoinCollector()  # the pools and sources the values name, joined once
     exprs = [joins.resolve(tp.values[c].at(ROW.copy())) for c in cols]
-    select = joins.apply(exp.select(*exprs).from_(row_source(lo, hi, tp.offset)))
-    head = f"INSERT INTO {plan.qtable(tp.name)} ({', '.join(q(c) for c in cols)})"
-    if tp.overriding_system:
-        head += " OVERRIDING SYSTEM VALUE"
-    return f"{head}\n{render(select)}"
+    # the joins come after the FROM whatever the order they are set in: the row source is added
+    # when the step is rendered (InsertSelect.statement), for its own range
+    select = joins.apply(exp.select(*exprs))
+    return InsertSelect(plan.sqltable(tp.name), tuple(cols), select, lo, hi, tp.rows, offset=tp.offset,
+                        overriding_system=bool(tp.overriding_system), reads=temp_tables(select),
+                        table=tp.name, path=tp.path)
+
+
+def insert_sql(plan: Plan, tp: TablePlan, lo: int, hi: int) -> str:
+    return render_step(insert_step(plan, tp, lo, hi))
+
+
+def _guard_checks(plan: Plan, tables: list[str]) -> Guard:
+    return Guard(tuple(GuardCheck(plan.sqltable(t), True, f"sqlsynth: table {t} already has rows; "
+                                  "run remove-data first, or add --append") for t in tables))
 
 
 def guard_sql(plan: Plan, tables: list[str]) -> str:
     """A DO block that stops the load if any target table already holds rows."""
-    checks = []
-    for t in tables:
-        # RAISE reads % as a placeholder: a table named "a%b" must not break the guard
-        msg = exp.Literal.string(f"sqlsynth: table {t.replace('%', '%%')} already has rows; "
-                                 "run remove-data first, or add --append").sql("postgres")
-        checks.append(f"IF EXISTS (SELECT 1 FROM {plan.qtable(t)}) THEN RAISE EXCEPTION {msg}; END IF;")
-    body = "BEGIN " + " ".join(checks) + " END"
-    return "DO " + exp.Literal.string(body).sql("postgres")
+    return render_step(_guard_checks(plan, tables))
 
 
-def offsets_sql(plan: Plan, tables: list[str]) -> list[str]:
+def offsets_steps(plan: Plan, tables: list[str]) -> list[Step]:
     """--append: each target table's offset, read once before any insert: the larger of its row
     count and its serial/identity keys, so new keys (offset + row) never meet existing ones."""
-    name = qtable("pg_temp", OFFSETS_TABLE)
-    rows = []
+    values = []
     for t in tables:
         tp = plan.tables[t]
         src = plan.sqltable(t)
@@ -118,123 +102,99 @@ def offsets_sql(plan: Plan, tables: list[str]) -> list[str]:
                 this=exp.Cast(this=exp.Max(this=sqlx.col(c)), to=exp.DataType.build("BIGINT")),
                 expressions=[lit(0)])).from_(src.copy())))
         off = parts[0] if len(parts) == 1 else exp.Greatest(this=parts[0], expressions=parts[1:])
-        rows.append(exp.Tuple(expressions=[exp.Literal.string(t), off]))
-    values = exp.Values(expressions=rows)
-    return [f"CREATE TEMP TABLE {q(OFFSETS_TABLE)} (t text PRIMARY KEY, o bigint NOT NULL) ON COMMIT DROP",
-            f"INSERT INTO {name} (t, o) {render(values)}"]
+        values.append((t, off))
+    return [CreateTempTable(OFFSETS_TABLE, ((_ident("t"), "text PRIMARY KEY"), (_ident("o"), "bigint NOT NULL")),
+                            setup=False),
+            RecordOffsets(OFFSETS_TABLE, tuple(values))]
 
 
 def pool_steps(pool: Pool) -> list[Step]:
     """Create, fill (COPY) and analyze one value pool; it lives until the end of the transaction."""
-    name = q(pool.table_name)
-    full = qtable("pg_temp", pool.table_name)
+    name = pool.table_name
     return [
-        Step(f"CREATE TEMP TABLE {name} (k integer PRIMARY KEY, v text NOT NULL) ON COMMIT DROP", kind="pool"),
-        Step(f"COPY {full} (k, v) FROM STDIN", kind="copy", data=copy_rows(pool.build()),
-             path=f"{pool.name} ({len(pool.values)} values)"),
-        Step(f"ANALYZE {full}", kind="pool"),
+        CreateTempTable(name, ((_ident("k"), "integer PRIMARY KEY"), (_ident("v"), "text NOT NULL"))),
+        CopyIn(name, (_ident("k"), _ident("v")), data=copy_rows(pool.build()),
+               path=f"{pool.name} ({len(pool.values)} values)"),
+        AnalyzeTemp(name),
     ]
 
 
-def parents_guard_sql(parents: list[tuple[str, str]]) -> str:
+def stage_steps(stage) -> list[Step]:
+    """Create, fill (COPY, rows computed by the user's Python) and analyze one staging table."""
+    name = stage.table_name
+    cols = [_ident(f"c{i}", quoted=True) for i in range(len(stage.columns))]
+    return [
+        CreateTempTable(name, ((_ident("i"), "bigint PRIMARY KEY"), *((c, "text") for c in cols))),
+        CopyIn(name, (_ident("i"), *cols), chunks=stage.copy_chunks,
+               path=f"{stage.path} ({stage.table}: {stage.n_rows} rows computed in Python)", table=stage.table),
+        AnalyzeTemp(name),
+    ]
+
+
+def parents_guard(parents: list[tuple[str, str]]) -> Guard:
     """Stop early, with a clear message, when a vocabulary table that keys are drawn from is empty."""
-    checks = []
-    for schema, t in parents:
-        msg = exp.Literal.string(f"sqlsynth: table {t.replace('%', '%%')} is empty but generated rows refer to it; "
-                                 "run create-vocab first").sql("postgres")
-        checks.append(f"IF NOT EXISTS (SELECT 1 FROM {qtable(schema, t)}) THEN RAISE EXCEPTION {msg}; END IF;")
-    return "DO " + exp.Literal.string("BEGIN " + " ".join(checks) + " END").sql("postgres")
+    return Guard(tuple(GuardCheck(sqlx.table(schema, t), False, f"sqlsynth: table {t} is empty but generated rows "
+                                  "refer to it; run create-vocab first") for schema, t in parents))
 
 
-def measure_sql(plan: Plan) -> str | None:
-    """One DO block that evaluates, on a sample of each table's rows, the CHECKs kept by drawing
+def measure_step(plan: Plan) -> Measure | None:
+    """One step that evaluates, on a sample of each table's rows, the CHECKs kept by drawing
     candidates (plan/checks_fallback.py), and stops the load before any row is written when some
     row would have no passing candidate: ONE error naming every such CHECK with its pass rate."""
-    loops = []
-    s = lambda text: exp.Literal.string(text).sql("postgres")  # noqa: E731
+    groups = []
     for name in plan.order:
         tp = plan.tables[name]
         for fb in tp.fallback if tp.rows > 0 else ():
-            loops.append(_measure_loop(name, tp, fb, s))
-    if not loops:
+            groups.append(MeasureGroup(name, tp.path, fb.measure_select(tp.rows, tp.offset),
+                                       tuple(ck.name for ck in fb.checks), fb.k))
+    if not groups:
         return None
-    # one line, like the other load errors: "sqlsynth: table t (tables.t): ...; table u ...; <advice>"
-    tail = s("; the generated rows cannot satisfy these CHECK constraints: configure generators for their columns")
-    body = ("DECLARE r record; msg text := ''; BEGIN " + " ".join(loops)
-            + f" IF msg <> '' THEN RAISE EXCEPTION '%', 'sqlsynth: ' || substr(msg, 3) || {tail}; END IF; END")
-    return "DO " + sqlx.dollar_quote(body)
-
-
-def _measure_loop(name: str, tp, fb, s) -> str:
-    """One FOR loop of the measuring DO block: a group of a table's CHECKs on its sample."""
-    sel = render(fb.measure_select(tp.rows, tp.offset))
-    rates = " || ".join(
-        f"CASE WHEN r.{q(f'p{i}')} < r.n THEN {s(f', {ck.name} passes for ')} || "
-        f"round(100.0 * r.{q(f'p{i}')} / r.n, 1) || '%' ELSE '' END"
-        for i, ck in enumerate(fb.checks))
-    where = f"; table {name}" + (f" ({tp.path})" if tp.path else "") + ": "
-    return (f"FOR r IN {sel} LOOP IF r.{q('none')} > 0 THEN msg := msg || {s(where)} || "
-            f"r.{q('none')} || ' of ' || r.n || {s(f' sampled rows have no candidate (of {fb.k}) that passes')}"
-            f" || {rates}; END IF; END LOOP;")
+    return Measure(tuple(groups), path="CHECK constraints kept by drawing candidates")
 
 
 def compile_plan(plan: Plan) -> Program:
     prog = Program(seed=plan.seed, tables=list(plan.order), warnings=list(plan.warnings), plan=plan)
+    steps = prog.steps
     targets = [t for t in plan.order if plan.tables[t].rows > 0]
     # Types of the orm (enums, domains: "Mood", year) are written unqualified in casts: resolve
     # them in the destination schema(s), whatever the session's search_path.
-    prog.steps.append(Step(f"SET LOCAL search_path = {', '.join(q(s) for s in plan.search_path)}"))
+    steps.append(SetSearchPath(tuple(plan.search_path)))
     if targets and plan.append:
         # locked before the offsets are read: no concurrent writer can take the same keys meanwhile
-        lock = ", ".join(plan.qtable(t) for t in targets)
-        prog.steps.append(Step(f"LOCK TABLE {lock} IN SHARE ROW EXCLUSIVE MODE", kind="guard"))
-        prog.steps.extend(Step(sql, kind="guard") for sql in offsets_sql(plan, targets))
+        steps.append(LockTables(tuple(plan.sqltable(t) for t in targets)))
+        steps.extend(offsets_steps(plan, targets))
     elif targets:
-        prog.steps.append(Step(guard_sql(plan, targets), kind="guard"))
+        steps.append(_guard_checks(plan, targets))
     if plan.external_parents:
-        prog.steps.append(Step(parents_guard_sql(plan.external_parents), kind="guard"))
+        steps.append(parents_guard(plan.external_parents))
     for pool in plan.pools:
-        prog.steps.extend(pool_steps(pool))
+        steps.extend(pool_steps(pool))
     for stage in plan.py_stages:
-        prog.steps.append(Step(stage.create_sql(), kind="pool"))
-        prog.steps.append(Step(stage.copy_sql(), kind="copy", chunks=stage.copy_chunks,
-                               path=f"{stage.path} ({stage.table}: {stage.n_rows} rows computed in Python)",
-                               table=stage.table))
-        prog.steps.append(Step(f"ANALYZE {qtable('pg_temp', stage.table_name)}", kind="pool"))
-    measure = measure_sql(plan)
+        steps.extend(stage_steps(stage))
+    measure = measure_step(plan)
     if measure:
-        prog.steps.append(Step(measure, kind="measure", path="CHECK constraints kept by drawing candidates"))
+        steps.append(measure)
     readd: list[Step] = []
     for owner, fk in plan.deferred_fks:
         if fk.deferrable:
-            prog.steps.append(Step(f"SET CONSTRAINTS {plan.qobject(owner, fk.name)} DEFERRED", table=owner))
+            steps.append(DeferConstraint(plan.where(owner)[0], fk.name, table=owner))
         else:
-            prog.steps.append(Step(f"ALTER TABLE {plan.qtable(owner)} DROP CONSTRAINT {q(fk.name)}",
-                                   table=owner))
-            readd.append(Step(fk_add_sql(plan, owner, fk), table=owner))
+            steps.append(DropConstraint(plan.sqltable(owner), fk.name, table=owner))
+            readd.append(add_foreign_key(plan, owner, fk))
     for name in plan.order:
         tp = plan.tables[name]
         if tp.rows <= 0:
             continue
-        prog.steps.append(Step(insert_sql(plan, tp, 1, tp.rows), kind="insert", table=name, path=tp.path,
-                               rows=tp.rows))
+        steps.append(insert_step(plan, tp, 1, tp.rows))
     if plan.stories:
-        prog.steps.append(Step("-- stories", kind="stories", path="story_generators"))
-    prog.steps.extend(readd)
-    setvals = []
-    for name in plan.order:
-        tp = plan.tables[name]
-        for c in tp.serials:
-            if tp.rows > 0 or plan.stories:
-                seq = primitives.serial_sequence(lit(plan.qtable(name)), lit(c))
-                top = exp.Subquery(this=exp.select(exp.Max(this=sqlx.col(c))).from_(plan.sqltable(name)))
-                nxt = sqlx.add(exp.Coalesce(this=top, expressions=[lit(0)]), lit(1))
-                setvals.append(f"PERFORM {render(primitives.setval(seq, nxt, exp.false()))};")
-    if setvals:  # sequences continue after the generated keys
-        prog.steps.append(Step("DO " + exp.Literal.string("BEGIN " + " ".join(setvals) + " END").sql("postgres")))
+        steps.append(Stories(path="story_generators"))
+    steps.extend(readd)
+    serials = tuple((plan.sqltable(name), c) for name in plan.order for c in plan.tables[name].serials
+                    if plan.tables[name].rows > 0 or plan.stories)
+    if serials:  # sequences continue after the generated keys
+        steps.append(SetSequences(serials))
     for name in targets:
-        prog.steps.append(Step(f"ANALYZE {plan.qtable(name)}", kind="analyze", table=name,
-                               transactional=False))
+        steps.append(Analyze(plan.sqltable(name), table=name))
     return prog
 
 
@@ -254,23 +214,11 @@ def render_script(prog: Program, header: list[str] | None = None) -> str:
         if s.transactional:
             if s.kind == "insert":
                 out.append(f"-- {_comment(s.table)}: {s.rows} rows ({_comment(s.path)})")
-            if s.kind == "stories":
-                out.append(s.data or "-- (no story rows)")
-                continue
             if s.kind == "copy":
                 out.append(f"-- pool: {_comment(s.path)}")
-                out.append(s.sql + ";")
-                if s.data:
-                    out.append(s.data)
-                if s.chunks is not None:
-                    text = "".join(s.chunks()).rstrip("\n")
-                    if text:
-                        out.append(text)
-                out.append("\\.")
-                continue
-            out.append(s.sql + ";")
+            out.append(script_block(s))
     out.append("COMMIT;")
     for s in prog.steps:
         if not s.transactional:
-            out.append(s.sql + ";")
+            out.append(script_block(s))
     return "\n".join(out) + "\n"

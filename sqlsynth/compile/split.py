@@ -34,7 +34,9 @@ from ..plan.model import Plan
 from ..schema import ddl
 from . import journal
 from .chunks import Phases, TableChunks, model_foreign_keys
-from .program import Step, fk_add_sql
+from .program import fk_add_sql
+from .render_pg import script_block
+from .steps import CopyIn, SetSearchPath, Step, Stories, is_context
 from .runsh import run_sh
 from ..sql.sqlx import dollar_quote, lit, q, render
 
@@ -133,18 +135,7 @@ def _header(ph: Phases, n_chunks: int, jobs: int, role: str, extra: list[str] | 
 
 
 def _step_sql(s: Step) -> str:
-    if s.kind == "copy":
-        parts = [s.sql + ";"]
-        if s.data:
-            parts.append(s.data)
-        chunks = getattr(s, "chunks", None)
-        if chunks is not None:
-            text = "".join(chunks()).rstrip("\n")
-            if text:
-                parts.append(text)
-        parts.append("\\.")
-        return "\n".join(parts)
-    return s.sql + ";"
+    return script_block(s)
 
 
 def _write(path: str, text: str) -> None:
@@ -157,7 +148,7 @@ def write_split(ph: Phases, plan: Plan, out_dir: str, jobs: int = 2, defer_index
     """Write the split scripts into out_dir (created; must be empty or absent unless force). Returns the files."""
     for s in ph.head + ph.tail:
         if s.kind not in ("sql", "guard", "pool", "copy", "measure"):
-            what = "story generators" if s.kind == "stories" else f"a {s.kind!r} step"
+            what = "story generators" if isinstance(s, Stories) else f"a {s.kind!r} step"
             raise SqlsynthError(f"compile --split cannot write {what} yet; compile one script without --split")
     for b in ph.body:
         if not isinstance(b, TableChunks):
@@ -174,8 +165,8 @@ def write_split(ph: Phases, plan: Plan, out_dir: str, jobs: int = 2, defer_index
     ph = ph.without_cycle_steps(plan)
     targets = ph.targets
     objects = _deferred_objects(plan, targets, defer_indexes)
-    context = [s for s in ph.head if s.kind == "sql" and s.sql.startswith("SET ")]
-    pool_steps = [s for s in ph.head if s.kind in ("pool", "copy")]
+    context = [s for s in ph.head if isinstance(s, SetSearchPath)]
+    pool_steps = [s for s in ph.head if is_context(s) and not isinstance(s, SetSearchPath)]
     n_chunks = sum(g.count for g in ph.groups)
     width = max(5, len(str(n_chunks)))
     names: list[tuple[TableChunks, int, str]] = []
@@ -210,7 +201,7 @@ def write_split(ph: Phases, plan: Plan, out_dir: str, jobs: int = 2, defer_index
     pools: dict[str, str] = {}
     for g, j, name in names:
         if g.table not in pools:
-            needed = [s for s in pool_steps if any(f'"{t}"' in s.sql for t in g.temp_tables)]
+            needed = [s for s in pool_steps if s.temp_table in g.temp_tables]
             pools[g.table] = "\n".join(_step_sql(s) for s in needed)
         lo, hi = g.bounds(j)
         k = len(files)

@@ -46,7 +46,9 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..compile.chunks import BIG_LOAD_ROWS, DEFAULT_CHUNK_ROWS, Phases, TableChunks, model_foreign_keys, split_program
-from ..compile.program import Program, Step
+from ..compile.program import Program
+from ..compile.render_pg import render_step
+from ..compile.steps import CatalogConstraint, CopyIn, SetSearchPath, Step, Stories, is_context
 from ..db import connect, scrub
 from ..errors import ExecutionError, first_line
 from ..plan.model import Plan
@@ -75,7 +77,7 @@ def _spooled(step: Step) -> Step:
     here, into an anonymous temporary file that every worker streams with positional reads. Each
     worker computing them itself would cost N times the Python time, and the user's functions use
     the process-wide `random`, so concurrent computation would not be deterministic."""
-    if step.kind != "copy" or step.chunks is None:
+    if not isinstance(step, CopyIn) or step.chunks is None:
         return step
     import dataclasses
     import os
@@ -99,8 +101,8 @@ def _spooled(step: Step) -> Step:
 
 
 def _is_context(step: Step) -> bool:
-    """Setup every session needs: SET (LOCAL) ..., value pools and staging tables."""
-    return step.kind in ("pool", "copy") or (step.kind == "sql" and step.sql.startswith("SET "))
+    """Setup every session needs: the search path, value pools and staging tables."""
+    return is_context(step)
 
 
 # ---------------------------------------------------------------------------------- --jobs 1
@@ -115,8 +117,8 @@ def run_single(dsn: str, phases: Phases, plan: Plan, defer: bool, defer_indexes:
     if defer:
         deferred = _read_catalog(dsn, [plan.qtable(t) for t in phases.targets], True, defer_indexes, _keys(plan))
         phases = phases.without_cycle_steps(plan)
-        before = [Step(d.drop_sql, kind="constraint", table=d.root or None, path=d.label) for d in deferred.drop_order]
-        after = [Step(d.add_sql, kind="constraint", table=d.root or None, path=d.label) for d in deferred.add_order]
+        before = [CatalogConstraint(d.drop_sql, table=d.root or None, path=d.label) for d in deferred.drop_order]
+        after = [CatalogConstraint(d.add_sql, table=d.root or None, path=d.label) for d in deferred.add_order]
     prog = phases.program(before, after)
     readds = len(after)
     readd_ids = {id(s) for s in after}
@@ -385,7 +387,7 @@ class ParallelLoad:
                 raise ExecutionError(f"--jobs > 1 cannot run a {b.kind!r} step between the inserts yet; use --jobs 1")
         for s in self.phases.tail:
             if s.kind != "sql":
-                what = "story generators" if s.kind == "stories" else f"a {s.kind!r} step"
+                what = "story generators" if isinstance(s, Stories) else f"a {s.kind!r} step"
                 raise ExecutionError(f"--jobs > 1 cannot run {what} yet; use --jobs 1")
         self.phases = self.phases.without_cycle_steps(self.plan)
         spooled = {id(s): _spooled(s) for s in self.phases.head if _is_context(s)}
@@ -519,7 +521,7 @@ class ParallelLoad:
         for st in self.phases.after:
             if st.table in rows:
                 deps = tuple(t for t in recreate if st.table in (t.table, t.item.parent_root if t.item else None))
-                tasks.append(_Task("after", st.sql, st.table, step=st, needs=frozenset({st.table}), deps=deps,
+                tasks.append(_Task("after", render_step(st), st.table, step=st, needs=frozenset({st.table}), deps=deps,
                                    priority=rows[st.table]))
             else:
                 late.append(st)
@@ -540,7 +542,7 @@ class ParallelLoad:
             self._closing_transaction()
             closed = True
             lap("finish")
-            sched.add([_Task("after", st.sql, st.table, step=st) for st in late])
+            sched.add([_Task("after", render_step(st), st.table, step=st) for st in late])
             sched.closed = True
             sched.wait_idle()
             lap("analyze")
@@ -594,7 +596,7 @@ class ParallelLoad:
 
     def _closing_transaction(self) -> None:
         """setval and the program's other closing statements, and the journal closed, in one transaction."""
-        steps = [s for s in self.phases.head if s.kind == "sql" and s.sql.startswith("SET ")] + self.phases.tail
+        steps = [s for s in self.phases.head if isinstance(s, SetSearchPath)] + self.phases.tail
         chunks = [g.label(j) for g in self.phases.groups for j in range(g.count)]
         conn = self._coord
         with conn.transaction():

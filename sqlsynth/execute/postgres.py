@@ -6,7 +6,9 @@ import sys
 import time
 from typing import Callable
 
-from ..compile.program import Program, Step
+from ..compile.program import Program
+from ..compile.render_pg import render_step
+from ..compile.steps import CopyIn, Step, Stories
 from ..db import connect, scrub
 from ..errors import ExecutionError, first_line
 
@@ -14,21 +16,15 @@ Report = Callable[[str], None]
 
 
 def exec_step(conn, step: Step, session: bool = False) -> None:
-    """Execute one step (COPY payloads included). session=True: turn transaction-scoped setup into
-    session-scoped setup (SET LOCAL -> SET, temp tables kept after commit)."""
-    sql = step.sql
-    if session:
-        if sql.startswith("SET LOCAL "):
-            sql = "SET " + sql[len("SET LOCAL "):]
-        if sql.startswith("CREATE TEMP TABLE ") and sql.endswith(" ON COMMIT DROP"):
-            sql = sql[: -len(" ON COMMIT DROP")]
-    if step.kind == "copy":
+    """Execute one step (COPY payloads included). session=True: the step's session-scoped form
+    (SET instead of SET LOCAL, temporary tables kept after commit), rendered as such."""
+    sql = render_step(step, session=session)
+    if isinstance(step, CopyIn):
         with conn.cursor() as cur, cur.copy(sql) as cp:
             if step.data:
                 cp.write(step.data + "\n")
-            chunks = getattr(step, "chunks", None)
-            if chunks is not None:
-                for chunk in chunks():
+            if step.chunks is not None:
+                for chunk in step.chunks():
                     cp.write(chunk)
         return
     conn.execute(sql)
@@ -53,7 +49,7 @@ def run_program(dsn: str, prog: Program, report: Report | None = None, plan=None
                     if not step.transactional:
                         continue
                     t0 = time.perf_counter()
-                    if step.kind == "stories":
+                    if isinstance(step, Stories):
                         from .stories import StoryRunner
                         the_plan = plan or prog.plan
                         res = StoryRunner(conn, the_plan, the_plan.stories, report=report).run()
@@ -82,7 +78,7 @@ def run_program(dsn: str, prog: Program, report: Report | None = None, plan=None
         for step in prog.steps:
             if not step.transactional:
                 try:
-                    conn.execute(step.sql)
+                    exec_step(conn, step)
                 except psycopg.Error as e:  # ANALYZE failing is not worth failing the load
                     print(f"warning: {scrub(first_line(e), dsn)}", file=sys.stderr)
     finally:
