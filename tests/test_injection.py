@@ -312,7 +312,7 @@ def test_line_breaks_in_names_cannot_end_a_psql_comment(tmp_path):
     from sqlsynth.sql import sqlx
 
     evil = "t\nDROP TABLE canary;\r\n\\! touch pwned\u2028x"
-    insert = InsertSelect(sqlx.table("s", evil), ("a",), exp.select(sqlx.lit(1)), 1, 1, 1, table=evil,
+    insert = InsertSelect(sqlx.table("s", "t"), ("a",), exp.select(sqlx.lit(1)), 1, 1, 1, table=evil,
                           path=f"tables.{evil}")
     prog = Program(seed=0, steps=[insert])
     script = render_script(prog, [f"from {evil}"])
