@@ -8,7 +8,7 @@ from typing import Callable
 
 import yaml
 
-from .compile.program import Program, compile_plan, render_script
+from .compile.program import Program, compile_plan
 from .config.load import DEFAULT_CONFIG_FILE, Config, load_config
 from .db import connect, mask_dsn, scrub
 from .duck import is_duckdb
@@ -267,6 +267,8 @@ def compile_script(orm_file: str, config_file: str | None, num_passes: int | Non
     prog = compile_program(orm_file, config_file, num_passes, seed, dst_schema, stats_file, append, scale)
     for w in prog.warnings if warn is not None else ():
         warn(w)
+    from .execute.script import ScriptWriter
+
     if prog.plan is not None and prog.plan.stories:
         _precompute_stories(prog, dst_dsn)
     header = [
@@ -277,7 +279,9 @@ def compile_script(orm_file: str, config_file: str | None, num_passes: int | Non
     ]
     if append:
         header.append("--append: adds rows after those already in the tables (offsets read when it runs)")
-    return render_script(prog, header)
+    writer = ScriptWriter(header)
+    writer.run(prog)
+    return writer.text
 
 
 def compile_split(orm_file: str, config_file: str | None, out_dir: str, num_passes: int | None = None,
@@ -397,7 +401,7 @@ def create_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str
 
     append: add rows to tables that already hold some (else a table with rows stops the load);
     one transaction only (--jobs 1), since restoring after a failure cannot simply empty the tables."""
-    from .execute.postgres import run_program
+    from .execute.base import executor_for
 
     schema, _config = load_inputs(orm_file, config_file)
     if is_duckdb(settings.dst_dsn):  # DuckDB destination: compile/duckdb.py, execute/duckdb.py
@@ -413,18 +417,16 @@ def create_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str
     dsn = settings.need_dst()
     if append and jobs > 1:
         raise SqlsynthError("--append runs in one transaction: use it with --jobs 1")
+    # the destination's engine, by its DSN's scheme (execute/base.py): an engine this version cannot
+    # load into stops here, before anything is compiled or touched
+    executor = executor_for(dsn, jobs=jobs, chunk_rows=chunk_rows, defer=defer_constraints,
+                            defer_indexes=defer_indexes, progress=progress)
     _placement(settings, schema)  # a bad DST_SCHEMA stops here, before anything runs
     prog = compile_program(orm_file, config_file, num_passes, seed, settings.dst_schema, stats_file, append, scale)
     if settings.dst_is_src():
         raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to write into it")
     _no_unfinished_load(dsn)
-    if getattr(prog, "plan", None) is None:
-        run_program(dsn, prog, report)
-        return prog
-    from .execute.parallel import run_load
-
-    run_load(dsn, prog.plan, prog, jobs=jobs, chunk_rows=chunk_rows, defer=defer_constraints,
-             defer_indexes=defer_indexes, progress=progress, report=report)
+    executor.run(prog, report=report)
     return prog
 
 

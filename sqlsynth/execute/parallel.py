@@ -108,7 +108,8 @@ def _is_context(step: Step) -> bool:
 # ---------------------------------------------------------------------------------- --jobs 1
 
 def run_single(dsn: str, phases: Phases, plan: Plan, defer: bool, defer_indexes: bool,
-               progress: Progress | None, report: Report | None, timings: dict | None = None) -> Stats:
+               progress: Progress | None, report: Report | None, timings: dict | None = None,
+               on_step: Callable[[Step, float], None] | None = None) -> Stats:
     """One transaction (run_program), inserts chunked; with defer, FKs dropped first and re-added last."""
     from .postgres import run_program
 
@@ -129,10 +130,14 @@ def run_single(dsn: str, phases: Phases, plan: Plan, defer: bool, defer_indexes:
     times.update(insert=0.0, constraints=0.0, other=0.0, deferred=len(after))
     drop_ids = {id(s) for s in before}
 
-    def on_step(step: Step, seconds: float) -> None:
+    outer = on_step
+
+    def on_step(step: Step, seconds: float) -> None:  # noqa: F811 - wraps the caller's
         key = "insert" if step.kind == "insert" else "constraints" if id(step) in readd_ids else \
             "drop" if id(step) in drop_ids else "other"
         times[key] = times.get(key, 0.0) + seconds
+        if outer is not None:
+            outer(step, seconds)
         if progress is None:
             return
         if step.kind == "insert" and step.table:
@@ -692,7 +697,8 @@ class _TaskFailed(Exception):
 
 def run_load(dsn: str, plan: Plan, prog: Program, jobs: int = 1, chunk_rows: int | None = None,
              defer: bool | None = None, defer_indexes: bool | None = None, progress: Progress | None = None,
-             report: Report | None = None, timings: dict | None = None) -> Stats:
+             report: Report | None = None, timings: dict | None = None,
+             on_step: Callable[[Step, float], None] | None = None) -> Stats:
     """Run a compiled program: chunked, on `jobs` connections, with constraints deferred or not.
 
     defer None: defer when jobs > 1 or the load exceeds BIG_LOAD_ROWS rows; defer_indexes None: with
@@ -705,10 +711,32 @@ def run_load(dsn: str, plan: Plan, prog: Program, jobs: int = 1, chunk_rows: int
     deferring = should_defer(phases.total_rows, jobs, defer)
     indexes = deferring if defer_indexes is None else (defer_indexes and deferring)
     if jobs <= 1:
-        return run_single(dsn, phases, plan, deferring, indexes, progress, report, timings)
+        return run_single(dsn, phases, plan, deferring, indexes, progress, report, timings, on_step)
     load = ParallelLoad(dsn, phases, plan, jobs, deferring, indexes, progress)
     try:
         return load.run()
     finally:
         if timings is not None:
             timings.update(load.timings)
+
+
+class ChunkedExecutor:
+    """The Executor (execute/base.py) of create-data on PostgreSQL: run_load with the command's
+    options (--jobs, --chunk-rows, --defer-constraints, --defer-indexes, the progress display).
+    A program without its plan runs as it stands (execute/postgres.run_program). on_step is called
+    after each statement with --jobs 1 (the workers of --jobs N report through `progress`)."""
+
+    def __init__(self, dsn: str, jobs: int = 1, chunk_rows: int | None = None, defer: bool | None = None,
+                 defer_indexes: bool | None = None, progress: Progress | None = None, timings: dict | None = None):
+        self.dsn, self.jobs, self.chunk_rows = dsn, jobs, chunk_rows
+        self.defer, self.defer_indexes, self.progress, self.timings = defer, defer_indexes, progress, timings
+
+    def run(self, program: Program, report: Report | None = None,
+            on_step: Callable[[Step, float], None] | None = None) -> Stats:
+        if getattr(program, "plan", None) is None:
+            from .postgres import run_program
+
+            return run_program(self.dsn, program, report, on_step=on_step)
+        return run_load(self.dsn, program.plan, program, jobs=self.jobs, chunk_rows=self.chunk_rows,
+                        defer=self.defer, defer_indexes=self.defer_indexes, progress=self.progress,
+                        report=report, timings=self.timings, on_step=on_step)

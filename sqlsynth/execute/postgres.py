@@ -84,3 +84,14 @@ def run_program(dsn: str, prog: Program, report: Report | None = None, plan=None
     finally:
         conn.close()
     return stats
+
+
+class PostgresExecutor:
+    """The Executor (execute/base.py) of a program as it stands, in one transaction (run_program)."""
+
+    def __init__(self, dsn: str):
+        self.dsn = dsn
+
+    def run(self, program: Program, report: Report | None = None,
+            on_step: Callable[[Step, float], None] | None = None) -> dict[str, tuple[int, float]]:
+        return run_program(self.dsn, program, report, on_step=on_step)

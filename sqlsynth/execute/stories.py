@@ -33,7 +33,6 @@ from ..story.specs import StorySpec
 
 BATCH = 500  # stories advancing together
 CTID = "__sqlsynth_ctid__"
-VALUES_MARK = "\x00values\x00"
 
 
 @dataclass
@@ -80,7 +79,7 @@ class StoryRunner:
                        dst_db_conn=conn)
         self.order = {t: i for i, t in enumerate(plan.order)}
         self.inserted = 0
-        self._templates: dict[tuple, tuple[str, str, list[str]]] = {}
+        self._templates: dict[tuple, str] = {}
 
     def _start(self, sid: int, spec: StorySpec) -> _Story | None:
         try:
@@ -183,18 +182,14 @@ class StoryRunner:
         key = (t.name, tuple(provided))
         if key not in self._templates:
             self._templates[key] = self._template(tp, provided)
-        head, body, s_cols = self._templates[key]
-        # one array parameter per column (unnest), not one placeholder per value: a round of
-        # thousands of rows is a handful of parameters for psycopg to parse and adapt
-        arrays = ", ".join(["%s::bigint[]"] + ["%s::text[]"] * len(provided))
-        src = f"unnest({arrays}) AS {q('s')} ({', '.join(q(c) for c in s_cols)})"
-        sql = f"{head}\n{body.replace(VALUES_MARK, src, 1)}\nRETURNING *, ctid AS {q(CTID)}"
+        sql = self._templates[key]
         params: list[Any] = [[i for _k, i, _row in items]]
         params.extend([_param(row[c]) for _k, _i, row in items] for c in provided)
         import psycopg
 
         try:
-            with self.conn.cursor(row_factory=dict_row) as cur:
+            # a raw cursor: $n parameters sent as such, the statement's text (its % operators) untouched
+            with psycopg.RawCursor(self.conn, row_factory=dict_row) as cur:
                 cur.execute(sql, params)
                 rows = cur.fetchall()
             tids = [r.pop(CTID) for r in rows]
@@ -205,8 +200,10 @@ class StoryRunner:
             msg = first_line(e)
             raise ExecutionError(f"story rows for table {t.name} ({tp.path}): {msg}") from None
 
-    def _template(self, tp: TablePlan, provided: list[str]) -> tuple[str, str, list[str]]:
-        """INSERT head and SELECT body (compiled once per table and set of provided columns)."""
+    def _template(self, tp: TablePlan, provided: list[str]) -> str:
+        """The INSERT of a table's story rows for one set of provided columns (compiled once): the
+        rows come from unnest($1::bigint[], $2::text[], ...) AS s(i, c0, ...), one array per column
+        (a round of thousands of rows is a handful of parameters), built as one tree."""
         t = tp.table
         cols = [c.name for c in t.writable_columns() if c.name in tp.values or c.name in provided]
         s_cols = ["i"] + [f"c{j}" for j in range(len(provided))]
@@ -219,14 +216,16 @@ class StoryRunner:
                 exprs.append(given[c].copy())
             else:
                 exprs.append(joins.resolve(tp.values[c].at(row_ref.copy())))
-        select = exp.select(*exprs).from_(exp.Table(this=exp.to_identifier("__sqlsynth_values__")))
-        select = joins.apply(select).order_by(exp.Ordered(this=row_ref.copy()))
-        # psycopg placeholders: escape the modulo operators of the compiled expressions first
-        body = sqlx.render(select).replace("%", "%%").replace('"__sqlsynth_values__"', VALUES_MARK, 1)
+        arrays = [exp.Cast(this=exp.Parameter(this=exp.Literal.number(k + 1)),
+                           to=exp.DataType.build("BIGINT[]" if k == 0 else "TEXT[]", dialect="postgres"))
+                  for k in range(len(s_cols))]
+        source = exp.Unnest(expressions=arrays, alias=exp.TableAlias(
+            this=exp.to_identifier("s", quoted=True), columns=[exp.to_identifier(c, quoted=True) for c in s_cols]))
+        select = joins.apply(exp.select(*exprs).from_(source)).order_by(exp.Ordered(this=row_ref.copy()))
         head = f"INSERT INTO {self.plan.qtable(t.name)} ({', '.join(q(c) for c in cols)})"
         if tp.overriding_system:
             head += " OVERRIDING SYSTEM VALUE"
-        return head.replace("%", "%%"), body, s_cols
+        return f"{head}\n{sqlx.render(select)}\nRETURNING *, ctid AS {q(CTID)}"
 
 
 def story_copy_blocks(conn: Any, plan: Plan, result: StoryResult) -> str:
