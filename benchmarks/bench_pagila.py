@@ -59,8 +59,9 @@ import yaml
 from psycopg import conninfo, sql
 
 from sqlsynth import api
-from sqlsynth.compile.program import Program, Step
-from sqlsynth.execute.postgres import run_program
+from sqlsynth.compile.program import Program
+from sqlsynth.compile.steps import CatalogConstraint, DropConstraint
+from sqlsynth.execute.postgres import exec_step, run_program
 from sqlsynth.schema.io import load_schema
 from sqlsynth.schema.model import Schema, Table
 from sqlsynth.settings import Settings
@@ -276,14 +277,13 @@ def defer_fks(prog: Program, dsn: str) -> Program:
         fks = conn.execute(
             "SELECT conrelid::regclass::text, quote_ident(conname), pg_get_constraintdef(oid) FROM pg_constraint "
             "WHERE contype = 'f' AND conparentid = 0 AND connamespace = 'public'::regnamespace ORDER BY 1, 2").fetchall()
-    dropped_by_prog = {s.sql for s in prog.steps if s.kind == "sql" and " DROP CONSTRAINT " in s.sql}
+    dropped_by_prog = {s.name for s in prog.steps if isinstance(s, DropConstraint)}
     drops, adds = [], []
     for table, name, definition in fks:
-        if any(f"DROP CONSTRAINT {name}" in d or f'DROP CONSTRAINT "{name.strip(chr(34))}"' in d
-               for d in dropped_by_prog):
+        if name.strip(chr(34)) in dropped_by_prog:
             continue  # the program already moves this one (a cycle)
-        drops.append(Step(f"ALTER TABLE {table} DROP CONSTRAINT {name}"))
-        adds.append(Step(f"ALTER TABLE {table} ADD CONSTRAINT {name} {definition}"))
+        drops.append(CatalogConstraint(f"ALTER TABLE {table} DROP CONSTRAINT {name}"))
+        adds.append(CatalogConstraint(f"ALTER TABLE {table} ADD CONSTRAINT {name} {definition}"))
     steps = list(prog.steps)
     last = max(i for i, s in enumerate(steps) if s.kind == "insert")
     steps[last + 1:last + 1] = adds
@@ -301,14 +301,14 @@ def run_ceiling(dsn: str, prog: Program, inserts: dict[str, str]) -> dict[str, t
     with psycopg.connect(dsn) as conn:
         with conn.transaction():
             for step in prog.steps:
-                if not step.transactional or step.kind not in ("sql", "insert"):
+                if not step.transactional or step.kind not in ("sql", "insert", "constraint"):
                     continue
                 if step.kind == "insert":
                     t0 = time.perf_counter()
                     conn.execute(inserts[step.table])
                     stats[step.table] = (step.rows, time.perf_counter() - t0)
                 else:
-                    conn.execute(step.sql)
+                    exec_step(conn, step)
     return stats
 
 

@@ -45,6 +45,8 @@ from bench_pagila import (DEFAULT_ADMIN, DEFAULT_PAGILA, base_type, checkpoint, 
 
 from sqlsynth import api  # noqa: E402
 from sqlsynth.execute.parallel import run_load  # noqa: E402
+from sqlsynth.execute.postgres import exec_step  # noqa: E402
+from sqlsynth.sql.sqlx import render as render_sql  # noqa: E402
 from sqlsynth.settings import Settings  # noqa: E402
 
 CHECKS = {
@@ -182,15 +184,12 @@ def expression_cost(dsn: str, progs: dict, repeat: int) -> dict[str, dict[str, f
             for label in (LABELS if r % 2 == 0 else LABELS[::-1]):
                 prog = progs[label]
                 step = next(s for s in prog.steps if s.kind == "insert" and s.table == table)
-                select = step.sql[step.sql.index("\nSELECT ") + 1:].rstrip().rstrip(";")
+                select = render_sql(step.statement())
                 names = ", ".join(f"c{i}" for i in range(len(prog.plan.tables[table].columns())))
                 with psycopg.connect(dsn) as conn:
                     for p in prog.steps:  # the value pools the SELECT reads (temporary tables)
-                        if p.kind == "pool":
-                            conn.execute(p.sql)
-                        elif p.kind == "copy" and p.data is not None:
-                            with conn.cursor().copy(p.sql) as cp:
-                                cp.write(p.data)
+                        if p.kind in ("pool", "copy"):
+                            exec_step(conn, p)
                     t0 = time.perf_counter()
                     conn.execute(f"CREATE TEMP TABLE bench_x AS SELECT * FROM ({select}) AS s({names})")
                     secs = time.perf_counter() - t0

@@ -371,13 +371,14 @@ def column_profile(dsn: str, plan, prog, tables: list[str], sample: int = 200_00
     from sqlglot import exp
 
     from sqlsynth.compile.program import ROW, row_source
+    from sqlsynth.compile.steps import is_context
     from sqlsynth.sql.sqlx import render
     from sqlsynth.plan.pools import JoinCollector
 
     out: dict[str, list] = {}
     with psycopg.connect(dsn, autocommit=True) as conn:
         for s in prog.steps:
-            if s.transactional and (s.kind in ("pool", "copy") or (s.kind == "sql" and s.sql.startswith("SET "))):
+            if s.transactional and is_context(s):
                 exec_step(conn, s, session=True)
 
         def run(select_sql: str) -> float:
