@@ -36,7 +36,7 @@ from . import journal
 from .chunks import Phases, TableChunks, model_foreign_keys
 from .program import fk_add_sql
 from .render_pg import script_block
-from .steps import CopyIn, SetSearchPath, Step, Stories, is_context
+from .steps import SetSearchPath, Step, Stories, is_context
 from .runsh import run_sh
 from ..sql.sqlx import dollar_quote, lit, q, render
 

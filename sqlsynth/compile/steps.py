@@ -294,9 +294,6 @@ class Analyze(Step):
     transactional: ClassVar[bool] = False
 
 
-SETUP = (SetSearchPath,)  # session context: every connection that runs chunks needs it
-
-
 def is_context(step: Step) -> bool:
     """Setup every session that inserts needs: the search path, value pools and staging tables."""
     return isinstance(step, SetSearchPath) or step.kind in ("pool", "copy")
