@@ -71,7 +71,8 @@ def insert_step(plan: Plan, tp: TablePlan, lo: int, hi: int) -> InsertSelect:
     # when the step is rendered (InsertSelect.statement), for its own range
     select = joins.apply(exp.select(*exprs))
     return InsertSelect(plan.sqltable(tp.name), tuple(cols), select, lo, hi, tp.rows, offset=tp.offset,
-                        overriding_system=bool(tp.overriding_system), reads=temp_tables(select),
+                        overriding_system=bool(tp.overriding_system),
+                        reads=tuple(sorted({*temp_tables(select), *(temp_tables(tp.offset) if tp.offset else ())})),
                         table=tp.name, path=tp.path)
 
 
