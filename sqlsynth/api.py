@@ -404,23 +404,19 @@ def create_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str
     from .execute.base import executor_for
 
     schema, _config = load_inputs(orm_file, config_file)
+    # the destination's executor, by its DSN's scheme (execute/base.py)
+    options = dict(jobs=jobs, chunk_rows=chunk_rows, defer=defer_constraints, defer_indexes=defer_indexes,
+                   progress=progress)
     if is_duckdb(settings.dst_dsn):  # DuckDB destination: compile/duckdb.py, execute/duckdb.py
-        from .compile.duckdb import compile_duckdb
-        from .execute import duckdb as duck
-
-        prog = compile_duckdb(plan_load(orm_file, config_file, num_passes, seed, settings.dst_schema, stats_file,
-                                        append, scale))
-        if jobs > 1:
-            prog.warnings.append("--jobs is ignored on DuckDB: it runs each INSERT ... SELECT on all its threads")
-        duck.create_data(settings.dst_dsn, prog, report, progress)
+        executor = executor_for(settings.dst_dsn, **options)
+        prog = executor.compile(plan_load(orm_file, config_file, num_passes, seed, settings.dst_schema, stats_file,
+                                          append, scale))
+        executor.run(prog, report=report)
         return prog
     dsn = settings.need_dst()
     if append and jobs > 1:
         raise SqlsynthError("--append runs in one transaction: use it with --jobs 1")
-    # the destination's engine, by its DSN's scheme (execute/base.py): an engine this version cannot
-    # load into stops here, before anything is compiled or touched
-    executor = executor_for(dsn, jobs=jobs, chunk_rows=chunk_rows, defer=defer_constraints,
-                            defer_indexes=defer_indexes, progress=progress)
+    executor = executor_for(dsn, **options)
     _placement(settings, schema)  # a bad DST_SCHEMA stops here, before anything runs
     prog = compile_program(orm_file, config_file, num_passes, seed, settings.dst_schema, stats_file, append, scale)
     if settings.dst_is_src():

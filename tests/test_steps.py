@@ -151,8 +151,9 @@ def test_the_registry_picks_the_executor_by_the_dsn_scheme():
     if importlib.util.find_spec("sqlsynth.execute.duckdb") is None:
         with pytest.raises(SqlsynthError, match="DuckDB .* not available yet"):
             base.executor_for("duckdb:///x.duckdb")
-    else:  # the DuckDB engine has landed: its executor is returned
-        assert hasattr(base.executor_for("duckdb:///:memory:"), "run")
+    else:  # the DuckDB engine has landed: its executor is returned, with PostgreSQL's options ignored
+        ex = base.executor_for("duckdb:///:memory:", jobs=2, chunk_rows=10, defer=None)
+        assert type(ex).__name__ == "DuckDBExecutor" and callable(ex.run) and callable(ex.compile)
 
 
 def test_an_engine_can_be_registered(monkeypatch):

@@ -6,13 +6,17 @@ An executor is anything with ``run(program, report=None, on_step=None) -> RunSta
     ChunkedExecutor    execute/parallel.py: inserts in row-range chunks, ``--jobs N`` connections,
                        constraints deferred, the load journal (what ``create-data`` uses)
     ScriptWriter       execute/script.py: the program as one psql script (``compile -o``)
+    DuckDBExecutor     execute/duckdb.py: a DuckDB destination (its own program, compile/duckdb.py)
+
+A destination's executor also compiles: ``compile(plan)`` gives the program it runs
+(compile_plan for PostgreSQL, compile_duckdb for DuckDB).
 
 ``executor_for(dsn, **options)`` picks the executor of a destination by the scheme of its DSN:
 ``duckdb:`` is DuckDB (sqlsynth/duck.py), anything else -- ``postgresql://``, ``postgres://``,
 ``key=value`` -- PostgreSQL. ENGINES maps an engine name to a factory ``(dsn, **options) ->
-Executor``; DuckDB's factory imports ``sqlsynth.execute.duckdb`` lazily and calls its
-``executor(dsn, **options)``, and says clearly that the engine is not available while that module
-is absent. ``register(engine, factory)`` adds or replaces an engine.
+Executor``, each importing its engine's module only when asked (DuckDB's: ``executor(dsn,
+**options)`` of ``sqlsynth.execute.duckdb``, with a clear error if that module is absent).
+``register(engine, factory)`` adds or replaces an engine.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ OnStep = Callable[[Step, float], None]
 
 
 class Executor(Protocol):
+    """An engine's executor; a destination's also has compile(plan) -> its engine's program."""
+
     def run(self, program: Program, report: Report | None = None, on_step: OnStep | None = None) -> RunStats:
         """Run every step of the program; {table: (rows, seconds)} of what was inserted."""
         ...

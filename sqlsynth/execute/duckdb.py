@@ -271,3 +271,29 @@ def remove_vocab(dsn: str, schema: Schema, vocab: set[str], dst_schema: str | No
         raise SqlsynthError(f"remove-vocab: rows of {', '.join(sorted(users))} refer to the vocabulary tables; "
                             "run remove-data first; nothing was changed")
     return empty_tables(dsn, schema, vocab, "remove-vocab", dst_schema)
+
+
+class DuckDBExecutor:
+    """The Executor (execute/base.py) of a DuckDB destination: compile() makes the DuckProgram
+    (compile/duckdb.py) and run() loads it (create_data). --jobs is ignored with a note (DuckDB runs
+    each INSERT ... SELECT on all its threads); PostgreSQL's other options do not apply."""
+
+    def __init__(self, dsn: str, jobs: int = 1, progress=None, **_postgres_options: Any):
+        self.dsn, self.jobs, self.progress = dsn, jobs, progress
+
+    def compile(self, plan) -> DuckProgram:
+        from ..compile.duckdb import compile_duckdb
+
+        prog = compile_duckdb(plan)
+        if self.jobs > 1:
+            prog.warnings.append("--jobs is ignored on DuckDB: it runs each INSERT ... SELECT on all its threads")
+        return prog
+
+    def run(self, program: DuckProgram, report: Report | None = None, on_step=None) -> dict[str, tuple[int, float]]:
+        create_data(self.dsn, program, report, self.progress)
+        return {s.table: (s.rows, 0.0) for s in program.steps if s.kind == "insert" and s.table}
+
+
+def executor(dsn: str, **options: Any) -> DuckDBExecutor:
+    """The registry's entry point (execute/base.ENGINES["duckdb"])."""
+    return DuckDBExecutor(dsn, **options)

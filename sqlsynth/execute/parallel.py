@@ -731,6 +731,11 @@ class ChunkedExecutor:
         self.dsn, self.jobs, self.chunk_rows = dsn, jobs, chunk_rows
         self.defer, self.defer_indexes, self.progress, self.timings = defer, defer_indexes, progress, timings
 
+    def compile(self, plan: Plan) -> Program:
+        from ..compile.program import compile_plan
+
+        return compile_plan(plan)
+
     def run(self, program: Program, report: Report | None = None,
             on_step: Callable[[Step, float], None] | None = None) -> Stats:
         if getattr(program, "plan", None) is None:
