@@ -177,11 +177,13 @@ def test_the_script_writer_is_the_psql_script(tmp_path):
 
 
 def test_no_sql_text_is_read_back_in_compile_and_execute():
-    """Steps are matched by type, never by their text: no regex, split or prefix test over SQL."""
+    """Steps are matched by type, never by their text: no regex, split or prefix test over SQL in the
+    modules that make, cut, write or run programs."""
     pattern = re.compile(r"\.sql\.(startswith|endswith|split|count|replace|index|find)\b|\bre\.(compile|search|match|findall|sub)\(")
     bad = []
-    for sub in ("compile", "execute"):
-        for path in sorted((PKG / sub).glob("*.py")):
+    for sub, names in (("compile", ("steps", "program", "render_pg", "chunks", "split")),
+                       ("execute", ("base", "postgres", "parallel", "script", "stories"))):
+        for path in [PKG / sub / f"{n}.py" for n in names]:
             for n, line in enumerate(path.read_text().splitlines(), 1):
                 if pattern.search(line):
                     bad.append(f"{path.name}:{n}: {line.strip()}")
