@@ -426,6 +426,33 @@ def create_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str
     return prog
 
 
+def create_data_spark(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None,
+                      num_passes: int | None = None, seed: int | None = None, report: Report | None = None,
+                      stats_file: str | None = None, scale: float | None = None, output: str | None = None,
+                      fmt: str = "parquet", master: str | None = None, partitions: int | None = None,
+                      jdbc: bool = False, append: bool = False, progress=None, spark=None):
+    """create-data --engine spark: compile/spark.py, execute/spark.py (pyspark imported there only)."""
+    from .compile.spark import DEFAULT_PARTITIONS, compile_spark
+    from .execute import spark as sx
+
+    if jdbc:
+        if output is not None:
+            raise SqlsynthError("--jdbc writes into DST_DSN: leave out --output")
+        dsn = settings.need_dst()
+        if is_duckdb(dsn):
+            raise SqlsynthError("--jdbc writes into PostgreSQL: DST_DSN is a DuckDB file")
+    elif not output:
+        raise SqlsynthError("create-data --engine spark: --output DIR is required (or --jdbc)")
+    schema, _config = load_inputs(orm_file, config_file)
+    plan = plan_load(orm_file, config_file, num_passes, seed, settings.dst_schema, stats_file, append, scale)
+    prog = compile_spark(plan, partitions or DEFAULT_PARTITIONS)
+    if jdbc:
+        sx.create_data_jdbc(prog, schema, settings.need_dst(), master, report, progress, spark)
+    else:
+        sx.create_data(prog, schema, output, fmt, master, report, progress, spark)
+    return prog
+
+
 def remove_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None) -> list[str]:
     """Empty the generated tables (vocabulary and ignored tables are left alone)."""
     schema, config = load_inputs(orm_file, config_file)

@@ -297,24 +297,52 @@ def create_tables(orm_file: str, config_file: str | None) -> None:
               help="With deferred constraints, also drop the secondary (non-unique) indexes and rebuild them "
                    "after the load. Default: yes when constraints are deferred.")
 @APPEND
+@click.option("--engine", type=click.Choice(["sql", "spark"]), default="sql", show_default=True,
+              help="sql: the destination database (DST_DSN: PostgreSQL or DuckDB) generates the rows. spark: "
+                   "Spark SQL through pyspark (pip install 'sqlsynth[spark]', Java 17) writes each table under "
+                   "--output.")
+@click.option("--output", default=None, help="--engine spark: the directory (local, hdfs://, s3a:// ...) that "
+                                             "receives one directory of files per table.")
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "delta"]), default="parquet",
+              show_default=True, help="--engine spark: the files' format (delta needs the delta-spark package).")
+@click.option("--master", default=None, help="--engine spark: the Spark master URL (local[*], yarn, "
+                                             "spark://host:7077, k8s://...). Default: spark-submit's, else local[*].")
+@click.option("--partitions", default=None, type=click.IntRange(min=1),
+              help="--engine spark: partitions (files) per table (default 8); the rows do not depend on it.")
+@click.option("--jdbc", "jdbc", is_flag=True,
+              help="--engine spark: write into DST_DSN (PostgreSQL) over JDBC in parallel partitions instead of "
+                   "files (run create-tables first).")
 @click.pass_context
 @handled
 def create_data(ctx: click.Context, orm_file: str, config_file: str | None, num_passes: int | None,
                 scale: float | None, seed: int | None, verbose_here: bool, stats_file: str | None, jobs: int,
                 chunk_rows: int | None, defer_constraints: bool | None, defer_indexes: bool | None,
-                append: bool) -> None:
+                append: bool, engine: str, output: str | None, fmt: str, master: str | None,
+                partitions: int | None, jdbc: bool) -> None:
     """Generate rows in the destination, server-side: in one transaction (--jobs 1), or in row-range
-    chunks on N connections (--jobs N), restoring the destination if anything fails."""
+    chunks on N connections (--jobs N), restoring the destination if anything fails. With --engine
+    spark, Spark generates them into files under --output (see docs/howto/spark.md)."""
     from .execute.progress import Progress
 
     verbose = verbose_here or (ctx.obj.get("verbose") if ctx.obj else False)
     progress = Progress("create-data", [], verbose=verbose)
     progress.phase("compiling", log=False)
     report = progress.log if verbose else None
+    spark_only = {"--output": output, "--master": master, "--partitions": partitions, "--jdbc": jdbc or None,
+                  "--format": None if fmt == "parquet" else fmt}
     try:
-        prog = api.create_data(load_settings(), orm_file, config_file, num_passes, seed, report, stats_file=stats_file,
-                               jobs=jobs, chunk_rows=chunk_rows, defer_constraints=defer_constraints,
-                               defer_indexes=defer_indexes, progress=progress, append=append, scale=scale)
+        if engine == "spark":
+            prog = api.create_data_spark(load_settings(), orm_file, config_file, num_passes, seed, report,
+                                         stats_file=stats_file, scale=scale, output=output, fmt=fmt, master=master,
+                                         partitions=partitions, jdbc=jdbc, append=append, progress=progress)
+        elif any(v is not None for v in spark_only.values()):
+            raise SqlsynthError(f"{', '.join(k for k, v in spark_only.items() if v is not None)}: "
+                                "only with --engine spark")
+        else:
+            prog = api.create_data(load_settings(), orm_file, config_file, num_passes, seed, report,
+                                   stats_file=stats_file, jobs=jobs, chunk_rows=chunk_rows,
+                                   defer_constraints=defer_constraints, defer_indexes=defer_indexes,
+                                   progress=progress, append=append, scale=scale)
     except BaseException:
         progress.close(ok=False)
         raise
