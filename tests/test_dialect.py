@@ -24,7 +24,7 @@ from sqlsynth.sql.sqlx import Streams, col, lit, render
 
 PKG = Path(__file__).resolve().parent.parent / "sqlsynth"
 PRIMITIVES = PKG / "sql" / "primitives.py"
-ENGINE_PRIMITIVES = {PKG / "sql" / "primitives_duckdb.py"}  # another engine's forms of the same primitives
+ENGINE_PRIMITIVES = {PKG / "sql" / "primitives_duckdb.py", PKG / "sql" / "primitives_spark.py"}  # another engine's forms of the same primitives
 
 TYPES = ["integer", "bigint", "smallint", "numeric(8,2)", "double precision", "real", "text", "character varying(12)",
          "character(3)", '"char"', "boolean", "date", "timestamp without time zone", "timestamp with time zone",
