@@ -1,0 +1,237 @@
+#!/usr/bin/env python
+"""Spark engine benchmark: sqlsynth create-data --engine spark against dbldatagen (Databricks Labs'
+PySpark data generator) on one wide table, sqlsynth's Pagila-shaped multi-table load, and 1 vs 2
+cores, all on one local SparkSession in one run; Parquet output in a temporary directory.
+
+Exact command (from the repository root; pip install '.[spark]', Java 17):
+
+    .venv/bin/python benchmarks/bench_spark.py --output benchmarks/RESULTS_spark.md
+
+Options: --rows N (wide table rows, default 2,000,000), --passes N (Pagila passes, default 2000),
+--fan-out F (default 8), --repeat R (default 3), --master URL (default local[2]), --pagila-dir DIR,
+--big-passes N (also load Pagila at N passes, ~5M rows at 10000 with fan-out 8, and check every
+foreign key with DuckDB; default off), --output FILE, --quick (20,000 rows, 50 passes, once: a
+smoke test, run by tests/test_benchmarks.py).
+
+What one run does:
+
+1. the wide table: id, 4 integers (uniform ranges), 3 doubles (normal, uniform, lognormal), 3 strings
+   from value lists (uniform picks), 2 dates (uniform in a range): the same columns and kinds in
+   dbldatagen's spec (``random=True``, its Normal/Beta distributions are not the same draws; the
+   values differ, the work per value is comparable) and in a sqlsynth orm.yaml + config.yaml;
+   R times each (best kept): build the DataFrame (sqlsynth: compile/spark.py's SQL) and write it
+   to Parquet, partitions = the session's cores (2 x defaultParallelism for both);
+2. scaling: sqlsynth's wide table with 1 partition (one task: one core busy) against 2 partitions;
+   the session is local[2] throughout (one JVM per run: a second session would double the memory),
+   so "1 core" is one task at a time, not local[1];
+3. the bundled Pagila orm.yaml + config.yaml with bench_pagila.fan_out_config (fan-out F), R times:
+   every table to Parquet (execute/spark.create_data), rows/s over the whole load;
+4. with --big-passes: Pagila once at that size, then every foreign key checked on the Parquet files
+   by DuckDB (orphans must be 0);
+5. prints a markdown table (and writes it with --output); removes the files it wrote.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import os
+import shutil
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:0] = [HERE, os.path.join(HERE, os.pardir)]
+
+import yaml  # noqa: E402
+from bench_pagila import DEFAULT_PAGILA, fan_out_config, git_version  # noqa: E402
+
+from sqlsynth import api  # noqa: E402
+from sqlsynth.compile.spark import compile_spark  # noqa: E402
+from sqlsynth.schema.io import load_schema  # noqa: E402
+from sqlsynth.settings import Settings  # noqa: E402
+
+WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"]
+STATES = ["open", "closed", "pending", "archived"]
+COLOURS = ["red", "green", "blue", "cyan", "magenta", "yellow", "black", "white", "grey", "orange"]
+
+
+def wide_project(directory: str, rows: int) -> None:
+    """orm.yaml + config.yaml of the wide table (the same columns as dbldatagen_wide)."""
+    cols = {"id": {"type": "bigint", "nullable": False, "primary": True}}
+    for n in range(1, 5):
+        cols[f"i{n}"] = {"type": "integer", "nullable": False}
+    for n in range(1, 4):
+        cols[f"f{n}"] = {"type": "double precision", "nullable": False}
+    for n in range(1, 4):
+        cols[f"s{n}"] = {"type": "text", "nullable": False}
+    for n in range(1, 3):
+        cols[f"d{n}"] = {"type": "date", "nullable": False}
+    orm = {"schema": "public", "tables": {"wide": {"columns": cols, "primary_key": {"name": "wide_pkey", "columns": ["id"]}}}}
+    gens = [{"name": "generic.numeric.integer_number", "columns_assigned": f"i{n}", "kwargs": {"start": 0, "end": 10 ** (n + 2)}}
+            for n in range(1, 5)]
+    gens += [{"name": "dist_gen.normal", "columns_assigned": "f1", "kwargs": {"mean": 50.0, "sd": 10.0}},
+             {"name": "dist_gen.uniform", "columns_assigned": "f2", "kwargs": {"low": 0.0, "high": 1000.0}},
+             {"name": "dist_gen.lognormal", "columns_assigned": "f3", "kwargs": {"logmean": 1.0, "logsd": 0.5}}]
+    gens += [{"name": "dist_gen.choice", "columns_assigned": f"s{n}", "kwargs": {"a": vals}}
+             for n, vals in ((1, WORDS), (2, STATES), (3, COLOURS))]
+    gens += [{"name": "generic.datetime.date", "columns_assigned": f"d{n}", "kwargs": {"start": 2000, "end": 2025}}
+             for n in (1, 2)]
+    cfg = {"tables": {"wide": {"rows": rows, "row_generators": gens}}}
+    with open(os.path.join(directory, "orm.yaml"), "w", encoding="utf-8") as fh:
+        yaml.safe_dump(orm, fh, sort_keys=False)
+    with open(os.path.join(directory, "config.yaml"), "w", encoding="utf-8") as fh:
+        yaml.safe_dump(cfg, fh, sort_keys=False)
+
+
+def dbldatagen_wide(spark, rows: int, partitions: int):
+    import dbldatagen as dg
+    from dbldatagen import distributions as dist
+
+    spec = dg.DataGenerator(spark, name="wide", rows=rows, partitions=partitions, randomSeed=1)
+    spec = spec.withIdOutput()
+    for n in range(1, 5):
+        spec = spec.withColumn(f"i{n}", "int", minValue=0, maxValue=10 ** (n + 2), random=True)
+    spec = spec.withColumn("f1", "double", minValue=0.0, maxValue=100.0, distribution=dist.Normal(50.0, 10.0), random=True)
+    spec = spec.withColumn("f2", "double", minValue=0.0, maxValue=1000.0, random=True)
+    spec = spec.withColumn("f3", "double", minValue=0.0, maxValue=100.0, distribution=dist.Gamma(1.0, 2.0), random=True)
+    for n, vals in ((1, WORDS), (2, STATES), (3, COLOURS)):
+        spec = spec.withColumn(f"s{n}", "string", values=vals, random=True)
+    for n in (1, 2):
+        spec = spec.withColumn(f"d{n}", "date", data_range=dg.DateRange("2000-01-01 00:00:00", "2025-12-31 00:00:00",
+                                                                         "days=1"), random=True)
+    return spec.build()
+
+
+def best(repeat: int, run) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rows", type=int, default=2_000_000)
+    ap.add_argument("--passes", type=int, default=2000)
+    ap.add_argument("--fan-out", type=int, default=8)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--master", default="local[2]")
+    ap.add_argument("--pagila-dir", default=DEFAULT_PAGILA)
+    ap.add_argument("--big-passes", type=int, default=0)
+    ap.add_argument("--output", default=None)
+    ap.add_argument("--quick", action="store_true")
+    a = ap.parse_args(argv)
+    if a.quick:
+        a.rows, a.passes, a.repeat, a.big_passes = 20_000, 50, 1, 0
+    from sqlsynth.execute import spark as sx
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # dbldatagen's UDFs run in this venv's Python
+    spark = sx.session(a.master, 2, {"spark.driver.memory": "2g"})
+    spark.sparkContext.setLogLevel("ERROR")
+    cores = spark.sparkContext.defaultParallelism
+    work = tempfile.mkdtemp(prefix="sqlsynth-bench-spark-")
+    here = os.getcwd()
+    lines: list[str] = []
+    try:
+        os.chdir(work)
+        wide_project(work, a.rows)
+        plan = api.plan_load("orm.yaml", "config.yaml", seed=1)
+        n = [0]
+
+        def out() -> str:
+            n[0] += 1
+            return os.path.join(work, f"o{n[0]}")
+
+        def sqlsynth_wide(parts: int) -> None:
+            prog = compile_spark(plan, parts)
+            sx.create_data(prog, plan.schema, out(), spark=spark)
+
+        def dbldatagen_run(parts: int) -> None:
+            dbldatagen_wide(spark, a.rows, parts).write.mode("errorifexists").parquet(out())
+
+        parts = 2 * cores
+        sqlsynth_wide(parts)  # warm-up (JIT, the first job's start-up), not timed
+        dbldatagen_run(parts)
+        t_dbl = best(a.repeat, lambda: dbldatagen_run(parts))
+        t_sql = best(a.repeat, lambda: sqlsynth_wide(parts))
+        t_one = best(a.repeat, lambda: sqlsynth_wide(1))
+        t_two = best(a.repeat, lambda: sqlsynth_wide(2))
+        os.chdir(here)
+        pdir = tempfile.mkdtemp(prefix="pagila-", dir=work)
+        for f in ("orm.yaml", "config.yaml"):
+            shutil.copy(os.path.join(a.pagila_dir, f), os.path.join(pdir, f))
+        os.chdir(pdir)
+        fan_out_config(load_schema("orm.yaml"), "config.yaml", a.fan_out)
+        pplan = api.plan_load("orm.yaml", "config.yaml", num_passes=a.passes, seed=1)
+        pprog = compile_spark(pplan, parts)
+        prow = pprog.total_rows
+        t_pagila = best(a.repeat, lambda: sx.create_data(pprog, pplan.schema, out(), spark=spark))
+        big = None
+        if a.big_passes:
+            bplan = api.plan_load("orm.yaml", "config.yaml", num_passes=a.big_passes, seed=1)
+            bprog = compile_spark(bplan, parts)
+            bout = out()
+            t0 = time.perf_counter()
+            sx.create_data(bprog, bplan.schema, bout, spark=spark)
+            t_big = time.perf_counter() - t0
+            big = (bprog.total_rows, t_big, *check_fks(bplan.schema, bout))
+        ratio = t_dbl / t_sql
+        stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        lines += [f"# Spark engine benchmark ({stamp}, {git_version()})", "",
+                  f"pyspark {spark.version}, master {a.master} ({cores} cores), best of {a.repeat}, Parquet output, "
+                  f"{parts} partitions unless said.", "",
+                  "| load | rows | seconds | rows/s |", "|---|---:|---:|---:|",
+                  f"| dbldatagen wide table | {a.rows:,} | {t_dbl:.2f} | {a.rows / t_dbl:,.0f} |",
+                  f"| sqlsynth wide table | {a.rows:,} | {t_sql:.2f} | {a.rows / t_sql:,.0f} |",
+                  f"| sqlsynth wide table, 1 partition (1 core busy) | {a.rows:,} | {t_one:.2f} | {a.rows / t_one:,.0f} |",
+                  f"| sqlsynth wide table, 2 partitions (2 cores) | {a.rows:,} | {t_two:.2f} | {a.rows / t_two:,.0f} |",
+                  f"| sqlsynth Pagila, {len(pprog.steps)} tables (--num-passes {a.passes}, fan-out {a.fan_out}) | "
+                  f"{prow:,} | {t_pagila:.2f} | {prow / t_pagila:,.0f} |"]
+        if big:
+            lines.append(f"| sqlsynth Pagila, --num-passes {a.big_passes} | {big[0]:,} | {big[1]:.2f} | {big[0] / big[1]:,.0f} |")
+        lines += ["", f"sqlsynth / dbldatagen (wide table rows/s): **{ratio:.2f}x** (target >= 1.0x: "
+                      f"{'met' if ratio >= 1.0 else '**missed**'}).",
+                  f"2 cores / 1 core (sqlsynth wide table): **{t_one / t_two:.2f}x**."]
+        if big:
+            lines.append(f"Pagila at {big[0]:,} rows: {big[2]} foreign keys checked by DuckDB on the Parquet files, "
+                         f"**{big[3]} orphan rows**.")
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work, ignore_errors=True)
+        spark.stop()
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if a.output:
+        with open(a.output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    return 0
+
+
+def check_fks(schema, out: str) -> tuple[int, int]:
+    """(foreign keys checked, orphan rows) on the Parquet files, by DuckDB."""
+    import duckdb
+    from sqlglot import exp
+
+    c = duckdb.connect()
+    for name in os.listdir(out):
+        files = exp.Literal.string(os.path.join(out, name, "*.parquet")).sql("duckdb")
+        c.execute(f'CREATE VIEW "{name}" AS SELECT * FROM read_parquet({files})')
+    n = orphans = 0
+    for tname, t in schema.tables.items():
+        if t.is_partition or not os.path.isdir(os.path.join(out, tname)):
+            continue
+        for fk in t.foreign_keys:
+            on = " AND ".join(f'p."{b}" = c."{x}"' for x, b in zip(fk.columns, fk.ref_columns))
+            notnull = " AND ".join(f'c."{x}" IS NOT NULL' for x in fk.columns)
+            orphans += c.execute(f'SELECT count(*) FROM "{tname}" c WHERE {notnull} AND NOT EXISTS '
+                                 f'(SELECT 1 FROM "{fk.ref_table}" p WHERE {on})').fetchone()[0]
+            n += 1
+    return n, orphans
+
+
+if __name__ == "__main__":
+    sys.exit(main())
