@@ -42,6 +42,7 @@ REFUSED = {"set_masklen": "network addresses (inet/cidr)", "plainto_tsquery": "t
            "pg_get_serial_sequence": "sequences", "setval": "sequences", "hashtextextended": "text hashes",
            **{g: "geometric values" for g in primitives.GEOMETRIC}}
 DEFAULT_PARTITIONS = 8
+ARRAY_VIEW = "_array"  # suffix of a pool's one-row view (w: its values in key order)
 
 
 @dataclass
@@ -80,6 +81,12 @@ def _rewrite(node: exp.Expression) -> exp.Expression:
     if isinstance(node, exp.AtTimeZone) and isinstance(node.this, exp.UnixToTime) and len(node.this.args) == 1 \
             and node.args.get("zone") == exp.Literal.string("UTC"):
         return spark.timestamp_from_epoch(node.this.this.transform(_rewrite))
+    if isinstance(node, exp.Select) and len(node.expressions) == 1 and isinstance(node.expressions[0], exp.ArrayAgg) \
+            and isinstance(node.args.get("from"), exp.From) and isinstance(node.args["from"].this, exp.Table) \
+            and node.args["from"].this.name.startswith("sqlsynth_pool_") and not node.args.get("joins"):
+        # a pool's values as one array (pools.fn_array_agg): a one-row view the executor builds once
+        return exp.select(exp.column("w")).from_(exp.Table(this=exp.to_identifier(
+            node.args["from"].this.name + ARRAY_VIEW, quoted=True)))
     if isinstance(node, exp.ArrayAgg) and isinstance(node.this, exp.Order) and len(node.this.expressions) == 1:
         value = node.this.this.transform(_rewrite)
         if isinstance(value, exp.Cast):  # the ::name of PostgreSQL's fixed-width lookup: plain strings here

@@ -19,7 +19,7 @@ import time
 import uuid
 from typing import Any, Callable
 
-from ..compile.spark import ENGINE, SparkProgram
+from ..compile.spark import ARRAY_VIEW, ENGINE, SparkProgram
 from ..errors import ExecutionError, SqlsynthError, first_line
 from ..schema.model import Schema
 from ..schema.types_spark import table_types
@@ -84,13 +84,24 @@ class _Files:
 
 
 def _register_pools(spark: Any, prog: SparkProgram) -> None:
-    from pyspark.sql import functions as F
-    from pyspark.sql.types import IntegerType, StringType, StructField, StructType
+    """Each pool as two views written as SQL literals (so Spark holds them as local relations: no job
+    to ship them): <pool>(k, v) and <pool>_array(w), its values in key order."""
+    from sqlglot import exp
 
-    shape = StructType([StructField("k", IntegerType(), False), StructField("v", StringType(), True)])
+    from ..sql.sqlx import render
+
     for pool in prog.pools:
-        rows = list(enumerate(pool.build(), start=1))
-        F.broadcast(spark.createDataFrame(rows, shape)).createOrReplaceTempView(pool.table_name)
+        values = pool.build()
+        rows = exp.Values(expressions=[exp.Tuple(expressions=[exp.Literal.number(k), exp.Literal.string(v)])
+                                       for k, v in enumerate(values, start=1)],
+                          alias=exp.TableAlias(this=exp.to_identifier("t"),
+                                               columns=[exp.to_identifier("k"), exp.to_identifier("v")]))
+        table = exp.select(exp.Cast(this=exp.column("k"), to=exp.DataType.build("INT")).as_("k"),
+                           exp.Cast(this=exp.column("v"), to=exp.DataType.build("STRING")).as_("v")).from_(rows)
+        array = exp.select(exp.Cast(this=exp.Array(expressions=[exp.Literal.string(v) for v in values]),
+                                    to=exp.DataType.build("ARRAY<STRING>", dialect="spark")).as_("w"))
+        spark.sql(render(table, "spark")).createOrReplaceTempView(pool.table_name)
+        spark.sql(render(array, "spark")).createOrReplaceTempView(pool.table_name + ARRAY_VIEW)
 
 
 def _vocab_frames(spark: Any, schema: Schema, prog: SparkProgram, directory: str) -> dict[str, Any]:
