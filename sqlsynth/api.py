@@ -447,7 +447,10 @@ def create_data_spark(settings: Settings, orm_file: str = "orm.yaml", config_fil
     plan = plan_load(orm_file, config_file, num_passes, seed, settings.dst_schema, stats_file, append, scale)
     prog = compile_spark(plan, partitions or DEFAULT_PARTITIONS)
     if jdbc:
-        sx.create_data_jdbc(prog, schema, settings.need_dst(), master, report, progress, spark)
+        from .execute.spark_jdbc import create_data_jdbc, jar_conf
+
+        spark = spark or sx.session(master, prog.partitions, jar_conf())
+        create_data_jdbc(prog, schema, plan, settings.need_dst(), spark, report, progress)
     else:
         sx.create_data(prog, schema, output, fmt, master, report, progress, spark)
     return prog

@@ -28,7 +28,7 @@ NUMBER = r"[\d,]+(?:\.\d+)?"
 
 def test_the_benchmarks_are_all_here():
     assert MODULES == ["bench_duckdb.py", "bench_dump.py", "bench_faithful.py", "bench_generators.py", "bench_pagila.py", "bench_pgbench.py",
-                       "bench_real_schemas.py", "bench_report.py", "bench_rules.py",
+                       "bench_real_schemas.py", "bench_report.py", "bench_rules.py", "bench_spark.py",
                        "bench_stories.py", "bench_vocab.py", "run_all.py"]
 
 
@@ -213,3 +213,20 @@ def test_quick_run_of_the_duckdb_benchmark(pg_server_dsn, tmp_path):
     for load in ("DuckDB: INSERT ... SELECT of constants (floor)", "DuckDB: sqlsynth create-data",
                  "PostgreSQL: sqlsynth create-data"):
         assert re.search(rf"\| {re.escape(load)} \| {NUMBER} \| {NUMBER} \| {NUMBER}x \|", text), load
+
+
+def test_quick_run_of_the_spark_benchmark(tmp_path):
+    """bench_spark.py --quick: both wide-table loads, the 1- and 2-partition runs and Pagila, with rates."""
+    for module in ("pyspark", "dbldatagen"):
+        if importlib.util.find_spec(module) is None:
+            pytest.skip(f"{module} is not installed (pip install '.[spark]'): bench_spark.py needs it")
+    out = tmp_path / "spark.md"
+    done = subprocess.run([sys.executable, str(BENCH / "bench_spark.py"), "--quick", "--output", str(out)],
+                          cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr[-3000:]
+    text = out.read_text(encoding="utf-8")
+    for load in ("dbldatagen wide table", "sqlsynth wide table", "sqlsynth wide table, 1 partition (1 core busy)",
+                 "sqlsynth wide table, 2 partitions (2 cores)"):
+        assert re.search(rf"^\| {re.escape(load)} \| 20,000 \| {NUMBER} \| {NUMBER} \|$", text, re.M), load
+    assert re.search(rf"^\| sqlsynth Pagila, 15 tables .* \| {NUMBER} \| {NUMBER} \| {NUMBER} \|$", text, re.M), text
+    assert re.search(rf"sqlsynth / dbldatagen \(wide table rows/s\): \*\*{NUMBER}x\*\*", text), text

@@ -5,6 +5,7 @@ SQL, the same rows for 2 and 8 partitions. One SparkSession for the module (Spar
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import duckdb
@@ -30,8 +31,9 @@ VOCAB = "language"
 @pytest.fixture(scope="module")
 def spark():
     from sqlsynth.execute.spark import session
+    from sqlsynth.execute.spark_jdbc import jar_conf
 
-    s = session("local[2]", 2, {"spark.driver.memory": "1g", "spark.default.parallelism": "2"})
+    s = session("local[2]", 2, {"spark.driver.memory": "1g", "spark.default.parallelism": "2", **jar_conf()})
     s.sparkContext.setLogLevel("ERROR")
     yield s
     s.stop()
@@ -166,3 +168,30 @@ def test_stories_and_python_generators_are_refused_naming_the_engines(project, s
         api.create_data_spark(Settings(), "orm.yaml", "config.yaml", num_passes=1, seed=1,
                               output=str(project / "o"), spark=spark)
     assert not (project / "o").exists()
+
+
+def test_jdbc_into_postgresql_counts_and_foreign_keys_put_back(project, spark, fresh_db):
+    import psycopg
+
+    from sqlsynth.execute.spark_jdbc import DEBIAN_JAR
+
+    if not os.path.exists(DEBIAN_JAR):
+        pytest.skip(f"no PostgreSQL JDBC driver at {DEBIAN_JAR} (apt-get install libpostgresql-jdbc-java)")
+    s = Settings(dst_dsn=fresh_db)
+    api.create_tables(s, "orm.yaml", "config.yaml")
+    api.create_vocab(s, "orm.yaml", "config.yaml")
+    with psycopg.connect(fresh_db) as c:
+        fks_before = c.execute("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND convalidated").fetchone()[0]
+    prog = api.create_data_spark(s, "orm.yaml", "config.yaml", num_passes=20, seed=3, jdbc=True, partitions=3,
+                                 spark=spark)
+    plan = api.plan_load("orm.yaml", "config.yaml", num_passes=20, seed=3)
+    with psycopg.connect(fresh_db) as c:
+        for name in plan.order:
+            got = c.execute(f'SELECT count(*) FROM "public"."{name}"').fetchone()[0]
+            assert got == plan.tables[name].rows, name
+        fks_after = c.execute("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND convalidated").fetchone()[0]
+        assert c.execute('SELECT count(*) FROM "public"."rental" WHERE upper(rental_period) > lower(rental_period)'
+                         ).fetchone()[0] == plan.tables["rental"].rows
+    assert fks_after == fks_before > 10 and prog.total_rows > 100
+    with pytest.raises(SqlsynthError, match="already hold.* rows; run remove-data first"):
+        api.create_data_spark(s, "orm.yaml", "config.yaml", num_passes=20, seed=3, jdbc=True, spark=spark)

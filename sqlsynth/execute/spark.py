@@ -130,6 +130,15 @@ def _vocab_frames(spark: Any, schema: Schema, prog: SparkProgram, directory: str
     return out
 
 
+def register_inputs(spark: Any, prog: SparkProgram, schema: Schema, vocab_dir: str = ".") -> dict[str, Any]:
+    """The pools' views and the vocabulary tables' (read from make-vocab's files): {table: DataFrame}."""
+    _register_pools(spark, prog)
+    frames = _vocab_frames(spark, schema, prog, vocab_dir)
+    for t, df in frames.items():
+        df.createOrReplaceTempView(prog.views[t])
+    return frames
+
+
 def _write(df: Any, fmt: str, path: str) -> None:
     w = df.write.mode("errorifexists").format(fmt)
     if fmt == "csv":
@@ -153,8 +162,7 @@ def create_data(prog: SparkProgram, schema: Schema, output: str, fmt: str = "par
     current = None
     written: list[str] = []
     try:
-        _register_pools(spark, prog)
-        for t, df in _vocab_frames(spark, schema, prog, vocab_dir).items():
+        for t, df in register_inputs(spark, prog, schema, vocab_dir).items():
             current = t
             path = str(files.child(staging, prog.views[t]))
             _write(df, fmt, path)
