@@ -13,9 +13,10 @@ Tolerances are statistical, not arbitrary:
 The seed is fixed, so the tests are deterministic; the tolerances say the observed values are
 what a correct generator produces, not just what this seed happened to give.
 
-Every test runs twice (the `engine` fixture): once generating in PostgreSQL, once generating in
-DuckDB (a file in tmp_path, compile/duckdb.py) and copying the rows into the same PostgreSQL table,
-so that the same SQL checks judge both engines' rows.
+Every test runs on each engine (the `engine` fixture): generating in PostgreSQL, generating in
+DuckDB (a file in tmp_path, compile/duckdb.py) and, when pyspark is installed, in Spark (Parquet in
+tmp_path, compile/spark.py), the last two copying the rows into the same PostgreSQL table, so that
+the same SQL checks judge every engine's rows.
 
 The golden tests at the end compile a handful of generators for a fixed schema (no database)
 and compare the psql script with tests/golden/generators/<name>.sql; regenerate with
@@ -25,6 +26,7 @@ SQLSYNTH_UPDATE_GOLDEN=1 and review the diff.
 from __future__ import annotations
 
 import calendar
+import importlib.util
 import math
 import os
 from pathlib import Path
@@ -91,6 +93,8 @@ def synth(dsn: str, tmp_path: Path, ddl: str | None, tables: dict[str, dict], se
     plan = build_plan(schema, config, num_passes=1, seed=seed)
     if ENGINE["name"] == "duckdb":
         through_duckdb(dsn, tmp_path, schema, plan)
+    elif ENGINE["name"] == "spark":
+        through_spark(dsn, tmp_path, plan)
     else:
         run_program(dsn, compile_plan(plan))
     conn = psycopg.connect(dsn, autocommit=True)
@@ -103,7 +107,8 @@ ENGINE = {"name": "pg"}
 
 def pytest_generate_tests(metafunc):
     if "fresh_db" in metafunc.fixturenames:  # the tests that generate rows run on both engines
-        metafunc.parametrize("engine", ["pg", "duckdb"], indirect=True)
+        engines = ["pg", "duckdb"] + (["spark"] if importlib.util.find_spec("pyspark") else [])
+        metafunc.parametrize("engine", engines, indirect=True)
 
 
 @pytest.fixture(autouse=True)
@@ -134,6 +139,35 @@ def through_duckdb(dsn: str, tmp_path: Path, schema, plan) -> None:
             names = ", ".join(f'"{x}"' for x in cols)
             rows = c.execute(f"SELECT {names} FROM {prog.qtables[name]}").fetchall()
             with pg.cursor().copy(f"COPY {prog.qtables[name]} ({names}) FROM STDIN") as cp:
+                for r in rows:
+                    cp.write_row(r)
+
+
+def through_spark(dsn: str, tmp_path: Path, plan) -> None:
+    """Generate the plan with Spark (local[2], the session kept for the next test) into Parquet, then copy
+    the rows into the PostgreSQL tables; a generator Spark refuses skips the test, naming why."""
+    import duckdb
+    from sqlglot import exp
+
+    from sqlsynth.compile.spark import compile_spark
+    from sqlsynth.errors import SqlsynthError
+    from sqlsynth.execute import spark as sx
+
+    try:
+        prog = compile_spark(plan, 2)
+    except SqlsynthError as e:
+        pytest.skip(f"not on Spark: {str(e).splitlines()[0]}")
+    out = tmp_path / f"spark{len(list(tmp_path.glob('spark*')))}"
+    spark = sx.session("local[2]", 2, {"spark.driver.memory": "1g"})
+    spark.sparkContext.setLogLevel("ERROR")
+    sx.create_data(prog, plan.schema, str(out), spark=spark)
+    with duckdb.connect() as c, psycopg.connect(dsn) as pg:
+        for step in prog.steps:
+            cols = plan.tables[step.table].columns()
+            names = ", ".join(f'"{x}"' for x in cols)
+            files = exp.Literal.string(str(out / step.name / "*.parquet")).sql("duckdb")
+            rows = c.execute(f"SELECT {names} FROM read_parquet({files})").fetchall()
+            with pg.cursor().copy(f"COPY {plan.qtable(step.table)} ({names}) FROM STDIN") as cp:
                 for r in rows:
                     cp.write_row(r)
 

@@ -42,6 +42,7 @@ REFUSED = {"set_masklen": "network addresses (inet/cidr)", "plainto_tsquery": "t
            "pg_get_serial_sequence": "sequences", "setval": "sequences", "hashtextextended": "text hashes",
            **{g: "geometric values" for g in primitives.GEOMETRIC}}
 DEFAULT_PARTITIONS = 8
+INTEGERS = {exp.DataType.Type.SMALLINT, exp.DataType.Type.INT, exp.DataType.Type.BIGINT, exp.DataType.Type.TINYINT}
 ARRAY_VIEW = "_array"  # suffix of a pool's one-row view (w: its values in key order)
 
 
@@ -138,6 +139,12 @@ def _rewrite(node: exp.Expression) -> exp.Expression:
             return exp.DataType.build("DECIMAL(38, 18)", dialect="spark")
         if node.this == exp.DataType.Type.USERDEFINED:  # an enum or a domain: the text (enums), checked below
             return exp.DataType.build("STRING", dialect="spark")
+    if isinstance(node, exp.Cast) and isinstance(node.args.get("to"), exp.DataType) \
+            and node.args["to"].this in INTEGERS and not isinstance(node.this, (exp.Column, exp.Literal)) \
+            and not (isinstance(node.this, exp.Cast) and node.this.args["to"].this in INTEGERS):
+        # PostgreSQL rounds a fraction cast to an integer type; Spark truncates it: round first
+        # (an integer is its own round)
+        return exp.Cast(this=exp.Round(this=node.this.transform(_rewrite)), to=node.args["to"].copy())
     if isinstance(node, exp.Cast) and not isinstance(node.this, exp.Column):
         to = node.args.get("to")
         if isinstance(to, exp.DataType) and to.sql("postgres").lower() == "regconfig":
