@@ -139,6 +139,9 @@ def _rewrite(node: exp.Expression) -> exp.Expression:
             return exp.DataType.build("DECIMAL(38, 18)", dialect="spark")
         if node.this == exp.DataType.Type.USERDEFINED:  # an enum or a domain: the text (enums), checked below
             return exp.DataType.build("STRING", dialect="spark")
+    if isinstance(node, exp.Div) and node.args.get("typed"):
+        # the plan's integer division (PostgreSQL's int / int): Spark's `/` is always fractional
+        return exp.IntDiv(this=node.this.transform(_rewrite), expression=node.expression.transform(_rewrite))
     if isinstance(node, exp.Cast) and isinstance(node.args.get("to"), exp.DataType) \
             and node.args["to"].this in INTEGERS and not isinstance(node.this, (exp.Column, exp.Literal)) \
             and not (isinstance(node.this, exp.Cast) and node.this.args["to"].this in INTEGERS):
