@@ -188,21 +188,21 @@ def select_sql(plan: Plan, tp: TablePlan, lo: int, hi: int, partitions: int) -> 
     """The SELECT of one table's rows lo..hi, every column cast to its Spark type and named."""
     cols = tp.columns()
     problems = []
-    with JoinCollector() as joins:
-        exprs = []
-        for c in cols:
-            e = tp.values[c].at(ROW.copy())
-            try:
-                typ = spark_type(plan.schema, tp.table.columns[c].type, f"table {tp.name} column {c}")
-            except SchemaError as err:
-                problems.append(f"{err} ({tp.path})")
-                continue
-            try:
-                spark_sql(e)
-            except Unsupported as u:
-                problems.append(f"table {tp.name} column {c}: {u} cannot be generated on {ENGINE} ({tp.path})")
-                continue
-            exprs.append(exp.alias_(exp.Cast(this=e, to=exp.DataType.build(typ, dialect="spark")), c, quoted=True))
+    joins = JoinCollector()  # the pools and sources the values name, joined once
+    exprs = []
+    for c in cols:
+        e = joins.resolve(tp.values[c].at(ROW.copy()))
+        try:
+            typ = spark_type(plan.schema, tp.table.columns[c].type, f"table {tp.name} column {c}")
+        except SchemaError as err:
+            problems.append(f"{err} ({tp.path})")
+            continue
+        try:
+            spark_sql(e)
+        except Unsupported as u:
+            problems.append(f"table {tp.name} column {c}: {u} cannot be generated on {ENGINE} ({tp.path})")
+            continue
+        exprs.append(exp.alias_(exp.Cast(this=e, to=exp.DataType.build(typ, dialect="spark")), c, quoted=True))
     if problems:
         raise Unsupported("\n".join(problems))
     select = joins.apply(exp.select(*exprs).from_(spark.row_source(lo, hi, partitions)))
