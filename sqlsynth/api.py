@@ -152,11 +152,12 @@ def source_settings(settings: Settings, orm_file: str) -> Settings:
 
     if settings.src_dsn or not os.path.exists(orm_file):
         return settings
+    from .yamlsafe import load_file
+
     try:
-        with open(orm_file, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
-    except (OSError, yaml.YAMLError):
-        return settings
+        data = load_file(orm_file)  # the capped reader, as for every YAML file
+    except (OSError, SqlsynthError, yaml.YAMLError):
+        return settings  # load_inputs reports what is wrong with orm.yaml
     dsn = data.get("dsn") if isinstance(data, dict) else None
     return dataclasses.replace(settings, src_dsn=dsn) if isinstance(dsn, str) and _is_file_source(dsn) else settings
 
