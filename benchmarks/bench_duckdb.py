@@ -9,7 +9,8 @@ Exact command (from the repository root, PostgreSQL at 127.0.0.1:5432, trust aut
 
 Options: --passes N (default 20000), --fan-out F (default 8), --seed S (default 1), --repeat R (default 3),
 --admin-dsn DSN (default postgresql://root@127.0.0.1:5432/postgres), --pagila-dir DIR, --output FILE,
---quick (300 passes, fan-out 2, once: a smoke test, run by tests/test_benchmarks.py).
+--quick (300 passes, fan-out 2, once: a smoke test, run by tests/test_benchmarks.py),
+--breakdown (also: where the time goes, in CPU seconds of this process, all DuckDB threads; see below).
 
 What one run does:
 
@@ -28,6 +29,10 @@ What one run does:
       runs, CHECKPOINT before each): execute/postgres.run_program. The DuckDB loads (a, b alternating)
       run first, then PostgreSQL's, so that the server's background writes do not overlap them;
 4. prints a markdown table (and writes it with --output); drops the database and files it made.
+
+--breakdown adds, best of R per figure, in CPU seconds (steadier than wall time on a shared machine):
+per table, sqlsynth's SELECT alone (every column computed: ``count`` of each) and its INSERT (compute,
+store, keys), the floor's INSERT, and each load's COMMIT (DuckDB writes the file at COMMIT).
 """
 
 from __future__ import annotations
@@ -139,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pagila-dir", default=DEFAULT_PAGILA)
     ap.add_argument("--output")
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--breakdown", action="store_true")
     a = ap.parse_args(argv)
     if a.quick:
         a.passes, a.fan_out, a.repeat = 300, 2, 1
@@ -179,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
             best["pg"] = min(best["pg"], time.perf_counter() - t0)
             print(f"PostgreSQL run {r + 1}: {best['pg']:.2f}s (best so far)", flush=True)
         text = report(a, rows, len(inserts), best, compile_duck, compile_pg)
+        if a.breakdown:
+            text += breakdown(tmp, orm, cfg, dprog, inserts, a.repeat)
         print(text)
         if a.output:
             with open(a.output, "w", encoding="utf-8") as fh:
@@ -212,6 +220,58 @@ def report(a, rows: int, tables: int, best: dict[str, float], compile_duck: floa
         f"(not in the rates): DuckDB {compile_duck:.2f}s, PostgreSQL {compile_pg:.2f}s.",
         "",
     ]
+    return "\n".join(lines)
+
+
+def cpu(conn, sql: str) -> float:
+    t0 = time.process_time()
+    conn.execute(sql).fetchall()
+    return time.process_time() - t0
+
+
+def select_alone(insert_sql: str) -> str:
+    """The INSERT's SELECT with every column computed and nothing stored: ``count`` of each column."""
+    import sqlglot
+
+    sel = sqlglot.parse_one(insert_sql, read="duckdb").expression
+    n = len(sel.expressions)
+    sel.set("expressions", [e.as_(f"c{i}") for i, e in enumerate(sel.expressions)])
+    return f"SELECT {', '.join(f'count(c{i})' for i in range(n))} FROM ({sel.sql('duckdb')})"
+
+
+def breakdown(tmp: str, orm: str, cfg: str, prog, inserts: list[str], repeat: int) -> str:
+    import duckdb
+
+    from sqlsynth.duck import duckdb_path
+
+    sel, ins, floor, commit = {}, {}, {}, {"sqlsynth": float("inf"), "floor": float("inf")}
+    keep = lambda d, k, v: d.__setitem__(k, min(d.get(k, float("inf")), v))  # noqa: E731
+    for _ in range(repeat):
+        conn = duckdb.connect(duckdb_path(fresh_duckdb(tmp, orm, cfg, "sqlsynth")))
+        conn.execute("SET integer_division = true")
+        conn.execute("SET search_path = 'public'")
+        conn.execute("BEGIN")
+        for m in duck.HASH_MACROS:
+            conn.execute(m)
+        for name, table in duck.pool_tables(prog).items():
+            conn.register(name, table)
+        for step in prog.steps:
+            keep(sel, step.table, cpu(conn, select_alone(step.sql)))
+            keep(ins, step.table, cpu(conn, step.sql))
+        keep(commit, "sqlsynth", cpu(conn, "COMMIT"))
+        conn.close()
+        conn = duckdb.connect(duckdb_path(fresh_duckdb(tmp, orm, cfg, "floor")))
+        conn.execute("SET search_path = 'public'")
+        conn.execute("BEGIN")
+        for st in inserts:
+            keep(floor, st.split()[2].split(".")[-1].strip('"'), cpu(conn, st))
+        keep(commit, "floor", cpu(conn, "COMMIT"))
+        conn.close()
+    lines = ["", "Where the time goes (`--breakdown`; CPU seconds, best of each):", "",
+             "| table | sqlsynth SELECT alone | sqlsynth INSERT | floor INSERT |", "| --- | ---: | ---: | ---: |"]
+    lines += [f"| {t} | {sel[t]:.3f} | {ins[t]:.3f} | {floor.get(t, 0.0):.3f} |" for t in ins]
+    lines += [f"| **all** | {sum(sel.values()):.2f} | {sum(ins.values()):.2f} | {sum(floor.values()):.2f} |",
+              f"| COMMIT | | {commit['sqlsynth']:.2f} | {commit['floor']:.2f} |", ""]
     return "\n".join(lines)
 
 

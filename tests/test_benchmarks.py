@@ -205,14 +205,17 @@ def test_quick_runs_of_every_benchmark(pg_server_dsn, tmp_path):
 
 def test_quick_run_of_the_duckdb_benchmark(pg_server_dsn, tmp_path):
     out = tmp_path / "duckdb.md"
-    done = subprocess.run([sys.executable, str(BENCH / "bench_duckdb.py"), "--quick", "--admin-dsn", pg_server_dsn,
-                           "--output", str(out)], cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=600)
+    done = subprocess.run([sys.executable, str(BENCH / "bench_duckdb.py"), "--quick", "--breakdown", "--admin-dsn",
+                           pg_server_dsn, "--output", str(out)], cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     text = out.read_text(encoding="utf-8")
     assert "**6,000 rows** in 15 tables" in text, text
     for load in ("DuckDB: INSERT ... SELECT of constants (floor)", "DuckDB: sqlsynth create-data",
                  "PostgreSQL: sqlsynth create-data"):
         assert re.search(rf"\| {re.escape(load)} \| {NUMBER} \| {NUMBER} \| {NUMBER}x \|", text), load
+    for table in ("film", "rental", "**all**"):  # --breakdown: compute, insert and floor per table, then COMMIT
+        assert re.search(rf"\| {re.escape(table)} \| {NUMBER} \| {NUMBER} \| {NUMBER} \|", text), table
+    assert re.search(rf"\| COMMIT \| \| {NUMBER} \| {NUMBER} \|", text), text
 
 
 def test_quick_run_of_the_spark_benchmark(tmp_path):
