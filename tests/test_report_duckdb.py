@@ -49,6 +49,10 @@ def test_report_with_a_duckdb_destination(pagila_done, monkeypatch):
     for name, f in pg["foreign_keys"].items():
         assert sum(duck["foreign_keys"][name]["histogram"]["synthetic"]) == sum(f["histogram"]["synthetic"]), name
         assert abs(duck["foreign_keys"][name]["tvd"] - f["tvd"]) < 0.15, name
+    for a, b in zip(pg["logic"], duck["logic"]):  # every rule and diamond measured on DuckDB too
+        assert a["name"] == b["name"] and (a["synthetic"] is None) == (b["synthetic"] is None), (a, b)
+        if a["synthetic"] is not None:
+            assert abs(a["synthetic"] - b["synthetic"]) < 0.05, (a, b)
     # the cross-database hashes are not taken on DuckDB, and the report says so
     assert not duck["privacy"]["exact_match"] and NOT_MEASURED in duck["privacy"]["not_measured"]
     assert NOT_MEASURED in open("duck.html").read()
