@@ -23,6 +23,14 @@ def test_width_bucket_rewrite_gives_postgresql_buckets():
     assert got == [0, 1, 1, 2, 2, 3, 3, None]  # what PostgreSQL 15 returns for these
 
 
+def test_range_bounds_padded_text_and_constant_correlations_read_as_on_postgresql():
+    c = duckdb.connect()
+    c.execute("""CREATE TABLE t (r STRUCT("lower" INTEGER, "upper" INTEGER), c VARCHAR, k INTEGER, x DOUBLE)""")
+    c.execute("INSERT INTO t VALUES ({'lower': 3, 'upper': 9}, 'ab   ', 1, 1.0), ({'lower': 5, 'upper': 7}, 'abc', 1, 2.0)")
+    sql = "SELECT sum(lower(r)), max(upper(r)), max(length(CAST(c AS TEXT))), corr(k, x), lower('AB') FROM t"
+    assert c.execute(to_duckdb(sql, {"r"}, {"c"})).fetchall() == [(8, 9, 3, None, "ab")]
+
+
 def test_report_with_a_duckdb_destination(pagila_done, monkeypatch):
     src, _dst = pagila_done
     pg = report("--format", "json", "-o", "pg")

@@ -6,7 +6,7 @@ rewritten first:
 
 * ``width_bucket(x, thresholds[])`` (PostgreSQL: how many thresholds are <= x, NULL for NULL) is
   the sum of ``(x >= t)::INTEGER`` over the thresholds: the same bucket numbers;
-* a range's ``lower(r)``/``upper(r)`` is ``struct_extract(r, 'lower')`` (ddl_duckdb's STRUCT);
+* a range's ``lower(r)``/``upper(r)`` is ``r['lower']`` (ddl_duckdb's STRUCT);
 * a char(n) column cast to text is right-trimmed (PostgreSQL drops the padding, DuckDB keeps it);
 * ``corr`` of a constant column is NaN on DuckDB: made NULL, as PostgreSQL gives;
 * ``hashtextextended`` (the cross-database row hashes of the exact-value TVDs and exact-match
@@ -61,11 +61,11 @@ def _rewriter(ranges: set[str], padded: set[str]):
         if (isinstance(node, exp.Cast) and isinstance(node.this, exp.Column) and node.this.name in padded
                 and node.to.is_type("text", "varchar")):
             # char(n) as text: PostgreSQL drops the padding, DuckDB's VARCHAR holds it as loaded
-            return exp.Anonymous(this="rtrim", expressions=[node.copy()])
+            return exp.Trim(this=node.copy(), position="TRAILING")
         if isinstance(node, (exp.Lower, exp.Upper)) and isinstance(node.this, exp.Column) and node.this.name in ranges:
             # a range's bound (primitives.range_lower/upper): ddl_duckdb stores a range as STRUCT(lower, upper)
-            return exp.Anonymous(this="struct_extract", expressions=[
-                node.this.copy(), exp.Literal.string("lower" if isinstance(node, exp.Lower) else "upper")])
+            return exp.Bracket(this=node.this.copy(),
+                               expressions=[exp.Literal.string("lower" if isinstance(node, exp.Lower) else "upper")])
         if isinstance(node, exp.Anonymous) and str(node.this).lower() in _PG_ONLY:
             raise NotOnDuckDB(f"{node.this} (PostgreSQL's hash) gives other values on DuckDB")
         return node
