@@ -48,8 +48,9 @@ class Side:
     connection per thread (opened on first use; close() closes them all)."""
 
     def __init__(self, name: str, table: Callable[[str], exp.Table], opener: Callable[[], Any],
-                 runner: Callable[[Any, str], list[tuple]], jobs: int = 1):
+                 runner: Callable[[Any, str], list[tuple]], jobs: int = 1, engine: str = "postgresql"):
         self.name, self.table, self.opener, self.runner, self.jobs = name, table, opener, runner, max(1, jobs)
+        self.engine = engine
         self._conns = PerThread(opener)
 
     def conn(self) -> Any:

@@ -228,6 +228,8 @@ def html(fig: dict) -> str:
         parts.append(_table(["table", "columns", "exact-match rate"],
                             [[_e(t) + (" (vocabulary)" if e["vocabulary"] else ""), _e(", ".join(e["columns"])),
                               _pct(e["rate"])] for t, e in p["exact_match"].items()]))
+    elif p.get("not_measured"):
+        parts.append(f"<p>{_e(p['not_measured'])}.</p>")
     else:
         parts.append("<p>Exact-match rates need the source database (SRC_DSN): not measured.</p>")
     if p.get("quasi_identifiers"):

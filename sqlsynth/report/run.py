@@ -55,13 +55,23 @@ def source_side(dsn: str, schema: Schema, jobs: int = 1) -> Side:
 
 def destination_side(dsn: str, schema: Schema, placement, jobs: int = 1) -> Side:
     from ..db import connect
+    from ..duck import is_duckdb
+
+    def table(key: str):
+        return sqlx.table(*placement.where(schema.tables[key]))
+    if is_duckdb(dsn):
+        from ..schema.types import resolve_type
+        from .duckside import duckdb_destination
+
+        padded = {c.name for t in schema.tables.values() for c in t.columns.values()
+                  if resolve_type(c.type, schema).fixed_length and resolve_type(c.type, schema).kind == "text"}
+        return duckdb_destination(dsn, table, padded)
 
     def opener():
         conn = connect(dsn, what="destination database", autocommit=True)
         _session(conn)
         return conn
-    side = Side("destination", lambda key: sqlx.table(*placement.where(schema.tables[key])), opener,
-                lambda conn, q: conn.execute(q).fetchall(), jobs)
+    side = Side("destination", table, opener, lambda conn, q: conn.execute(q).fetchall(), jobs)
     side.conn()
     return side
 
@@ -105,6 +115,12 @@ def measure_source(side: Side, cfg: Config, schema: Schema, tables: list[str], s
 
 def run_logic(side: Side, logic: list[tuple[str, str, str, str]]) -> dict[str, float | None]:
     def one(item):
+        if side.engine == "duckdb":  # a rule DuckDB cannot compute is left out, not fatal
+            try:
+                rows = side.run(item[3])
+            except Exception:  # noqa: BLE001 - e.g. a PostgreSQL function in the rule's SQL
+                return None
+            return None if not rows or rows[0][1] is None else float(rows[0][1])
         rows = side.run(item[3])
         return None if not rows or rows[0][1] is None else float(rows[0][1])
     return dict(zip([x[0] for x in logic], side.map(one, logic)))
@@ -233,7 +249,9 @@ def build(settings, schema: Schema, cfg: Config, tables: list[str], vocab: set[s
         fig["reference"] = "source database" if src is not None else "src-stats.yaml"
         fig["privacy"]["exact_match"] = {}
         fig["privacy"]["quasi_identifiers"] = {}
-        if src is not None:
+        if dst.engine == "duckdb":
+            not_across(fig, tables, quasi)
+        elif src is not None:
             say("comparing across the two databases")
             across(src, dst, fig, sprof, tables, vocab, quasi)
     finally:
@@ -273,6 +291,20 @@ def across(src: Side, dst: Side, fig: dict, sprof: dict, tables: list[str], voca
     for t, cols in quasi:
         fig["privacy"]["quasi_identifiers"][f"{t}({', '.join(cols)})"] = {
             "table": t, "columns": cols, "rate": cmp.exact_match_rate(src.conn(), src, dst, dst.conn(), t, cols)}
+
+
+def not_across(fig: dict, tables: list[str], quasi: list[tuple[str, list[str]]]) -> None:
+    """A DuckDB destination: the measures that hash rows on both servers (hashtextextended: no DuckDB
+    function gives the same values) are not taken, and the figures say so; the text columns keep the
+    top-values TVD as their distance."""
+    from .duckside import NOT_MEASURED
+
+    fig["destination_engine"] = "duckdb"
+    what = ["exact-match rates", "exact value TVDs"] + (["quasi-identifier rates"] if quasi else [])
+    fig["privacy"]["not_measured"] = f"{', '.join(what)}: {NOT_MEASURED} (they hash rows on both databases)"
+    for r in fig["logic"]:  # a rule or CHECK whose SQL DuckDB could not run
+        if r.get("synthetic") is None and r.get("source") is not None:
+            r["note"] = NOT_MEASURED
 
 
 def write(fig: dict, out: str, fmt: str) -> list[str]:
