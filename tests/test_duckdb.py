@@ -205,3 +205,25 @@ def test_a_check_duckdb_refuses_is_skipped_with_a_warning_and_the_cli_runs(tmp_p
         checks = [r[0] for r in c.execute("SELECT constraint_text FROM duckdb_constraints() "
                                           "WHERE constraint_type = 'CHECK'").fetchall()]
     assert len(checks) == 1 and "50" in checks[0]
+
+
+def test_divisions_mean_what_they_mean_on_postgresql(fresh_db):
+    """A fractional division (sqlglot's untyped Div) and the plan's integer division (typed) give
+    PostgreSQL's values on DuckDB too, under the executor's integer_division setting."""
+    import psycopg
+    from sqlglot import exp
+
+    from sqlsynth.compile.duckdb import duck_sql
+
+    cases = []
+    for a, b in ((7, 2), (-7, 2), (9, 3), (1, 4)):
+        for typed in (False, True):
+            div = exp.Div(this=exp.Paren(this=exp.Literal.number(a)), expression=exp.Literal.number(b), typed=typed)
+            cases.append(exp.Floor(this=exp.Mul(this=div, expression=exp.Literal.number(1000))))
+    con = duckdb.connect()
+    con.execute("SET integer_division = true")
+    on_duckdb = [float(con.execute(f"SELECT {duck_sql(c)}").fetchone()[0]) for c in cases]
+    with psycopg.connect(fresh_db) as pg:
+        on_pg = [float(pg.execute(f"SELECT {c.sql('postgres')}").fetchone()[0]) for c in cases]
+    assert on_duckdb == on_pg
+    assert on_pg[0] == 3500.0 and on_pg[1] == 3000.0  # 7 / 2 fractional, and whole

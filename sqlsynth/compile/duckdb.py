@@ -13,7 +13,8 @@ dialect:
 - value pools (pg_temp.sqlsynth_pool_<n>) are Arrow tables registered on the connection.
 
 The integer division of PostgreSQL is kept by the session setting ``integer_division`` (set by the
-executor). What has no DuckDB form (geometric and network values, CHECKs kept by drawing candidates,
+executor); a fractional division (sqlglot's untyped Div) gets the dividend cast to DOUBLE, as in
+PostgreSQL's rendering. What has no DuckDB form (geometric and network values, CHECKs kept by drawing candidates,
 Python row generators, stories, --append) stops the compile with one line naming the table, the
 column or the feature and the engine.
 """
@@ -104,6 +105,12 @@ def _rewrite(node: exp.Expression) -> exp.Expression:
             raise Unsupported(REFUSED[name])
         if name.endswith("range") or name in ("lower_inf", "upper_inf", "isempty"):
             raise Unsupported(f"range function {name}")
+    if isinstance(node, exp.Div) and not node.args.get("typed") \
+            and not node.left.is_type(*exp.DataType.REAL_TYPES) and not node.right.is_type(*exp.DataType.REAL_TYPES):
+        # a fractional division: PostgreSQL's rendering casts the dividend to DOUBLE PRECISION; DuckDB
+        # under integer_division (kept for the plan's integer divisions) would divide two integers whole
+        return exp.Div(this=exp.cast(node.left.transform(_rewrite), to=exp.DType.DOUBLE),
+                       expression=node.right.transform(_rewrite))
     if isinstance(node, (exp.Greatest, exp.Least)) and node.args.get("ignore_nulls") is None:
         node.set("ignore_nulls", True)  # PostgreSQL's GREATEST/LEAST skip NULLs, as DuckDB's do
     if isinstance(node, exp.DataType):
