@@ -91,14 +91,14 @@ def test_pool_cache_is_written_read_and_rebuilt_when_corrupt(tmp_path, make_db):
     # second run: every pool read back, Mimesis not imported, the same rows
     run_cli(["remove-data", "--yes"], tmp_path, DST_DSN=dst)
     out, modules = run_cli(["create-data", "-n", "40", "--seed", "3"], tmp_path, DST_DSN=dst)
-    assert "mimesis" not in modules and modules.isdisjoint(HEAVY), modules & set(HEAVY)
+    assert modules.isdisjoint(HEAVY + ("jsonschema",)), modules & set(HEAVY + ("jsonschema",))
     assert table_hashes(dst, tables) == first
 
     # a corrupt entry (not JSON), one holding another key's values, and a torn one are ignored and drawn
     # again, and written back whole; the rows do not change
     pools[0].write_text("{not json", encoding="utf-8")
     other = json.loads(kept[pools[2].name])
-    pools[1].write_text(json.dumps({"key": other["key"], "values": other["values"]}), encoding="utf-8")
+    pools[1].write_text(json.dumps({"key": other["key"], "value": other["value"]}), encoding="utf-8")
     pools[2].write_bytes(pools[2].read_bytes()[:10])
     run_cli(["remove-data", "--yes"], tmp_path, DST_DSN=dst)
     out, modules = run_cli(["create-data", "-n", "40", "--seed", "3"], tmp_path, DST_DSN=dst)
@@ -127,3 +127,28 @@ def test_an_unwritable_cache_changes_nothing(tmp_path, make_db):
     run_cli(["create-data", "-n", "15", "--seed", "5"], tmp_path, DST_DSN=dst)
     assert table_hashes(dst, ["actor", "address", "film"]) == first
     assert (tmp_path / ".sqlsynth").read_text(encoding="utf-8") == "in the way"
+
+
+def test_a_valid_orm_file_is_checked_once_and_a_broken_one_every_time(tmp_path, monkeypatch):
+    from sqlsynth.errors import ConfigError
+    from sqlsynth.schema.io import load_schema
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(PAGILA / "orm.yaml", tmp_path / "orm.yaml")
+    load_schema("orm.yaml")
+    marks = list((tmp_path / ".sqlsynth" / "cache" / "orm").glob("*.valid"))
+    assert len(marks) == 1
+    # found valid: the next load of the same file does not import jsonschema
+    out, modules = run_cli(["list-tables"], tmp_path)
+    assert "actor" in out and "jsonschema" not in modules
+    # one unknown key: reported (every time), and not remembered
+    text = (tmp_path / "orm.yaml").read_text(encoding="utf-8")
+    (tmp_path / "orm.yaml").write_text(text.replace("tables:\n", "tables:\n  actor_x:\n    colums: {}\n", 1),
+                                       encoding="utf-8")
+    for _ in range(2):
+        try:
+            load_schema("orm.yaml")
+            raise AssertionError("a broken orm.yaml loaded")
+        except ConfigError as e:
+            assert any("colums" in str(p) for p in e.problems), e.problems
+    assert len(list((tmp_path / ".sqlsynth" / "cache" / "orm").glob("*.valid"))) == 1
