@@ -157,6 +157,13 @@ def phases(tree: str, cwd: str, dst: str, passes: int, seed: int) -> dict[str, f
     return json.loads(p.stdout.strip().splitlines()[-1])
 
 
+def commit_of(tree: str) -> str:
+    p = subprocess.run(["git", "-C", tree, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    dirty = subprocess.run(["git", "-C", tree, "status", "--porcelain", "--untracked-files=no"], capture_output=True,
+                           text=True).stdout.strip()
+    return (p.stdout.strip() + (" + uncommitted changes" if dirty else "")) if p.returncode == 0 else "not a git tree"
+
+
 def ms(s: float) -> str:
     return f"{s * 1000:,.0f}"
 
@@ -223,6 +230,7 @@ def main(argv: list[str] | None = None) -> None:
            f"`sqlsynth create-data --num-passes {args.passes} --seed {args.seed}`: **{rows:,} rows** in 15 tables, "
            f"into a fresh database each time (create-tables not timed); best of {args.runs}. PostgreSQL {server}, "
            f"Python {sys.version.split()[0]}. Command: `{' '.join(['benchmarks/bench_startup.py', *(argv if argv is not None else sys.argv[1:])])}`.",
+           "", "Trees: " + "; ".join(f"{label} = {commit_of(tree)}" for label, tree in trees) + ".",
            "", "| run | wall ms (best) | minus psql floor, ms |", "|---|---:|---:|"]
     for label, s in best.items():
         out.append(f"| {label} | {ms(s)} | {ms(s - psql_floor) if 'floor' not in label else ''} |")
