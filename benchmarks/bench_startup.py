@@ -17,15 +17,18 @@ tests/test_benchmarks.py).
 What one run does, all on the same server, in a temporary working directory holding the example's
 orm.yaml and config.yaml (sqlsynth/examples/pagila):
 
-1. for each tree (this one, and --before if given), R times: a fresh destination database
-   (CREATE DATABASE, then `sqlsynth create-tables`, not timed), then `python -c "<the CLI>"
-   create-data --num-passes N --seed S` timed from fork to exit. This tree runs once with an empty
-   pool cache (./.sqlsynth/cache: "cold", the first run after a change of config or seed) and R
-   times with it filled ("warm");
-2. the server's floor: `sqlsynth compile` writes the same load as one script, and `psql -X -q -v
-   ON_ERROR_STOP=1 -f` runs it into a fresh database (after create-tables), R times: the work
-   PostgreSQL does for these rows, with a client that costs nothing;
-3. the interpreter's floor: `python -c pass`, R times;
+R rounds, each running every variant once (so that they share the host's load), each figure the
+best of its R runs:
+
+1. for each tree (this one, and --before if given): a fresh destination database (CREATE DATABASE,
+   then `sqlsynth create-tables`, not timed), then `python -c "<the CLI>" create-data --num-passes N
+   --seed S` timed from fork to exit. This tree runs twice: with its pool cache removed
+   (./.sqlsynth/cache: "cold", the first run after a change of config or seed), then with it
+   filled ("warm");
+2. the server's floor: `psql -X -q -v ON_ERROR_STOP=1 -f` of the same load compiled once as one
+   script (`sqlsynth compile`), into a fresh database after create-tables: the work PostgreSQL
+   does for these rows, with a client that costs nothing;
+3. the interpreter's floor: `python -c pass`;
 4. the breakdown of one warm run of each tree, in its own interpreter: imports (`-X importtime`: the
    sum over the modules the run imported, whenever it imported them), then the library's phases,
    timed by wrapping sqlsynth.api's functions: loading orm.yaml + config.yaml (with validation),
@@ -187,38 +190,40 @@ def main(argv: list[str] | None = None) -> None:
     db = f"sqlsynth_bstart_{tag}"
     base = tempfile.mkdtemp(prefix="sqlsynth_bstart_")
     rows = 15 * args.passes
-    best: dict[str, float] = {}
     breakdown: dict[str, tuple[float, dict[str, float]]] = {}
     try:
-        for label, tree in trees:
-            cwd = workdir(base, re.sub(r"\W+", "_", label))
-            create_data(tree, cwd, args.admin_dsn, db, 2, args.seed)  # fills __pycache__ (and a small cache)
-            if tree == ROOT:
-                shutil.rmtree(os.path.join(cwd, ".sqlsynth"), ignore_errors=True)
-                best[f"{label}, empty pool cache (cold)"] = create_data(tree, cwd, args.admin_dsn, db, args.passes,
-                                                                        args.seed)
-            times = [create_data(tree, cwd, args.admin_dsn, db, args.passes, args.seed) for _ in range(args.runs)]
-            best[label + (", pool cache filled (warm)" if tree == ROOT else "")] = min(times)
-            dst = fresh_db(args.admin_dsn, db)
-            cli(tree, cwd, dst, "create-tables")
-            imports = import_seconds(tree, cwd, dst, args.passes, args.seed)
-            dst = fresh_db(args.admin_dsn, db)
-            cli(tree, cwd, dst, "create-tables")
-            breakdown[label] = (imports, phases(tree, cwd, dst, args.passes, args.seed))
-        # the server's floor: the same load as one script through psql
-        cwd = os.path.join(base, "this_tree")
+        dirs = {label: workdir(base, re.sub(r"\W+", "_", label)) for label, _ in trees}
+        for label, tree in trees:  # fills __pycache__ (and, for this tree, a pool cache of another size)
+            create_data(tree, dirs[label], args.admin_dsn, db, 2, args.seed)
+        cwd = dirs[trees[0][0]]
         script = os.path.join(base, "load.sql")
-        dst = fresh_db(args.admin_dsn, db)
-        cli(ROOT, cwd, dst, "compile", "--num-passes", str(args.passes), "--seed", str(args.seed), "-o", script)
-        floor = []
-        for _ in range(args.runs):
+        cli(ROOT, cwd, fresh_db(args.admin_dsn, db), "compile", "--num-passes", str(args.passes), "--seed",
+            str(args.seed), "-o", script)
+        times: dict[str, list[float]] = {}
+        for _ in range(args.runs):  # rounds: every variant once per round, so they share the host's load
+            for label, tree in trees:
+                if tree == ROOT:
+                    shutil.rmtree(os.path.join(dirs[label], ".sqlsynth"), ignore_errors=True)
+                    times.setdefault(f"{label}, empty pool cache (cold)", []).append(
+                        create_data(tree, dirs[label], args.admin_dsn, db, args.passes, args.seed))
+                name = label + (", pool cache filled (warm)" if tree == ROOT else "")
+                times.setdefault(name, []).append(create_data(tree, dirs[label], args.admin_dsn, db, args.passes,
+                                                              args.seed))
+            # the server's floor: the same load as one script through psql
             dst = fresh_db(args.admin_dsn, db)
             cli(ROOT, cwd, dst, "create-tables")
-            floor.append(run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", dst, "-f", script], cwd,
-                             env_for(ROOT))[0])
-        best["server's floor: psql -f of the compiled script"] = min(floor)
-        best["interpreter's floor: python -c pass"] = min(run([sys.executable, "-c", "pass"], base, env_for(ROOT))[0]
-                                                          for _ in range(args.runs))
+            times.setdefault("server's floor: psql -f of the compiled script", []).append(
+                run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", dst, "-f", script], cwd, env_for(ROOT))[0])
+            times.setdefault("interpreter's floor: python -c pass", []).append(
+                run([sys.executable, "-c", "pass"], base, env_for(ROOT))[0])
+        best = {k: min(v) for k, v in times.items()}
+        for label, tree in trees:
+            dst = fresh_db(args.admin_dsn, db)
+            cli(tree, dirs[label], dst, "create-tables")
+            imports = import_seconds(tree, dirs[label], dst, args.passes, args.seed)
+            dst = fresh_db(args.admin_dsn, db)
+            cli(tree, dirs[label], dst, "create-tables")
+            breakdown[label] = (imports, phases(tree, dirs[label], dst, args.passes, args.seed))
         with psycopg.connect(args.admin_dsn) as conn:
             server = conn.execute("SHOW server_version").fetchone()[0]
     finally:
