@@ -6,7 +6,8 @@ valid) and the orm.yaml check (schema/io.py: a file found valid against orm_sche
 checked by jsonschema again).
 
 An entry is a file named by a SHA-256 of everything that decides its content (``digest``), written
-whole (sqlsynth.files.write_atomic). The cache is never needed: an entry that cannot be read, is not
+whole (sqlsynth.files.write_atomic) when the command has succeeded (``flush``: a failed command
+writes nothing). The cache is never needed: an entry that cannot be read, is not
 JSON or does not name its own digest is ignored (and written again), and a directory that cannot be
 written only means the next run does the work again. Clearing it: ``rm -rf .sqlsynth/cache``.
 """
@@ -73,22 +74,41 @@ def file_digest(path: str) -> str:
 
 
 def _path(section: str, key: str, suffix: str) -> str:
-    return os.path.join(CACHE_DIR, section, f"{key}.{suffix}")
+    """Absolute: an entry made in one working directory is written there even if flushed from another."""
+    return os.path.join(os.path.abspath(CACHE_DIR), section, f"{key}.{suffix}")
+
+
+_PENDING: dict[str, str] = {}  # path -> text: written by flush() once the command has succeeded
 
 
 def _write(path: str, text: str) -> None:
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        write_atomic(path, text)
-    except OSError:  # a read-only working directory, a file in the way: no cache, the same results
-        pass
+    _PENDING[path] = text
+
+
+def flush() -> None:
+    """Write the entries made since the last flush. The command line calls it when a command has
+    succeeded, so that a command that fails leaves the working directory as it was."""
+    pending = list(_PENDING.items())
+    _PENDING.clear()
+    for path, text in pending:
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            write_atomic(path, text)
+        except OSError:  # a read-only working directory, a file in the way: no cache, the same results
+            return
+
+
+def _read_text(path: str) -> str:
+    if path in _PENDING:
+        return _PENDING[path]
+    with open(path, encoding="utf-8") as fh:
+        return fh.read()
 
 
 def read(section: str, key: str) -> Any:
     """The value stored under key, or None (never stored, or an unreadable entry)."""
     try:
-        with open(_path(section, key, "json"), encoding="utf-8") as fh:
-            data = json.load(fh)
+        data = json.loads(_read_text(_path(section, key, "json")))
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("key") != key:
@@ -103,8 +123,7 @@ def write(section: str, key: str, value: Any) -> None:
 def known(section: str, key: str, kind: str) -> bool:
     """Whether a fact of this kind (a name found valid...) was remembered under key."""
     try:
-        with open(_path(section, key, kind), encoding="utf-8") as fh:
-            return fh.read() == key
+        return _read_text(_path(section, key, kind)) == key
     except (OSError, ValueError):
         return False
 

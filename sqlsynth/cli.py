@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from . import __version__
+from . import __version__, cache
 from .errors import ConfigError, SqlsynthError
 from .settings import load_settings
 
@@ -63,7 +63,9 @@ def handled(f):
     @functools.wraps(f)
     def wrapper(*args, **kwargs):
         try:
-            return f(*args, **kwargs)
+            result = f(*args, **kwargs)
+            cache.flush()  # what the command found worth keeping (./.sqlsynth/cache), once it succeeded
+            return result
         except ConfigError as e:
             for p in e.problems:
                 click.echo(str(p), err=True)

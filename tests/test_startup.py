@@ -130,12 +130,15 @@ def test_an_unwritable_cache_changes_nothing(tmp_path, make_db):
 
 
 def test_a_valid_orm_file_is_checked_once_and_a_broken_one_every_time(tmp_path, monkeypatch):
+    from sqlsynth import cache
     from sqlsynth.errors import ConfigError
     from sqlsynth.schema.io import load_schema
 
     monkeypatch.chdir(tmp_path)
     shutil.copy(PAGILA / "orm.yaml", tmp_path / "orm.yaml")
     load_schema("orm.yaml")
+    assert not (tmp_path / ".sqlsynth").exists()  # written when the command succeeds
+    cache.flush()
     marks = list((tmp_path / ".sqlsynth" / "cache" / "orm").glob("*.valid"))
     assert len(marks) == 1
     # found valid: the next load of the same file does not import jsonschema
@@ -151,4 +154,5 @@ def test_a_valid_orm_file_is_checked_once_and_a_broken_one_every_time(tmp_path, 
             raise AssertionError("a broken orm.yaml loaded")
         except ConfigError as e:
             assert any("colums" in str(p) for p in e.problems), e.problems
+        cache.flush()
     assert len(list((tmp_path / ".sqlsynth" / "cache" / "orm").glob("*.valid"))) == 1
