@@ -200,10 +200,11 @@ def _checked_plan(schema: Schema, config: Config, **kwargs) -> Plan:
 
 def plan_load(orm_file: str, config_file: str | None, num_passes: int | None = None, seed: int | None = None,
               dst_schema: str | None = None, stats_file: str | None = None, append: bool = False,
-              scale: float | None = None) -> Plan:
+              scale: float | None = None, inputs: tuple[Schema, Config] | None = None) -> Plan:
     """num_passes multiplies num_rows_per_pass, scale the row counts from the source (rows_from_source);
-    None: 1, and no warning when the config has no table sized that way."""
-    schema, config = load_inputs(orm_file, config_file)
+    None: 1, and no warning when the config has no table sized that way. inputs: what load_inputs
+    returned for these files (a caller that loaded them already; each is used once)."""
+    schema, config = inputs or load_inputs(orm_file, config_file)
     config.stats_file = stats_file  # None: ./src-stats.yaml if it exists (read only when referenced)
     plan = _checked_plan(schema, config, num_passes=num_passes, seed=seed, dst_schema=dst_schema, append=append,
                          scale=scale)
@@ -216,8 +217,9 @@ def plan_load(orm_file: str, config_file: str | None, num_passes: int | None = N
 
 def compile_program(orm_file: str, config_file: str | None, num_passes: int | None = None, seed: int | None = None,
                     dst_schema: str | None = None, stats_file: str | None = None, append: bool = False,
-                    scale: float | None = None) -> Program:
-    return compile_plan(plan_load(orm_file, config_file, num_passes, seed, dst_schema, stats_file, append, scale))
+                    scale: float | None = None, inputs: tuple[Schema, Config] | None = None) -> Program:
+    return compile_plan(plan_load(orm_file, config_file, num_passes, seed, dst_schema, stats_file, append, scale,
+                                  inputs))
 
 
 def explain(orm_file: str, config_file: str | None, num_passes: int | None = None, seed: int | None = None,
@@ -404,14 +406,15 @@ def create_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str
     one transaction only (--jobs 1), since restoring after a failure cannot simply empty the tables."""
     from .execute.base import executor_for
 
-    schema, _config = load_inputs(orm_file, config_file)
+    inputs = load_inputs(orm_file, config_file)  # loaded once: the plan is built from them
+    schema = inputs[0]
     # the destination's executor, by its DSN's scheme (execute/base.py)
     options = dict(jobs=jobs, chunk_rows=chunk_rows, defer=defer_constraints, defer_indexes=defer_indexes,
                    progress=progress)
     if is_duckdb(settings.dst_dsn):  # DuckDB destination: compile/duckdb.py, execute/duckdb.py
         executor = executor_for(settings.dst_dsn, **options)
         prog = executor.compile(plan_load(orm_file, config_file, num_passes, seed, settings.dst_schema, stats_file,
-                                          append, scale))
+                                          append, scale, inputs))
         executor.run(prog, report=report)
         return prog
     dsn = settings.need_dst()
@@ -419,7 +422,8 @@ def create_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str
         raise SqlsynthError("--append runs in one transaction: use it with --jobs 1")
     executor = executor_for(dsn, **options)
     _placement(settings, schema)  # a bad DST_SCHEMA stops here, before anything runs
-    prog = compile_program(orm_file, config_file, num_passes, seed, settings.dst_schema, stats_file, append, scale)
+    prog = compile_program(orm_file, config_file, num_passes, seed, settings.dst_schema, stats_file, append, scale,
+                           inputs)
     if settings.dst_is_src():
         raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to write into it")
     _no_unfinished_load(dsn)

@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from . import __version__, api
+from . import __version__, cache
 from .errors import ConfigError, SqlsynthError
 from .settings import load_settings
 
@@ -63,7 +63,9 @@ def handled(f):
     @functools.wraps(f)
     def wrapper(*args, **kwargs):
         try:
-            return f(*args, **kwargs)
+            result = f(*args, **kwargs)
+            cache.flush()  # what the command found worth keeping (./.sqlsynth/cache), once it succeeded
+            return result
         except ConfigError as e:
             for p in e.problems:
                 click.echo(str(p), err=True)
@@ -119,6 +121,8 @@ def make_tables(orm_file: str, force: bool, parquet_dir: str | None) -> None:
     """Reflect the source schema(s) (SRC_DSN, SRC_SCHEMA: a name, a comma-separated list, or all) into orm.yaml.
 
     SRC_DSN may also be a DuckDB file (duckdb:///file.duckdb) or a Parquet/CSV directory (parquet:///dir)."""
+    from . import api
+
     schema = api.make_tables(load_settings(), orm_file, force, parquet_dir=parquet_dir)
     extra = [f"{len(x)} {name}" for x, name in ((schema.extensions, "extensions"), (schema.collations, "collations"),
                                                  (schema.functions, "functions")) if x]
@@ -146,6 +150,8 @@ def generate_config(orm_file: str, config_file: str | None, force: bool, fit: bo
                     jobs: int | None) -> None:
     """Write config.yaml with every table: shaped to the source when SRC_DSN is reachable (aggregates only),
     else a starter config from orm.yaml (or the source's schema if there is no orm.yaml)."""
+    from . import api
+
     proposed: list[str] = []
     data = api.generate_config(load_settings(), orm_file, config_file, force, fit=fit, rules=rules, jobs=jobs,
                                report=lambda m: click.echo(m),
@@ -171,6 +177,8 @@ def generate_config(orm_file: str, config_file: str | None, force: bool, fit: bo
 def make_stats(orm_file: str, config_file: str | None, stats_file: str, force: bool, jobs: int | None,
                for_report: bool) -> None:
     """Run the config's src-stats queries (and `stats: auto` ones) on the source; write src-stats.yaml."""
+    from . import api
+
     res = api.make_stats(load_settings(), orm_file, config_file, stats_file, force, jobs,
                          report=lambda m: click.echo(m), for_report=for_report)
     for w in res.warnings:
@@ -210,6 +218,8 @@ def compile_cmd(orm_file: str, config_file: str | None, num_passes: int | None, 
                 chunk_rows: int | None, force: bool, append: bool) -> None:
     """Compile the config into one SQL script for `psql -v ON_ERROR_STOP=1 -f FILE`, or (--split DIR)
     into scripts that N psql sessions run in parallel."""
+    from . import api
+
     settings = load_settings()
     dst_schema = dst_schema or settings.dst_schema
     if split_dir is None and (jobs > 1 or chunk_rows is not None):
@@ -258,6 +268,7 @@ def explain_cmd(orm_file: str, config_file: str | None, num_passes: int | None, 
     expression it compiles to."""
     import json
 
+    from . import api
     from .compile.explain import text
 
     settings = load_settings()
@@ -278,6 +289,8 @@ def explain_cmd(orm_file: str, config_file: str | None, num_passes: int | None, 
 def create_tables(orm_file: str, config_file: str | None) -> None:
     """Create the schema's types and tables in the destination (DST_DSN, else the embedded PostgreSQL;
     DST_SCHEMA)."""
+    from . import api
+
     tables = api.create_tables(load_settings(), orm_file, config_file)
     click.echo(f"created {len(tables)} tables")
 
@@ -322,6 +335,7 @@ def create_data(ctx: click.Context, orm_file: str, config_file: str | None, num_
     """Generate rows in the destination, server-side: in one transaction (--jobs 1), or in row-range
     chunks on N connections (--jobs N), restoring the destination if anything fails. With --engine
     spark, Spark generates them into files under --output (see docs/howto/spark.md)."""
+    from . import api
     from .execute.progress import Progress
 
     verbose = verbose_here or (ctx.obj.get("verbose") if ctx.obj else False)
@@ -359,6 +373,8 @@ def create_data(ctx: click.Context, orm_file: str, config_file: str | None, num_
 @handled
 def remove_data(orm_file: str, config_file: str | None, yes: bool) -> None:
     """Empty the generated tables of the destination (vocabulary tables are kept)."""
+    from . import api
+
     if load_settings().dst_is_src():  # before asking
         raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to remove data from it")
     _confirm(yes, "This deletes every row of the generated tables in DST_DSN")
@@ -373,6 +389,8 @@ def remove_data(orm_file: str, config_file: str | None, yes: bool) -> None:
 @handled
 def remove_tables(orm_file: str, config_file: str | None, yes: bool) -> None:
     """Drop the tables (and types) of orm.yaml from the destination."""
+    from . import api
+
     if load_settings().dst_is_src():  # before asking
         raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to drop its tables")
     _confirm(yes, "This drops the tables of orm.yaml in DST_DSN")
@@ -386,6 +404,8 @@ def recover() -> None:
     """Undo a load that was killed before it ended (create-data --jobs N, compile --split scripts):
     delete the rows it wrote (only those), re-create the constraints and indexes it dropped, put the
     sequences back. Refuses while the load is still running."""
+    from . import api
+
     done = api.recover(load_settings(), report=click.echo)
     if not done:
         click.echo("nothing to recover: the destination holds no unfinished load")
@@ -411,6 +431,8 @@ def _vocab_line(r) -> None:
 @handled
 def make_vocab(orm_file: str, config_file: str | None, force: bool, compress: bool, only: tuple[str, ...]) -> None:
     """Dump the vocabulary tables of the source (SRC_DSN) into <table>.copy[.gz] files, with COPY."""
+    from . import api
+
     results = api.make_vocab(load_settings(), orm_file, config_file, force, compress, only, report=_vocab_line)
     if not results:
         click.echo(f"no vocabulary tables in {config_file or 'config.yaml'} (mark them `vocabulary_table: true`)")
@@ -427,6 +449,8 @@ def make_vocab(orm_file: str, config_file: str | None, force: bool, compress: bo
 def create_vocab(orm_file: str, config_file: str | None) -> None:
     """Load the vocabulary tables into the destination (DST_DSN, else the embedded PostgreSQL) from their
     files, in one transaction."""
+    from . import api
+
     report = _vocab_line
     progress = None
     if sys.stdout.isatty() and sys.stderr.isatty():  # a live display (elapsed, rows, rows/s); else unchanged
@@ -459,6 +483,8 @@ def create_vocab(orm_file: str, config_file: str | None) -> None:
 @handled
 def remove_vocab(orm_file: str, config_file: str | None, yes: bool) -> None:
     """Empty the vocabulary tables of the destination (refused while generated rows refer to them)."""
+    from . import api
+
     settings = load_settings()
     if settings.dst_is_src():  # before asking
         raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to remove data from it")
@@ -474,6 +500,8 @@ def remove_vocab(orm_file: str, config_file: str | None, yes: bool) -> None:
 @handled
 def validate_config(config_file: str, orm_file: str, stats_file: str | None) -> None:
     """Check config.yaml (and, with orm.yaml, its tables, columns and generators)."""
+    from . import api
+
     api.validate_config(config_file, orm_file, stats_file)
     click.echo(f"{config_file} is valid")
 
@@ -501,6 +529,8 @@ def config_schema(path_only: bool) -> None:
 def dump_data(orm_file: str, config_file: str | None, tables: tuple[str, ...], output: str, parquet: bool,
               force: bool) -> None:
     """Write the destination's tables (DST_DSN: PostgreSQL or duckdb:///file) to CSV or Parquet files."""
+    from . import api
+
     done = api.dump_data(load_settings(), output, orm_file, config_file, tables, parquet, force)
     if output != "-":
         rows = sum(n for _t, _f, n in done)
@@ -515,6 +545,8 @@ def dump_data(orm_file: str, config_file: str | None, tables: tuple[str, ...], o
 @handled
 def list_tables(orm_file: str, config_file: str | None, which: str) -> None:
     """Print table names."""
+    from . import api
+
     for t in api.list_tables(orm_file, config_file, which):
         click.echo(t)
 
@@ -636,6 +668,8 @@ def report(orm_file: str, config_file: str | None, stats_file: str | None, out: 
            min_rule_pass: float | None, jobs: int) -> None:
     """Compare the destination with the source: shape, relationships, logic and privacy, scored 0-100;
     writes a self-contained HTML page and a JSON file with every figure."""
+    from . import api
+
     res = api.report(load_settings(), orm_file, config_file, stats_file, out, fmt,
                      "source" if reference == "source" else ("stats" if reference == "stats" else "auto"), quasi,
                      fail_under, max_tvd, min_rule_pass, jobs=jobs)

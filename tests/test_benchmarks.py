@@ -29,7 +29,7 @@ NUMBER = r"[\d,]+(?:\.\d+)?"
 def test_the_benchmarks_are_all_here():
     assert MODULES == ["bench_duckdb.py", "bench_dump.py", "bench_faithful.py", "bench_generators.py", "bench_pagila.py", "bench_pgbench.py",
                        "bench_real_schemas.py", "bench_report.py", "bench_rules.py", "bench_spark.py",
-                       "bench_stories.py", "bench_vocab.py", "run_all.py"]
+                       "bench_startup.py", "bench_stories.py", "bench_vocab.py", "run_all.py"]
 
 
 @pytest.mark.parametrize("name", MODULES)
@@ -233,3 +233,22 @@ def test_quick_run_of_the_spark_benchmark(tmp_path):
         assert re.search(rf"^\| {re.escape(load)} \| 20,000 \| {NUMBER} \| {NUMBER} \|$", text, re.M), load
     assert re.search(rf"^\| sqlsynth Pagila, 15 tables .* \| {NUMBER} \| {NUMBER} \| {NUMBER} \|$", text, re.M), text
     assert re.search(rf"sqlsynth / dbldatagen \(wide table rows/s\): \*\*{NUMBER}x\*\*", text), text
+
+
+def test_quick_run_of_the_startup_benchmark(pg_server_dsn, tmp_path):
+    """bench_startup.py --quick: whole-process create-data (cold and warm pool cache), the psql and
+    interpreter floors and the breakdown, each a number."""
+    if shutil.which("psql") is None:
+        pytest.skip("psql is not on PATH (the server's floor runs the compiled script with it)")
+    out = tmp_path / "startup.md"
+    p = subprocess.run([sys.executable, str(BENCH / "bench_startup.py"), "--quick", "--admin-dsn", pg_server_dsn,
+                        "--output", str(out)], cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stdout[-3000:] + p.stderr[-3000:]
+    report = out.read_text(encoding="utf-8")
+    assert "**750 rows** in 15 tables" in report, report
+    for label in ("this tree, empty pool cache (cold)", "this tree, pool cache filled (warm)",
+                  "server's floor: psql -f of the compiled script", "interpreter's floor: python -c pass",
+                  "all imports (-X importtime)", "build the plan (pools included)", "compile"):
+        row = next((line for line in report.splitlines() if line.startswith(f"| {label} |")), None)
+        assert row is not None, (label, report)
+        assert re.fullmatch(NUMBER, row.strip("|").split("|")[1].strip()), row

@@ -7,7 +7,7 @@ never a higher one:
 ====  ==========================================================================================
 rank  units
 ====  ==========================================================================================
-0     errors, files (whole-or-nothing writes), duck (DuckDB DSNs), filesource (DuckDB/Parquet sources), yamlsafe, sql (sqlglot expression builders and the dialect primitives), db,
+0     errors, files (whole-or-nothing writes), cache (./.sqlsynth/cache), duck (DuckDB DSNs), filesource (DuckDB/Parquet sources), yamlsafe, sql (sqlglot expression builders and the dialect primitives), db,
       readonly, embedded, settings: foundations (within rank 0: errors, yamlsafe and sql import
       no other unit; the rest may import each other without circles)
 1     schema: the source/destination schema model, reflection, DDL, keys
@@ -41,7 +41,7 @@ import pytest
 PKG = Path(__file__).resolve().parent.parent / "sqlsynth"
 
 RANK = {
-    "__init__": 0, "errors": 0, "files": 0, "yamlsafe": 0, "sql": 0, "db": 0, "readonly": 0, "embedded": 0, "settings": 0, "duck": 0, "filesource": 0,
+    "__init__": 0, "errors": 0, "files": 0, "cache": 0, "yamlsafe": 0, "sql": 0, "db": 0, "readonly": 0, "embedded": 0, "settings": 0, "duck": 0, "filesource": 0,
     "schema": 1,
     "config": 2,
     "stats": 3, "story": 3, "vocab": 3,
@@ -55,7 +55,7 @@ RANK = {
 # imports allowed between different units of one rank (importer -> imported)
 SAME_RANK = {
     ("db", "errors"), ("embedded", "errors"), ("readonly", "errors"), ("readonly", "db"),
-    ("settings", "errors"), ("duck", "errors"), ("settings", "duck"), ("db", "duck"), ("settings", "db"), ("settings", "embedded"), ("yamlsafe", "errors"), ("filesource", "duck"), ("filesource", "errors"), ("readonly", "filesource"),
+    ("settings", "errors"), ("duck", "errors"), ("cache", "files"), ("settings", "duck"), ("db", "duck"), ("settings", "db"), ("settings", "embedded"), ("yamlsafe", "errors"), ("filesource", "duck"), ("filesource", "errors"), ("readonly", "filesource"),
     ("schema", "schema"),
     ("stats", "stats"), ("story", "story"), ("vocab", "vocab"),
 }

@@ -1,6 +1,9 @@
 """Mimesis calls named in a config (``generic.<provider>.<method>``): checking the name and the
 arguments, and drawing the distinct values a pool holds. The planner's pools (sqlsynth.plan.pools)
 and the config inference (which asks whether a call runs dry) both draw through here.
+
+Names and calls found valid and the values drawn are kept between runs (config/pool_cache.py): a run
+whose pools were all drawn before does not import Mimesis.
 """
 
 from __future__ import annotations
@@ -8,6 +11,8 @@ from __future__ import annotations
 import inspect
 import json
 from typing import Any
+
+from . import pool_cache
 
 
 class PoolError(Exception):
@@ -51,13 +56,26 @@ def resolve_method(name: str, locale: str = "en_GB"):
     return method
 
 
+def check_name(name: str, locale: str = "en_GB") -> None:
+    """resolve_method without the method (PoolError if unknown); remembered between runs."""
+    digest = pool_cache.key("name", name, locale)
+    if pool_cache.known(digest, "name"):
+        return
+    resolve_method(name, locale)
+    pool_cache.remember(digest, "name")
+
+
 def check_call(name: str, args: list, kwargs: dict, locale: str = "en_GB") -> None:
+    digest = pool_cache.key("call", name, args, kwargs, locale)
+    if pool_cache.known(digest, "call"):
+        return
     method = resolve_method(name, locale)
     try:
         inspect.signature(method).bind(*args, **kwargs)
     except TypeError as e:
         params = ", ".join(inspect.signature(method).parameters)
         raise PoolError(f"wrong arguments for {name}: {e} (it takes: {params or 'no arguments'})") from None
+    pool_cache.remember(digest, "call")
 
 
 def _as_text(v: Any) -> str:
@@ -73,7 +91,13 @@ def distinct_values(name: str, args: list, kwargs: dict, locale: str, seed: int,
 
     With a column length, values that fit are kept and longer ones skipped, so a varchar(20)
     district gets whole county names rather than cut ones; only when few values fit (sentences
-    into a short column) are cut values used to fill the pool."""
+    into a short column) are cut values used to fill the pool.
+
+    The values are kept between runs (config/pool_cache.py), keyed by every argument here."""
+    digest = pool_cache.key("pool", name, args, kwargs, locale, seed, size, max_length)
+    cached = pool_cache.read_values(digest)
+    if cached is not None:
+        return cached
     method = getattr(getattr(_generic(locale, seed), name.split(".")[1]), name.split(".")[2])
     seen: dict[str, None] = {}
     cut: dict[str, None] = {}
@@ -95,4 +119,5 @@ def distinct_values(name: str, args: list, kwargs: dict, locale: str, seed: int,
     values = list(seen)
     if len(values) < min(size, 50):
         values += [v for v in cut if v not in seen][: size - len(values)]
+    pool_cache.write_values(digest, values)
     return values

@@ -19,7 +19,7 @@ from sqlglot import exp
 from ..sql import primitives, sqlx
 from ..sql.sqlx import Streams, add, lit, mul
 from ..schema.types import TypeInfo
-from ..config.mimesis import PoolError, check_call, resolve_method
+from ..config.mimesis import PoolError, check_call, check_name
 from .pools import Pool, PoolSet, lookup
 from . import nodes
 from .values import (CAST_KINDS, EPOCH, Bounds, Unsupported, Value, choice_value, date_from_days, default_value,
@@ -392,7 +392,7 @@ def is_known(name: str, locale: str = "en_GB") -> bool:
     if name in REGISTRY:
         return True
     try:
-        resolve_method(name, locale)
+        check_name(name, locale)
         return True
     except PoolError:
         return False

@@ -26,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from .. import cache
 from ..errors import ConfigError, Problem, suggest
 from ..files import write_atomic
 from ..yamlsafe import read_yaml
@@ -189,8 +190,26 @@ def _validator() -> Any:
     return jsonschema.Draft202012Validator(_inline(schema, schema.get("$defs", {})))
 
 
+def _checked_key(data: Any) -> str | None:
+    """The digest under which data found valid is remembered (sqlsynth.cache, section orm): the data,
+    orm_schema.json and the jsonschema version. None: data JSON cannot hold (then it is checked)."""
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), _ORM_SCHEMA)
+    return cache.digest("orm", cache.file_digest(here), cache.version_of("jsonschema"), data)
+
+
 def _structure(data: Any, loc: _Located) -> None:
-    """Check data against orm_schema.json; one plain message per problem."""
+    """Check data against orm_schema.json; one plain message per problem. Data found valid before
+    (the same orm.yaml) is not checked again: importing jsonschema and walking a big orm.yaml take
+    longer than the rest of loading it."""
+    key = _checked_key(data)
+    if key and cache.known("orm", key, "valid"):
+        return
+    _check_structure(data, loc)
+    if key and not loc.problems:
+        cache.remember("orm", key, "valid")
+
+
+def _check_structure(data: Any, loc: _Located) -> None:
     validator = _validator()
     try:
         errors = list(validator.iter_errors(data))
