@@ -32,6 +32,7 @@ from ..plan.pools import JoinCollector, Pool
 from ..sql import primitives, primitives_duckdb as duck
 from ..sql.primitives_duckdb import HASH_MACROS, hash64_python  # noqa: F401  (the executor's, the tests')
 from ..sql.sqlx import render
+from .refusals import plan_refusals
 from .program import ROW, row_source
 
 ENGINE = "DuckDB"
@@ -156,22 +157,8 @@ def insert_sql(plan: Plan, tp: TablePlan, lo: int, hi: int) -> str:
 
 
 def refusals(plan: Plan) -> list[str]:
-    """Features of the plan a DuckDB load does not support, one line each."""
-    out = []
-    if plan.append:
-        out.append(f"--append is not supported on {ENGINE} (PostgreSQL supports it): run remove-data and load again")
-    if plan.stories:
-        out.append(f"story_generators are not supported on {ENGINE} (PostgreSQL supports them)")
-    for stage in plan.py_stages:
-        out.append(f"{stage.path}: custom Python row generators are not supported on {ENGINE} "
-                   "(PostgreSQL supports them)")
-    for name in plan.order:
-        tp = plan.tables[name]
-        for fb in tp.fallback if tp.rows > 0 else ():
-            names = ", ".join(ck.name for ck in fb.checks)
-            out.append(f"table {name} ({tp.path}): {names} is kept by drawing candidates, which is not "
-                       f"supported on {ENGINE} (PostgreSQL supports it): configure generators that satisfy it")
-    return out
+    """Features of the plan a load on this engine does not support, one line each."""
+    return plan_refusals(plan, ENGINE, "run remove-data and load again")
 
 
 def compile_duckdb(plan: Plan) -> DuckProgram:

@@ -34,9 +34,9 @@ from ..schema.types_spark import spark_type
 from ..sql import primitives, primitives_spark as spark
 from ..sql.sqlx import render
 from .program import ROW
+from .refusals import plan_refusals
 
 ENGINE = "Spark"
-SUPPORTED_BY = "PostgreSQL supports it"
 RANGE_NAMES = {"int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange"}
 REFUSED = {"set_masklen": "network addresses (inet/cidr)", "plainto_tsquery": "tsquery",
            "pg_get_serial_sequence": "sequences", "setval": "sequences", "hashtextextended": "text hashes",
@@ -210,22 +210,8 @@ def select_sql(plan: Plan, tp: TablePlan, lo: int, hi: int, partitions: int) -> 
 
 
 def refusals(plan: Plan) -> list[str]:
-    """Features of the plan a Spark load does not support, one line each."""
-    out = []
-    if plan.append:
-        out.append(f"--append is not supported on {ENGINE} ({SUPPORTED_BY}): write to a new --output directory")
-    if plan.stories:
-        out.append(f"story_generators are not supported on {ENGINE} (PostgreSQL supports them)")
-    for stage in plan.py_stages:
-        out.append(f"{stage.path}: custom Python row generators are not supported on {ENGINE} "
-                   "(PostgreSQL supports them)")
-    for name in plan.order:
-        tp = plan.tables[name]
-        for fb in tp.fallback if tp.rows > 0 else ():
-            names = ", ".join(ck.name for ck in fb.checks)
-            out.append(f"table {name} ({tp.path}): {names} is kept by drawing candidates, which is not "
-                       f"supported on {ENGINE} ({SUPPORTED_BY}): configure generators that satisfy it")
-    return out
+    """Features of the plan a load on this engine does not support, one line each."""
+    return plan_refusals(plan, ENGINE, "write to a new --output directory")
 
 
 def view_name(plan: Plan, key: str) -> str:
