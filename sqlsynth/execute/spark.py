@@ -47,8 +47,10 @@ def session(master: str | None = None, partitions: int = 8, conf: dict[str, str]
     b = sql.SparkSession.builder.appName("sqlsynth")
     if master:
         b = b.master(master)
+    from .spark_jdbc import jar_conf  # the JDBC driver when it is installed: any session sqlsynth starts can --jdbc
+
     settings = {"spark.ui.enabled": "false", "spark.ui.showConsoleProgress": "false", "spark.sql.shuffle.partitions": str(max(1, partitions)),
-                "spark.sql.session.timeZone": "UTC", **(conf or {})}
+                "spark.sql.session.timeZone": "UTC", **jar_conf(), **(conf or {})}
     for k, v in settings.items():
         b = b.config(k, v)
     try:
