@@ -200,11 +200,19 @@ class ParallelLoad:
         # 1. prologue: guard, open the journal, journal and drop the constraints
         coord = self._coord = connect(dsn, what="destination database", autocommit=True,
                                       application_name=f"sqlsynth load {self.load_id}")
+        # the workers open their sessions (value pools) while the prologue runs; their tasks come after it
+        sched = Scheduler([])
+        if isinstance(self.timings.get("trace"), list):  # the caller asked for the tasks' timeline
+            sched.trace = self.timings["trace"]
+        workers = [Worker(i + 1, dsn, self.context, sched, self._run_task) for i in range(max(1, self.jobs))]
         try:
             key = journal.lock_key(self.load_id)
             coord.execute("SELECT pg_advisory_lock(%s)", [key])
             with coord.transaction():
-                check_jobs(coord, self.jobs)
+                check_jobs(coord, self.jobs)  # before the workers connect
+            for w in workers:
+                w.start()
+            with coord.transaction():
                 journal.ensure(coord)
                 self.deferred = read_deferrable(coord, [self.plan.qtable(t) for t in self.phases.targets],
                                                 self._fk_selection(), self.defer_indexes, table_keys(self.plan))
@@ -216,13 +224,13 @@ class ParallelLoad:
                 for d in self.deferred.drop_order:
                     coord.execute(d.drop_sql)
         except psycopg.Error as e:
-            self._close_coord()
+            self._abandon(sched, workers)
             raise ExecutionError(f"{scrub(first_line(e), dsn)}; nothing was written") from None
         except KeyboardInterrupt:
-            self._close_coord()
+            self._abandon(sched, workers)
             raise ExecutionError("interrupted; nothing was written") from None
         except BaseException:
-            self._close_coord()
+            self._abandon(sched, workers)
             raise
 
         # 2. chunks on N workers, 3. re-creations, setval, ANALYZE
@@ -253,19 +261,14 @@ class ParallelLoad:
                                    priority=rows[st.table]))
             else:
                 late.append(st)
-        sched = Scheduler(tasks)
-        if isinstance(self.timings.get("trace"), list):  # the caller asked for the tasks' timeline
-            sched.trace = self.timings["trace"]
-        workers = [Worker(i + 1, dsn, self.context, sched, self._run_task) for i in range(max(1, self.jobs))]
         closed = False
         try:
             pause_point("dropped")
-            for w in workers:
-                w.start()
+            sched.add(tasks)
             sched.wait_idle()
             self._raise_failure(sched)
             end = time.perf_counter()
-            self.timings["idle"] = sum(w.idle for w in workers)  # workers waiting for a ready task
+            self.timings["idle"] = sum(w.idle for w in workers)  # workers waiting for a ready task (or the prologue)
             last = sched.last_chunk or end
             self.timings["insert"] = last - mark[0]
             self.timings["constraints"] = end - last  # re-creations and ANALYZE not overlapped with chunks
@@ -344,6 +347,13 @@ class ParallelLoad:
                 conn.close()
             except Exception:  # noqa: BLE001
                 pass
+
+    def _abandon(self, sched: Scheduler, workers: list[Worker]) -> None:
+        """The prologue failed (nothing dropped, or its transaction rolled back): stop the workers that
+        were started, close the coordinator."""
+        sched.stop()
+        self._stop_workers([w for w in workers if w.ident is not None])
+        self._close_coord()
 
     def _stop_workers(self, workers: list[Worker]) -> None:
         for w in workers:
