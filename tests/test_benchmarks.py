@@ -27,7 +27,7 @@ NUMBER = r"[\d,]+(?:\.\d+)?"
 
 
 def test_the_benchmarks_are_all_here():
-    assert MODULES == ["bench_duckdb.py", "bench_dump.py", "bench_faithful.py", "bench_generators.py", "bench_pagila.py", "bench_pgbench.py",
+    assert MODULES == ["bench_duckdb.py", "bench_dump.py", "bench_faithful.py", "bench_generators.py", "bench_jobs.py", "bench_pagila.py", "bench_pgbench.py",
                        "bench_real_schemas.py", "bench_report.py", "bench_rules.py", "bench_spark.py",
                        "bench_startup.py", "bench_stories.py", "bench_vocab.py", "run_all.py"]
 
@@ -104,7 +104,8 @@ def test_quick_runs_of_every_benchmark(pg_server_dsn, tmp_path):
              str(out / "faithful.md")],
             [str(BENCH / "bench_real_schemas.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output",
              str(out / "real.md")],
-            [str(BENCH / "bench_report.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output", str(out / "report.md")]]
+            [str(BENCH / "bench_report.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output", str(out / "report.md")],
+            [str(BENCH / "bench_jobs.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output", str(out / "jobs.md")]]
     if shutil.which("pgbench"):  # comes with PostgreSQL's client programs, like psql
         runs.append([str(BENCH / "bench_pgbench.py"), "--quick", "--admin-dsn", pg_server_dsn, "--output",
                      str(out / "pgbench.md")])
@@ -169,6 +170,17 @@ def test_quick_runs_of_every_benchmark(pg_server_dsn, tmp_path):
     for step in ("create-data", "report (SRC_DSN)", "report (src-stats.yaml)"):
         assert re.search(rf"^\| {re.escape(step)} \| {NUMBER} \| {NUMBER} \| {NUMBER} \|$", rep, re.M), rep
     assert re.search(rf"Report faster than create-data: \*\*(yes|no)\*\*\. Scores \(SRC_DSN\): overall {NUMBER}", rep), rep
+
+    # bench_jobs.py: the ceiling's three layouts, sqlsynth's three loads, the chunk statements alone, memory
+    jobs = (out / "jobs.md").read_text(encoding="utf-8")
+    layouts = re.findall(rf"^\| (\d) connections?, (\d) tables? \| {NUMBER} \| {NUMBER} \| ({NUMBER})x \| ", jobs, re.M)
+    assert [r[:2] for r in layouts] == [("1", "1"), ("2", "1"), ("2", "2")] and layouts[0][2] == "1.00", jobs
+    loads = re.findall(rf"^\| (--jobs [^|]+) \| ({NUMBER}) \| {NUMBER} \| ({NUMBER}) \| ({NUMBER})x / \*\*({NUMBER})x\*\* \|",
+                       jobs, re.M)
+    assert [r[0] for r in loads] == ["--jobs 1", "--jobs 2", "--jobs 2, synchronous commit (before)"], jobs
+    assert loads[0][3] == loads[0][4] == "1.00" and all(float(r[2]) > 0 for r in loads), jobs
+    assert re.search(rf"chunk statements alone .* 2 connections \*\*{NUMBER} s\*\*: \*\*{NUMBER}x\*\*", jobs), jobs
+    assert re.search(rf"--jobs 1: {NUMBER} MB \(6,000 rows, .*--jobs 2: {NUMBER} MB \(6,000 rows", jobs), jobs
 
     # bench_pgbench.py: both pgbench loads and the four sqlsynth ones, each with its time and two ratios;
     # config (a) wrote exactly pgbench's rows
