@@ -40,7 +40,7 @@ from bench_pagila import (DEFAULT_ADMIN, DEFAULT_PAGILA, checkpoint, create_db, 
 from run_all import peak_rss  # noqa: E402
 
 from sqlsynth import api  # noqa: E402
-from sqlsynth.execute import workers  # noqa: E402
+from sqlsynth.execute import schedule as workers  # noqa: E402 - ASYNC_COMMIT
 from sqlsynth.compile.chunks import DEFAULT_CHUNK_ROWS, split_program  # noqa: E402
 from sqlsynth.compile.steps import is_context  # noqa: E402
 from sqlsynth.execute.constraints import read_deferrable  # noqa: E402

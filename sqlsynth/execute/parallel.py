@@ -4,8 +4,8 @@
 chunks of every table and, with deferred constraints, the FK drops before them and the re-adds
 after them. Any failure or Ctrl-C rolls the whole load back.
 
-``--jobs N`` runs in execute/parallel_load.py (its phases and recovery), execute/schedule.py (the
-task graph and the scheduler) and execute/workers.py (the worker connections).
+``--jobs N`` runs in execute/parallel_load.py (its phases and recovery) and execute/schedule.py (the
+task graph, the scheduler and the worker connections).
 """
 
 from __future__ import annotations

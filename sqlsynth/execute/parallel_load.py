@@ -52,8 +52,7 @@ from .constraints import DeferredSet, read_deferrable
 from .faults import pause_point
 from .postgres import exec_step
 from .progress import Progress
-from .schedule import Task, Scheduler, TaskFailed
-from .workers import Worker
+from .schedule import Scheduler, Task, TaskFailed, Worker
 
 Stats = dict[str, tuple[int, float]]
 
