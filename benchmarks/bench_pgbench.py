@@ -11,7 +11,9 @@ A source database is initialised by `pgbench -i -s SCALE` (history empty) and re
 database:
 
 - `pgbench -i -I dtGp -s SCALE` (server-side generate_series) and `pgbench -i -I dtgp -s SCALE`
-  (client-side COPY): drop, create tables, generate, primary keys;
+  (client-side COPY): drop, create tables, generate, primary keys; neither VACUUMs nor ANALYZEs, which
+  sqlsynth does (ANALYZE of every loaded table), so `pgbench -i -I dtgvp -s SCALE` (pgbench's default
+  steps: client-side COPY, then VACUUM, which also analyzes) is shown as a second anchor;
 - `sqlsynth create-tables` + `sqlsynth create-data --jobs J`, whole processes, with
   (a) a config asking for the values pgbench writes (aid, bid, tid in order, bid = (aid - 1) / 100000 + 1,
       balances 0, blank filler in accounts, NULL filler in branches and tellers), and
@@ -165,6 +167,17 @@ COLUMNS = {"aid": ("integer", "g.i"), "bid": ("integer", "1"), "abalance": ("int
            "filler": ("character(84)", "''")}
 
 
+def backend_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of a server process so far, when the server runs on this host (else
+    NaN): a figure the other jobs on a shared machine move much less than wall time."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
 def best(conn, statement: str, repeat: int, cleanup: str | None = None) -> float:
     times = []
     for _ in range(repeat):
@@ -233,16 +246,12 @@ def breakdown(admin_dsn: str, tmp: str, env: dict, key: str, repeat: int, tag: s
         with psycopg.connect(dst, autocommit=True) as conn:
             conn.execute("SET search_path = public")
             conn.execute("ALTER TABLE pgbench_accounts DROP CONSTRAINT pgbench_accounts_pkey")
-            t0 = time.perf_counter()
-            plan = conn.execute("EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF) " + insert.sql(dialect="postgres")).fetchall()
-            out["insert"] = time.perf_counter() - t0
-            out["plan"] = [r[0] for r in plan]
-            t0 = time.perf_counter()
-            conn.execute("ALTER TABLE pgbench_accounts ADD CONSTRAINT pgbench_accounts_pkey PRIMARY KEY (aid)")
-            out["primary key"] = time.perf_counter() - t0
-            t0 = time.perf_counter()
-            conn.execute("ANALYZE pgbench_accounts")
-            out["analyze"] = time.perf_counter() - t0
+            # best of repeat, the table emptied (TRUNCATE: a new heap, as pgbench's) in between
+            out.update(timed_phases(conn, [
+                ("insert", "EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF) " + insert.sql(dialect="postgres")),
+                ("primary key", "ALTER TABLE pgbench_accounts ADD CONSTRAINT pgbench_accounts_pkey PRIMARY KEY (aid)"),
+                ("analyze", "ANALYZE pgbench_accounts")], repeat,
+                ["TRUNCATE pgbench_accounts", "ALTER TABLE pgbench_accounts DROP CONSTRAINT pgbench_accounts_pkey"]))
             out["base"], out["columns"] = per_column(conn, insert, repeat)
             out["expressions"] = {c.name: e.sql(dialect="postgres")
                                   for c, e in zip(insert.this.expressions, insert.expression.expressions)}
@@ -251,17 +260,64 @@ def breakdown(admin_dsn: str, tmp: str, env: dict, key: str, repeat: int, tag: s
     return out
 
 
-def breakdown_report(costs: dict, rows: int, repeat: int) -> list[str]:
+PGBENCH_INSERT = ("insert into pgbench_accounts(aid,bid,abalance,filler) select aid, (aid - 1) / {n} + 1, 0, '' "
+                  "from generate_series(1, {rows}) as aid")  # pgbench.c, initGenerateDataServerSide
+
+
+def timed_phases(conn, statements: list[tuple[str, str]], repeat: int, reset: list[str]) -> dict:
+    """Best of repeat of each (phase, statement) in order, wall and server CPU seconds; `reset` run
+    between repeats. The EXPLAIN output of the phase "insert" is kept as "plan"."""
+    out: dict = {}
+    pid = conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+    for r in range(repeat):
+        for statement in reset if r else ():
+            conn.execute(statement)
+        for phase, statement in statements:
+            t0, c0 = time.perf_counter(), backend_cpu(pid)
+            res = conn.execute(statement)
+            secs, cpu = time.perf_counter() - t0, backend_cpu(pid) - c0
+            out[phase] = min(out.get(phase, secs), secs)
+            out[phase + " cpu"] = min(out.get(phase + " cpu", cpu), cpu)
+            if phase == "insert" and res.description:
+                out["plan"] = [row[0] for row in res.fetchall()]
+    return out
+
+
+def pgbench_statements(admin_dsn: str, scale: int, repeat: int, tag: str) -> dict:
+    """pgbench -i -I G's own insert of pgbench_accounts and its primary key, timed as breakdown() times
+    sqlsynth's (tables from `pgbench -i -I dt`), and the ANALYZE pgbench -I dtGp does not run."""
+    name = f"perf_pgstmt_{tag}"
+    dst = create_db(admin_dsn, name)
+    try:
+        run(["pgbench", "-i", "-q", "-I", "dt", "-s", str(scale), dst])
+        with psycopg.connect(dst, autocommit=True) as conn:
+            return timed_phases(conn, [
+                ("insert", PGBENCH_INSERT.format(n=ACCOUNTS, rows=ACCOUNTS * scale)),
+                ("primary key", "alter table pgbench_accounts add primary key (aid)"),
+                ("analyze", "analyze pgbench_accounts")], repeat,
+                ["truncate pgbench_accounts", "alter table pgbench_accounts drop constraint pgbench_accounts_pkey"])
+    finally:
+        drop_db(admin_dsn, name)
+
+
+def breakdown_report(costs: dict, rows: int, repeat: int, pg: dict | None = None) -> list[str]:
     keys = list(costs)
     head = " | ".join(f"({k})" if " " not in k else f"({k.replace(' ', ') ')}" for k in keys)
     lines = ["", f"## Where the time goes (--jobs 1, best of {repeat} per figure)", "",
              "Start-up is `python -c 'import sqlsynth.cli, sqlsynth.api'`; compile is `sqlsynth compile` less "
              "the start-up; the insert is `EXPLAIN ANALYZE` of the compiled INSERT of pgbench_accounts into the "
              "table without its primary key (create-data drops it above 1,000,000 rows and re-adds it after); "
-             "then the primary key and ANALYZE as create-data runs them. Seconds.", "",
-             f"| phase | {head} |", "|---|" + "---:|" * len(keys)]
-    for phase in ("import", "compile", "insert", "primary key", "analyze"):
-        lines.append(f"| {phase} | " + " | ".join(f"{costs[k][phase]:.2f}" for k in keys) + " |")
+             "then the primary key and ANALYZE as create-data runs them; each the best of the repeats, the table "
+             "truncated in between; `cpu`: the server process's CPU seconds for that statement (from /proc: "
+             "the server is on this host; the parallel index build's workers are not counted). Seconds.", "",
+             "The last column is pgbench -I G's own INSERT ... SELECT and primary key, timed the same way (and "
+             "an ANALYZE, which pgbench -I dtGp does not run).", "",
+             f"| phase | {head} | pgbench's statements |", "|---|" + "---:|" * (len(keys) + 1)]
+    pg = pg or {}
+    for phase in ("import", "compile", "insert", "insert cpu", "primary key", "primary key cpu", "analyze",
+                  "analyze cpu"):
+        mine = f"{pg[phase]:.2f}" if phase in pg else "-"
+        lines.append(f"| {phase} | " + " | ".join(f"{costs[k][phase]:.2f}" for k in keys) + f" | {mine} |")
     lines += ["", "Cost of each accounts column: `CREATE TEMP TABLE AS` the insert's SELECT with that column as "
               "sqlsynth compiles it and the others constant (aid = the row number), less the all-constant "
               "statement. Seconds:", "", f"| column | {head} |", "|---|" + "---:|" * len(keys),
@@ -315,7 +371,9 @@ def main(argv: list[str] | None = None) -> None:
                 with open(os.path.join(tmp, f"{key}.yaml"), "w", encoding="utf-8") as fh:
                     yaml.safe_dump(cfg, fh, sort_keys=False)
             loads = [("pgbench -i -I dtGp (server-side)", ["pgbench", "-i", "-q", "-I", "dtGp", "-s", str(args.scale)]),
-                     ("pgbench -i -I dtgp (client-side)", ["pgbench", "-i", "-q", "-I", "dtgp", "-s", str(args.scale)])]
+                     ("pgbench -i -I dtgp (client-side)", ["pgbench", "-i", "-q", "-I", "dtgp", "-s", str(args.scale)]),
+                     ("pgbench -i -I dtgvp (its default: + VACUUM)", ["pgbench", "-i", "-q", "-I", "dtgvp", "-s",
+                                                                     str(args.scale)])]
             loads += [(f"sqlsynth ({key}) --jobs {j}", (key, j, ROOT)) for key in configs for j in args.jobs]
             if args.baseline:
                 base = os.path.abspath(args.baseline)
@@ -346,6 +404,7 @@ def main(argv: list[str] | None = None) -> None:
                         print(f"{label}: {secs:.2f} s", flush=True)
                     finally:
                         drop_db(args.admin_dsn, name)
+            pg_costs = pgbench_statements(args.admin_dsn, args.scale, args.repeat, tag)
             costs = {key: breakdown(args.admin_dsn, tmp, env, key, args.repeat, tag) for key in configs}
             if args.baseline:
                 costs.update({f"{key} baseline": breakdown(args.admin_dsn, tmp, env, key, args.repeat, tag,
@@ -354,16 +413,17 @@ def main(argv: list[str] | None = None) -> None:
             drop_db(args.admin_dsn, src_name)
         same = {lab: d for lab, d in digests.items() if lab.startswith("pgbench") or "(a)" in lab}
         identical = len(set().union(*same.values())) == 1
-        text = report(args, meta, rows, loads, results, details, identical, configs, costs)
+        text = report(args, meta, rows, loads, results, details, identical, configs, costs, pg_costs)
     os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
     with open(args.output, "w", encoding="utf-8") as fh:
         fh.write(text)
     print(text)
 
 
-def report(args, meta, rows, loads, results, details, identical, configs, costs) -> str:
+def report(args, meta, rows, loads, results, details, identical, configs, costs, pg_costs=None) -> str:
     g = min(results["pgbench -i -I dtGp (server-side)"])
     c = min(results["pgbench -i -I dtgp (client-side)"])
+    v = min(results["pgbench -i -I dtgvp (its default: + VACUUM)"])
     lines = [f"# sqlsynth against pgbench -i (scale {args.scale}: {ACCOUNTS * args.scale:,} accounts, "
              f"{rows:,} rows; best of {args.repeat})", "",
              f"Command: `.venv/bin/python benchmarks/bench_pgbench.py --scale {args.scale} --repeat {args.repeat} "
@@ -374,14 +434,19 @@ def report(args, meta, rows, loads, results, details, identical, configs, costs)
              "create-tables + create-data, Python start-up included); the order rotates between repeats",
              "- (a) config asking for pgbench's values; (b) `sqlsynth generate-config --no-fit` unedited but for the "
              "row counts (every column by its type's default generator; filler char(84) gets words)",
+             "- what sqlsynth does that `pgbench -i -I dtGp` does not: two Python processes (create-tables, then "
+             "create-data: start-up, compile, the guard and journal checks) and an ANALYZE of every loaded table "
+             "(pgbench -I dtgvp, its default, VACUUMs and ANALYZEs: the third anchor)",
              f"- (a) writes the same rows as pgbench -i (md5 of branches, tellers and accounts equal): "
              f"**{'yes' if identical else 'NO'}**", "",
-             "| load | best s | rows/s | pgbench -I dtGp / this | pgbench -I dtgp / this | all runs s |",
-             "|---|---:|---:|---:|---:|---|"]
+             "| load | best s | rows/s | pgbench -I dtGp / this | pgbench -I dtgp / this | pgbench -I dtgvp / this "
+             "| all runs s |",
+             "|---|---:|---:|---:|---:|---:|---|"]
     for label, _ in loads:
         best = min(results[label])
         runs = ", ".join(f"{x:.2f}" for x in results[label])
-        lines.append(f"| {label} | {best:.2f} | {rows / best:,.0f} | {g / best:.2f} | {c / best:.2f} | {runs} |")
+        lines.append(f"| {label} | {best:.2f} | {rows / best:,.0f} | {g / best:.2f} | {c / best:.2f} | {v / best:.2f} "
+                     f"| {runs} |")
     lines += ["", "Log of the best run of each load (pgbench's own phases; sqlsynth create-data -v):", ""]
     for label, _ in loads:
         i = results[label].index(min(results[label]))
@@ -389,7 +454,7 @@ def report(args, meta, rows, loads, results, details, identical, configs, costs)
         if label.startswith("pgbench"):
             log = next((line.strip() for line in log.splitlines() if line.startswith("done in")), "")
         lines.append(f"- {label}: {log}")
-    lines += breakdown_report(costs, rows, args.repeat)
+    lines += breakdown_report(costs, rows, args.repeat, pg_costs)
     lines += ["", "Config (a):", "", "```yaml", yaml.safe_dump(configs["a"], sort_keys=False).rstrip(), "```", "",
               "Config (b):", "", "```yaml", yaml.safe_dump(configs["b"], sort_keys=False).rstrip(), "```", ""]
     return "\n".join(lines) + "\n"

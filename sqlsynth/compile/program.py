@@ -62,11 +62,45 @@ def fk_add_sql(plan: Plan, owner: str, fk: ForeignKey) -> str:
 ROW = exp.column(exp.to_identifier("i", quoted=True), table=exp.to_identifier("g", quoted=True))
 
 
+def key_order(plan: Plan, tp: TablePlan) -> tuple[str, exp.Expression] | None:
+    """(key column, row) when the table's rows can be written in the order of their primary key: the
+    key is one column whose value is an affine bijection lo + (a (i - 1) + b) mod n of the table's n
+    rows (the default of an integer key). Statement row k then writes the row i = 1 + (a' (k - 1) + c)
+    mod n (a' = a^-1 mod n, c = -a' b mod n), whose key is lo + k - 1: the same rows as a set, for every
+    seed, chunking and --jobs, but the keys arrive in order and the key's index build does not sort
+    them out of order (benchmarks/RESULTS_pgbench.md). Not with --append (rows numbered after an offset),
+    a self-referencing foreign key (a row's parent must come first), CHECKs drawn by candidates, or
+    stories."""
+    pk = tp.table.primary_key
+    if pk is None or len(pk.columns) != 1 or tp.offset is not None or plan.append or tp.fallback or plan.stories:
+        return None
+    col = pk.columns[0]
+    v = tp.values.get(col)
+    if v is None or v.bijection is None or col in tp.python_columns:
+        return None
+    lo, a, b, n = v.bijection
+    if n != tp.rows or n < 2 or (n - 1) * (n - 1) + n >= 1 << 62:  # a' (k - 1) + c within bigint
+        return None
+    if any(fk.ref_table == tp.name for fk in tp.table.foreign_keys):
+        return None
+    inv = pow(a, -1, n)
+    c = (-inv * b) % n
+    row = sqlx.add(lit(1), sqlx.mod(sqlx.add(sqlx.mul(lit(inv), sqlx.sub(ROW.copy(), lit(1))), lit(c)), lit(n)))
+    return col, row
+
+
 def insert_step(plan: Plan, tp: TablePlan, lo: int, hi: int) -> InsertSelect:
     """The insert of rows lo..hi of a table: its SELECT tree (no FROM: the row range is the step's)."""
     cols = tp.columns()
     joins = JoinCollector()  # the pools and sources the values name, joined once
-    exprs = [joins.resolve(tp.values[c].at(ROW.copy())) for c in cols]
+    ordered = key_order(plan, tp)
+    if ordered is None:
+        exprs = [joins.resolve(tp.values[c].at(ROW.copy())) for c in cols]
+    else:
+        key, row = ordered
+        first = tp.values[key].bijection[0]
+        in_order = ROW.copy() if first == 1 else sqlx.add(ROW.copy(), lit(first - 1))
+        exprs = [in_order if c == key else joins.resolve(tp.values[c].at(row.copy())) for c in cols]
     # the joins come after the FROM whatever the order they are set in: the row source is added
     # when the step is rendered (InsertSelect.statement), for its own range
     select = joins.apply(exp.select(*exprs))

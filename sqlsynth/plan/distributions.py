@@ -156,7 +156,10 @@ def g_sequence(ctx: GenContext, format: str = "{}", start: int = 1, step: int = 
     ti = ctx.types[0]
 
     def f(row: exp.Expression) -> exp.Expression:
-        num = add(lit(start), mul(lit(step), exp.Sub(this=row.copy(), expression=lit(1))))
+        if step == 1:  # start + (i - 1), folded: the row number itself for the usual start 1 (pgbench's aid)
+            num = row.copy() if start == 1 else add(row.copy(), lit(start - 1))
+        else:
+            num = add(lit(start), mul(lit(step), exp.Sub(this=row.copy(), expression=lit(1))))
         if ti.kind in ("int", "numeric") and not m.group("pre") and not m.group("post"):
             return num
         txt = exp.Cast(this=num, to=exp.DataType.build("TEXT"))

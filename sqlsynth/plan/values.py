@@ -45,6 +45,9 @@ class Value:
     values: list | None = None  # the literal values it picks from
     tree: exp.Expression | None = field(default=None, repr=False)  # over placeholders.Row
     node: object = None  # plan.nodes.Node: what it is and why
+    # (lo, a, b, n) when the value of row i is lo + (a * (i - 1) + b) mod n over exactly the n rows of its
+    # table: a bijection onto lo..lo+n-1, which the insert can enumerate in key order (compile/program.py)
+    bijection: tuple[int, int, int, int] | None = None
 
     def at(self, row: exp.Expression) -> exp.Expression:
         """A fresh tree of the value at a row expression (placeholders still to resolve)."""
@@ -158,7 +161,11 @@ def spans_value(streams: Streams, stream: str, spans: list[tuple[int, int]], uni
         lo, _hi = spans[-1]
         return to_sql(exp.Paren(this=case(whens, add(lit(lo - acc), x.copy()))))
 
-    return Value(f, injective=unique, source="range", node=nodes.Span(spans[0][0], spans[-1][1], unique, unit))
+    bijection = None
+    if unique and len(spans) == 1 and total == n_rows and unit == "" and to_sql(lit(0)) == lit(0):
+        bijection = (spans[0][0], *affine_params(streams, stream, total), total)
+    return Value(f, injective=unique, source="range", node=nodes.Span(spans[0][0], spans[-1][1], unique, unit),
+                 bijection=bijection)
 
 
 def time_span(kind: str, bounds: Bounds) -> tuple[int, int]:
