@@ -185,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     from sqlsynth.execute import spark as sx
 
     load_before = os.getloadavg()
-    scaling = {m: min(ts) for m, ts in scale_runs(a.rows, a.repeat).items()}
+    scale_times = scale_runs(a.rows, a.repeat)
+    scaling = {m: min(ts) for m, ts in scale_times.items()}
     load_after_scaling = os.getloadavg()
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # dbldatagen's UDFs run in this venv's Python
     spark = sx.session(a.master, 2, {"spark.driver.memory": "2g"})
@@ -254,12 +255,13 @@ def main(argv: list[str] | None = None) -> int:
         lines += ["", f"sqlsynth / dbldatagen (wide table rows/s): **{ratio:.2f}x** (target >= 1.0x: "
                       f"{'met' if ratio >= 1.0 else '**missed**'}).",
                   f"local[2] / local[1] (sqlsynth wide table rows/s, one JVM each, best of {a.repeat} interleaved): "
-                  f"**{scaling[MASTERS[0]] / scaling[MASTERS[1]]:.2f}x**.",
+                  f"**{scaling[MASTERS[0]] / scaling[MASTERS[1]]:.2f}x** (every round, seconds: "
+                  + "; ".join(f"{m} {', '.join(f'{t:.2f}' for t in ts)}" for m, ts in scale_times.items()) + ").",
                   f"Load average (1, 5, 15 min) before the scaling runs {_load(load_before)}, after them "
                   f"{_load(load_after_scaling)}, at the end {_load(os.getloadavg())} (2 cores shared with other jobs)."]
         if big:
             lines.append(f"Pagila at {big[0]:,} rows: {big[2]} foreign keys checked by DuckDB on the Parquet files, "
-                         f"**{big[3]} orphan rows**; {big[4]} primary/unique keys, **{big[5]} duplicate rows**.")
+                         f"**{big[3]} orphan rows**; {big[4]} primary/unique keys, **{big[5]} keys held twice**.")
     finally:
         os.chdir(here)
         shutil.rmtree(work, ignore_errors=True)
