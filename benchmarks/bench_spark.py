@@ -1,7 +1,8 @@
 #!/usr/bin/env python
 """Spark engine benchmark: sqlsynth create-data --engine spark against dbldatagen (Databricks Labs'
-PySpark data generator) on one wide table, sqlsynth's Pagila-shaped multi-table load, and 1 vs 2
-cores, all on one local SparkSession in one run; Parquet output in a temporary directory.
+PySpark data generator) on one wide table and sqlsynth's Pagila-shaped multi-table load on one local
+SparkSession, and local[1] against local[2] (one JVM each), in one run; Parquet output in a temporary
+directory.
 
 Exact command (from the repository root; pip install '.[spark]', Java 17):
 
@@ -22,9 +23,11 @@ What one run does:
    values differ, the work per value is comparable) and in a sqlsynth orm.yaml + config.yaml;
    R times each (best kept): build the DataFrame (sqlsynth: compile/spark.py's SQL) and write it
    to Parquet, partitions = the session's cores (2 x defaultParallelism for both);
-2. scaling: sqlsynth's wide table with 1 partition (one task: one core busy) against 2 partitions;
-   the session is local[2] throughout (one JVM per run: a second session would double the memory),
-   so "1 core" is one task at a time, not local[1];
+2. scaling, first, before the main session starts: sqlsynth's wide table (the same rows, 4 partitions)
+   written by a child process on ``--master local[1]`` and one on ``local[2]`` (one JVM each, started
+   one after the other, never two at once), interleaved over R rounds (local[1], local[2], local[1],
+   ...); each child warms up (two untimed writes) then times one write; best of R per master; the
+   load average is read before and after;
 3. the bundled Pagila orm.yaml + config.yaml with bench_pagila.fan_out_config (fan-out F), R times:
    every table to Parquet (execute/spark.create_data), rows/s over the whole load;
 4. with --big-passes: Pagila once at that size, then every foreign key checked on the Parquet files
@@ -51,7 +54,7 @@ from bench_pagila import DEFAULT_PAGILA, fan_out_config, git_version  # noqa: E4
 from sqlsynth import api  # noqa: E402
 from sqlsynth.compile.spark import compile_spark  # noqa: E402
 from sqlsynth.schema.io import load_schema  # noqa: E402
-from sqlsynth.schema.keys import unique_sets  # noqa: E402
+from sqlsynth.schema.integrity import key_checks  # noqa: E402
 from sqlsynth.settings import Settings  # noqa: E402
 
 WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"]
@@ -106,6 +109,53 @@ def dbldatagen_wide(spark, rows: int, partitions: int):
     return spec.build()
 
 
+MASTERS = ("local[1]", "local[2]")
+SCALING_PARTITIONS = 4
+WARM_UPS = 2  # untimed writes in each scaling child before the timed one
+
+
+def _load(avg: tuple[float, float, float]) -> str:
+    return "/".join(f"{x:.2f}" for x in avg)
+
+
+def scaling_child(master: str, rows: int, partitions: int) -> int:
+    """In a child process: one JVM on `master`; WARM_UPS untimed writes, then one timed; prints the seconds."""
+    from sqlsynth.execute import spark as sx
+
+    spark = sx.session(master, partitions, {"spark.driver.memory": "2g"})
+    spark.sparkContext.setLogLevel("ERROR")
+    work = tempfile.mkdtemp(prefix="sqlsynth-bench-scale-")
+    here = os.getcwd()
+    try:
+        os.chdir(work)
+        wide_project(work, rows)
+        plan = api.plan_load("orm.yaml", "config.yaml", seed=1)
+        prog = compile_spark(plan, partitions)
+        for w in range(WARM_UPS):  # the JIT and the first jobs' start-up, as the main session's runs before theirs
+            sx.create_data(prog, plan.schema, os.path.join(work, f"warm{w}"), spark=spark)
+        t0 = time.perf_counter()
+        sx.create_data(prog, plan.schema, os.path.join(work, "timed"), spark=spark)
+        print(f"SECONDS {time.perf_counter() - t0:.6f}")
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work, ignore_errors=True)
+        spark.stop()
+    return 0
+
+
+def scale_runs(rows: int, repeat: int) -> dict[str, list[float]]:
+    """{master: [seconds]}: R rounds, each master once per round, in its own child process."""
+    import subprocess
+
+    out: dict[str, list[float]] = {m: [] for m in MASTERS}
+    for _ in range(repeat):
+        for m in MASTERS:
+            r = subprocess.run([sys.executable, os.path.abspath(__file__), "--scaling-child", m, "--rows", str(rows)],
+                               capture_output=True, text=True, check=True)
+            out[m].append(float(next(ln for ln in r.stdout.splitlines() if ln.startswith("SECONDS")).split()[1]))
+    return out
+
+
 def best(repeat: int, run) -> float:
     times = []
     for _ in range(repeat):
@@ -127,12 +177,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--big-fan-out", type=int, default=40)
     ap.add_argument("--output", default=None)
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--scaling-child", default=None, help=argparse.SUPPRESS)  # MASTER: one timed write, in this JVM
     a = ap.parse_args(argv)
+    if a.scaling_child:
+        return scaling_child(a.scaling_child, a.rows, SCALING_PARTITIONS)
     if a.quick:
         a.rows, a.passes, a.repeat = 20_000, 50, 1
         a.big_passes = min(a.big_passes, 200)  # --quick --big-passes N: the key checks, on a small load
     from sqlsynth.execute import spark as sx
 
+    load_before = os.getloadavg()
+    scale_times = scale_runs(a.rows, a.repeat)
+    scaling = {m: min(ts) for m, ts in scale_times.items()}
+    load_after_scaling = os.getloadavg()
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # dbldatagen's UDFs run in this venv's Python
     spark = sx.session(a.master, 2, {"spark.driver.memory": "2g"})
     spark.sparkContext.setLogLevel("ERROR")
@@ -162,8 +219,6 @@ def main(argv: list[str] | None = None) -> int:
         dbldatagen_run(parts)
         t_dbl = best(a.repeat, lambda: dbldatagen_run(parts))
         t_sql = best(a.repeat, lambda: sqlsynth_wide(parts))
-        t_one = best(a.repeat, lambda: sqlsynth_wide(1))
-        t_two = best(a.repeat, lambda: sqlsynth_wide(2))
         os.chdir(here)
         pdir = tempfile.mkdtemp(prefix="pagila-", dir=work)
         for f in ("orm.yaml", "config.yaml"):
@@ -193,18 +248,22 @@ def main(argv: list[str] | None = None) -> int:
                   "| load | rows | seconds | rows/s |", "|---|---:|---:|---:|",
                   f"| dbldatagen wide table | {a.rows:,} | {t_dbl:.2f} | {a.rows / t_dbl:,.0f} |",
                   f"| sqlsynth wide table | {a.rows:,} | {t_sql:.2f} | {a.rows / t_sql:,.0f} |",
-                  f"| sqlsynth wide table, 1 partition (1 core busy) | {a.rows:,} | {t_one:.2f} | {a.rows / t_one:,.0f} |",
-                  f"| sqlsynth wide table, 2 partitions (2 cores) | {a.rows:,} | {t_two:.2f} | {a.rows / t_two:,.0f} |",
+                  *[f"| sqlsynth wide table, --master {m} (own JVM, {SCALING_PARTITIONS} partitions) | {a.rows:,} | "
+                    f"{t:.2f} | {a.rows / t:,.0f} |" for m, t in scaling.items()],
                   f"| sqlsynth Pagila, {len(pprog.steps)} tables (--num-passes {a.passes}, fan-out {a.fan_out}) | "
                   f"{prow:,} | {t_pagila:.2f} | {prow / t_pagila:,.0f} |"]
         if big:
             lines.append(f"| sqlsynth Pagila, --num-passes {a.big_passes}, fan-out {a.big_fan_out} | {big[0]:,} | {big[1]:.2f} | {big[0] / big[1]:,.0f} |")
         lines += ["", f"sqlsynth / dbldatagen (wide table rows/s): **{ratio:.2f}x** (target >= 1.0x: "
                       f"{'met' if ratio >= 1.0 else '**missed**'}).",
-                  f"2 cores / 1 core (sqlsynth wide table): **{t_one / t_two:.2f}x**."]
+                  f"local[2] / local[1] (sqlsynth wide table rows/s, one JVM each, best of {a.repeat} interleaved): "
+                  f"**{scaling[MASTERS[0]] / scaling[MASTERS[1]]:.2f}x** (every round, seconds: "
+                  + "; ".join(f"{m} {', '.join(f'{t:.2f}' for t in ts)}" for m, ts in scale_times.items()) + ").",
+                  f"Load average (1, 5, 15 min) before the scaling runs {_load(load_before)}, after them "
+                  f"{_load(load_after_scaling)}, at the end {_load(os.getloadavg())} (2 cores shared with other jobs)."]
         if big:
             lines.append(f"Pagila at {big[0]:,} rows: {big[2]} foreign keys checked by DuckDB on the Parquet files, "
-                         f"**{big[3]} orphan rows**; {big[4]} primary/unique keys, **{big[5]} duplicate rows**.")
+                         f"**{big[3]} orphan rows**; {big[4]} primary/unique keys, **{big[5]} keys held twice**.")
     finally:
         os.chdir(here)
         shutil.rmtree(work, ignore_errors=True)
@@ -218,8 +277,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def check_fks(schema, out: str) -> tuple[int, int, int, int]:
-    """(foreign keys checked, orphan rows, unique keys checked, duplicate rows) on the Parquet files, by
-    DuckDB (table and column names from orm.yaml, quoted: a benchmark over the bundled example)."""
+    """(foreign keys checked, orphan rows, unique keys checked, keys held twice) on the Parquet files, by
+    DuckDB (schema/integrity.py's queries)."""
     import duckdb
     from sqlglot import exp
 
@@ -227,25 +286,14 @@ def check_fks(schema, out: str) -> tuple[int, int, int, int]:
     for name in os.listdir(out):
         files = exp.Literal.string(os.path.join(out, name, "*.parquet")).sql("duckdb")
         c.execute(f'CREATE VIEW "{name}" AS SELECT * FROM read_parquet({files})')
-    n = orphans = 0
-    for tname, t in schema.tables.items():
-        if t.is_partition or not os.path.isdir(os.path.join(out, tname)):
-            continue
-        for fk in t.foreign_keys:
-            on = " AND ".join(f'p."{b}" = c."{x}"' for x, b in zip(fk.columns, fk.ref_columns))
-            notnull = " AND ".join(f'c."{x}" IS NOT NULL' for x in fk.columns)
-            orphans += c.execute(f'SELECT count(*) FROM "{tname}" c WHERE {notnull} AND NOT EXISTS '
-                                 f'(SELECT 1 FROM "{fk.ref_table}" p WHERE {on})').fetchone()[0]
-            n += 1
-    keys = dups = 0
-    for tname, t in schema.tables.items():
-        if t.is_partition or not os.path.isdir(os.path.join(out, tname)):
-            continue
-        for _name, cols in unique_sets(schema, t):
-            quoted = ", ".join(f'"{x}"' for x in cols)
-            notnull = " AND ".join(f'"{x}" IS NOT NULL' for x in cols)
-            dups += c.execute(f'SELECT count(*) - count(DISTINCT ({quoted})) FROM "{tname}" WHERE {notnull}').fetchone()[0]
-            keys += 1
+    n = orphans = keys = dups = 0
+    there = {t: (None, t) for t in schema.tables if os.path.isdir(os.path.join(out, t))}
+    for k in key_checks(schema, there):
+        bad = c.execute(k.sql).fetchone()[0]
+        if k.kind == "fk":
+            n, orphans = n + 1, orphans + bad
+        else:
+            keys, dups = keys + 1, dups + bad
     return n, orphans, keys, dups
 
 

@@ -317,7 +317,7 @@ def create_tables(orm_file: str, config_file: str | None) -> None:
 @click.option("--output", default=None, help="--engine spark: the directory (local, hdfs://, s3a:// ...) that "
                                              "receives one directory of files per table.")
 @click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "delta"]), default="parquet",
-              show_default=True, help="--engine spark: the files' format (delta needs the delta-spark package).")
+              show_default=True, help="--engine spark: the files' format (delta needs the Delta Lake jars on Spark's class path).")
 @click.option("--master", default=None, help="--engine spark: the Spark master URL (local[*], yarn, "
                                              "spark://host:7077, k8s://...). Default: spark-submit's, else local[*].")
 @click.option("--partitions", default=None, type=click.IntRange(min=1),
@@ -401,7 +401,7 @@ def remove_tables(orm_file: str, config_file: str | None, yes: bool) -> None:
 @main.command("recover")
 @handled
 def recover() -> None:
-    """Undo a load that was killed before it ended (create-data --jobs N, compile --split scripts):
+    """Undo a load that was killed before it ended (create-data --jobs N or --engine spark --jdbc, compile --split scripts):
     delete the rows it wrote (only those), re-create the constraints and indexes it dropped, put the
     sequences back. Refuses while the load is still running."""
     from . import api

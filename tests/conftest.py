@@ -139,3 +139,29 @@ def _create_db_named(server_dsn: str, name: str) -> None:
 def pagila_src(make_db, pagila_template) -> str:
     """DSN of a fresh copy of the Pagila source database for this test."""
     return make_db("sqlsynth_src", template=pagila_template)
+
+
+VOCAB_TABLE = "language"  # the Pagila table pagila_vocab_project reads from a make-vocab file
+
+
+@pytest.fixture
+def pagila_vocab_project(tmp_path, monkeypatch):
+    """The bundled Pagila orm.yaml/config.yaml in tmp_path (the working directory), its language table
+    a vocabulary table read from a make-vocab file of 6 rows (one with a tab in its name)."""
+    import shutil
+
+    import yaml
+
+    from sqlsynth.schema.io import load_schema
+    from sqlsynth.vocab.files import header_line, trailer
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(PAGILA_DIR / "orm.yaml", tmp_path / "orm.yaml")
+    cfg = yaml.safe_load((PAGILA_DIR / "config.yaml").read_text())
+    cfg["tables"][VOCAB_TABLE] = {"vocabulary_table": True}
+    (tmp_path / "config.yaml").write_text(yaml.safe_dump(cfg, sort_keys=False))
+    schema = load_schema("orm.yaml")
+    rows = [b"%d\tLang\\tuage %d\t2020-01-0%d 10:00:00\n" % (i, i, 1 + i % 9) for i in range(1, 7)]
+    (tmp_path / f"{VOCAB_TABLE}.copy").write_bytes(header_line(schema.tables[VOCAB_TABLE]) + b"".join(rows)
+                                                   + trailer(len(rows)))
+    return tmp_path

@@ -234,7 +234,8 @@ def test_quick_run_of_the_duckdb_benchmark(pg_server_dsn, tmp_path):
 
 
 def test_quick_run_of_the_spark_benchmark(tmp_path):
-    """bench_spark.py --quick: both wide-table loads, the 1- and 2-partition runs and Pagila, with rates."""
+    """bench_spark.py --quick: both wide-table loads, the local[1] and local[2] runs (one JVM each) and
+    Pagila, with rates, and the scaling ratio."""
     for module in ("pyspark", "dbldatagen"):
         if importlib.util.find_spec(module) is None:
             pytest.skip(f"{module} is not installed (pip install '.[spark]'): bench_spark.py needs it")
@@ -243,11 +244,13 @@ def test_quick_run_of_the_spark_benchmark(tmp_path):
                           cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]
     text = out.read_text(encoding="utf-8")
-    for load in ("dbldatagen wide table", "sqlsynth wide table", "sqlsynth wide table, 1 partition (1 core busy)",
-                 "sqlsynth wide table, 2 partitions (2 cores)"):
+    for load in ("dbldatagen wide table", "sqlsynth wide table",
+                 "sqlsynth wide table, --master local[1] (own JVM, 4 partitions)",
+                 "sqlsynth wide table, --master local[2] (own JVM, 4 partitions)"):
         assert re.search(rf"^\| {re.escape(load)} \| 20,000 \| {NUMBER} \| {NUMBER} \|$", text, re.M), load
     assert re.search(rf"^\| sqlsynth Pagila, 15 tables .* \| {NUMBER} \| {NUMBER} \| {NUMBER} \|$", text, re.M), text
     assert re.search(rf"sqlsynth / dbldatagen \(wide table rows/s\): \*\*{NUMBER}x\*\*", text), text
+    assert re.search(rf"local\[2\] / local\[1\] .*: \*\*{NUMBER}x\*\*", text), text
 
 
 def test_quick_run_of_the_startup_benchmark(pg_server_dsn, tmp_path):

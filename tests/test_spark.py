@@ -6,7 +6,7 @@ SQL, the same rows for 2 and 8 partitions. One SparkSession for the module (Spar
 from __future__ import annotations
 
 import os
-import shutil
+from decimal import ROUND_HALF_UP, Decimal
 
 import duckdb
 import pytest
@@ -17,15 +17,13 @@ pyspark = pytest.importorskip("pyspark", reason="pyspark is not installed (pip i
 
 from sqlsynth import api  # noqa: E402
 from sqlsynth.errors import SqlsynthError  # noqa: E402
-from sqlsynth.schema.ddl_duckdb import duck_check, duck_type  # noqa: E402
+from sqlsynth.schema.integrity import key_checks, row_checks  # noqa: E402
 from sqlsynth.schema.io import load_schema  # noqa: E402
 from sqlsynth.settings import Settings  # noqa: E402
-from sqlsynth.vocab.files import header_line, trailer  # noqa: E402
 
-from conftest import PAGILA_DIR  # noqa: E402
+from conftest import VOCAB_TABLE as VOCAB  # noqa: E402
 
 PASSES = 120
-VOCAB = "language"
 
 
 @pytest.fixture(scope="module")
@@ -40,16 +38,8 @@ def spark():
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    shutil.copy(PAGILA_DIR / "orm.yaml", tmp_path / "orm.yaml")
-    cfg = yaml.safe_load((PAGILA_DIR / "config.yaml").read_text())
-    cfg["tables"][VOCAB] = {"vocabulary_table": True}
-    (tmp_path / "config.yaml").write_text(yaml.safe_dump(cfg, sort_keys=False))
-    schema = load_schema("orm.yaml")
-    rows = [b"%d\tLang\\tuage %d\t2020-01-0%d 10:00:00\n" % (i, i, 1 + i % 9) for i in range(1, 7)]
-    (tmp_path / f"{VOCAB}.copy").write_bytes(header_line(schema.tables[VOCAB]) + b"".join(rows) + trailer(len(rows)))
-    return tmp_path
+def project(pagila_vocab_project):
+    return pagila_vocab_project
 
 
 def parquet_db(out) -> duckdb.DuckDBPyConnection:
@@ -89,36 +79,15 @@ def test_pagila_to_parquet_counts_keys_foreign_keys_checks_and_partitioning(proj
     for name in plan.order:
         assert count(f"SELECT count(*) FROM {qt(name)}") == plan.tables[name].rows > 0, name
     kept = {n for n, t in schema.tables.items() if not t.is_partition}
-    checked = {"fk": 0, "unique": 0, "check": 0}
-    for name in kept:
-        t = schema.tables[name]
-        for fk in t.foreign_keys:
-            on = " AND ".join(f'p."{b}" = c."{a}"' for a, b in zip(fk.columns, fk.ref_columns))
-            notnull = " AND ".join(f'c."{a}" IS NOT NULL' for a in fk.columns)
-            orphans = count(f"SELECT count(*) FROM {qt(name)} c WHERE {notnull} AND NOT EXISTS "
-                            f"(SELECT 1 FROM {qt(fk.ref_table)} p WHERE {on})")
-            assert orphans == 0, f"{name}.{fk.name}: {orphans} rows point nowhere"
-            checked["fk"] += 1
-        keys = ([t.primary_key.columns] if t.primary_key else []) + [u.columns for u in t.unique] + \
-            [ix.columns for ix in t.indexes if ix.unique and ix.columns and not ix.where]
-        for cols in keys:
-            group = ", ".join(f'"{x}"' for x in cols)
-            notnull = " AND ".join(f'"{x}" IS NOT NULL' for x in cols)
-            dup = count(f"SELECT count(*) FROM (SELECT {group} FROM {qt(name)} WHERE {notnull} "
-                        f"GROUP BY {group} HAVING count(*) > 1)")
-            assert dup == 0, f"{name} ({group}): {dup} duplicated keys"
-            checked["unique"] += 1
-        exprs = [duck_check(ck.expression) for ck in t.checks]
-        for col in t.columns.values():
-            _typ, dom = duck_type(schema, col.type, name)
-            exprs += [duck_check(e, col.name) for e in dom]
-            if not col.nullable and name != VOCAB:
-                assert count(f'SELECT count(*) FROM {qt(name)} WHERE "{col.name}" IS NULL') == 0, (name, col.name)
-        for e in exprs:
-            assert count(f"SELECT count(*) FROM {qt(name)} WHERE NOT ({e})") == 0, f"{name}: CHECK {e}"
-            checked["check"] += 1
+    checked = {"fk": 0, "unique": 0, "check": 0, "not_null": 0}
+    where = {n: ("public", n) for n in kept}
+    for k in key_checks(schema, where) + row_checks(schema, where):
+        if k.kind == "not_null" and k.table == VOCAB:  # read from the file as the file holds it
+            continue
+        assert count(k.sql) == 0, f"{k.table}.{k.name}: the rows break the {k.kind} constraint"
+        checked[k.kind] += 1
     assert checked["fk"] == sum(len(schema.tables[n].foreign_keys) for n in kept) > 10, checked
-    assert checked["unique"] >= len(kept) and checked["check"] >= 1, checked
+    assert checked["unique"] >= len(kept) and checked["check"] >= 1 and checked["not_null"] > len(kept), checked
     # the schema's types reach the files: decimals keep their scale, ranges their bounds
     types = dict(c.execute(f"SELECT column_name, column_type FROM (DESCRIBE {qt('film')})").fetchall())
     assert types["rental_rate"] == "DECIMAL(4,2)" and types["special_features"] == "VARCHAR[]", types
@@ -195,3 +164,192 @@ def test_jdbc_into_postgresql_counts_and_foreign_keys_put_back(project, spark, f
     assert fks_after == fks_before > 10 and prog.total_rows > 100
     with pytest.raises(SqlsynthError, match="already hold.* rows; run remove-data first"):
         api.create_data_spark(s, "orm.yaml", "config.yaml", num_passes=20, seed=3, jdbc=True, spark=spark)
+
+
+def test_the_python_twin_of_the_spark_stream_matches_spark(spark):
+    """sql/primitives_spark.hash64_python against Spark's own values of the stream the compiler renders
+    (hash64 masked to 32 bits), for many row numbers, seeds and the 64-bit edge values."""
+    from sqlsynth.compile.spark import spark_sql
+    from sqlsynth.sql import primitives
+    from sqlsynth.sql.primitives_spark import hash64_python, xxhash64_python
+
+    edges = [0, 1, -1, 42, (1 << 63) - 1, -(1 << 63), 1 << 32, -(1 << 32) - 7]
+    seeds = [0, 1, -1, 42, 16044, 7086465990741807617, -8155462545643187226, (1 << 63) - 1, -(1 << 63)]
+    v, s = exp.column("v"), exp.column("s")
+    stream = spark_sql(exp.BitwiseAnd(this=primitives.hash64(v, s), expression=exp.Literal.number((1 << 32) - 1)))
+    raw = spark_sql(primitives.hash64(v, s))
+    values = " UNION ALL ".join(f"SELECT CAST({x} AS BIGINT) AS v" for x in edges)
+    seeds_sql = " UNION ALL ".join(f"SELECT CAST({x} AS BIGINT) AS s" for x in seeds)
+    rows = spark.sql(f"SELECT v, s, {stream} AS h, {raw} AS r FROM (SELECT id AS v FROM range(-300, 3000) "
+                     f"UNION ALL {values}) CROSS JOIN ({seeds_sql})").collect()
+    assert len(rows) == (3300 + len(edges)) * len(seeds)
+    assert "xxhash64" in stream.lower()
+    for r in rows:
+        assert (r["v"], r["s"], hash64_python(r["v"], r["s"])) == (r["v"], r["s"], r["h"])
+        assert xxhash64_python(r["v"], r["s"]) == r["r"]
+    assert len({r["h"] for r in rows}) > 0.99 * len(rows)  # distinct draws: the twin is not trivially equal
+
+
+def test_csv_output_is_read_back_with_its_counts_and_foreign_keys(project, spark):
+    """--format csv: one directory of CSV files per table, with a header; arrays, ranges and bytea in
+    PostgreSQL's text forms; read back by DuckDB's read_csv, every key and foreign key holds."""
+    out = project / "csv"
+    api.create_data_spark(Settings(), "orm.yaml", "config.yaml", num_passes=10, seed=5, output=str(out), fmt="csv",
+                          partitions=2, spark=spark)
+    plan = api.plan_load("orm.yaml", "config.yaml", num_passes=10, seed=5)
+    schema = load_schema("orm.yaml")
+    c = duckdb.connect()
+    for d in sorted(p for p in out.iterdir() if p.is_dir()):
+        assert list(d.glob("*.csv")), d
+        files = exp.Literal.string(str(d / "*.csv")).sql("duckdb")
+        c.execute(f'CREATE VIEW "{d.name}" AS SELECT * FROM read_csv({files}, header = true)')
+    for name in plan.order:
+        assert c.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] == plan.tables[name].rows > 0, name
+    checks = key_checks(schema, {n: (None, n) for n in [VOCAB, *plan.order]})
+    assert [k for k in checks if k.table == "rental" and k.kind == "fk"], checks
+    for k in checks:
+        assert c.execute(k.sql).fetchone()[0] == 0, f"{k.table}.{k.name}: the rows break the {k.kind} key"
+    features = c.execute('SELECT special_features FROM "film" WHERE special_features IS NOT NULL').fetchall()
+    assert features and all(f[0].startswith("{") and f[0].endswith("}") for f in features), features[:3]
+    periods = c.execute('SELECT rental_period FROM "rental"').fetchall()
+    assert all(p[0].startswith("[") and p[0].endswith(")") for p in periods), periods[:3]
+
+
+def test_delta_without_its_jars_is_refused_before_anything_is_written(project, spark):
+    from sqlsynth.execute.spark import DELTA_SOURCE, class_loaded
+
+    if class_loaded(spark, DELTA_SOURCE):
+        pytest.skip("the Delta Lake jars are on this Spark's class path")
+    out = project / "delta"
+    with pytest.raises(SqlsynthError) as e:
+        api.create_data_spark(Settings(), "orm.yaml", "config.yaml", num_passes=2, seed=5, output=str(out),
+                              fmt="delta", spark=spark)
+    msg = str(e.value)
+    assert "\n" not in msg and "Delta Lake jars are not on the Spark classpath" in msg, msg
+    assert "--packages io.delta:delta-spark_2.13:" in msg and "spark.jars.packages" in msg, msg
+    assert not out.exists()
+
+
+def test_a_division_by_a_decimal_keeps_its_fraction_and_an_integer_division_stays_whole(tmp_path, monkeypatch, spark):
+    """sqlsynth.sql expressions (parsed as PostgreSQL): `_row / 2.0` is fractional as on PostgreSQL,
+    `_row / 2` (bigint / integer) whole; Spark's `/` and `DIV` each where it belongs."""
+    monkeypatch.chdir(tmp_path)
+    cols = {"id": {"type": "integer", "nullable": False, "primary": True},
+            "half": {"type": "double precision", "nullable": False},
+            "whole": {"type": "double precision", "nullable": False},
+            "price": {"type": "numeric(8,2)", "nullable": False}}
+    (tmp_path / "orm.yaml").write_text(yaml.safe_dump({"schema": "public", "tables": {"t": {
+        "columns": cols, "primary_key": {"name": "t_pkey", "columns": ["id"]}}}}))
+    gens = [{"name": "sqlsynth.sql", "columns_assigned": "half", "kwargs": {"expression": "_row / 2.0"}},
+            {"name": "sqlsynth.sql", "columns_assigned": "whole", "kwargs": {"expression": "_row / 2"}},
+            {"name": "sqlsynth.sql", "columns_assigned": "price", "kwargs": {"expression": "(_row + 0.25) / 2"}}]
+    (tmp_path / "config.yaml").write_text(yaml.safe_dump({"tables": {"t": {"num_rows_per_pass": 9,
+                                                                            "row_generators": gens}}}))
+    out = tmp_path / "o"
+    api.create_data_spark(Settings(), "orm.yaml", "config.yaml", num_passes=1, seed=1, output=str(out), spark=spark)
+    rows = parquet_db(out).execute('SELECT half, whole, price FROM "public"."t" ORDER BY half').fetchall()
+    assert [r[0] * 2 for r in rows] == list(range(1, 10))  # _row / 2.0: every half kept (row r gives r / 2)
+    cents = Decimal("0.01")  # numeric(8,2): PostgreSQL (and Spark's DECIMAL cast) round half away from zero
+    for half, whole, price in rows:
+        r = int(half * 2)
+        assert whole == float(r // 2), (r, whole)  # _row / 2: PostgreSQL's bigint / integer is whole
+        assert price == ((r + Decimal("0.25")) / 2).quantize(cents, ROUND_HALF_UP), (r, price)
+
+
+def _jdbc_destination(fresh_db: str) -> Settings:
+    from sqlsynth.execute.spark_jdbc import DEBIAN_JAR
+
+    if not os.path.exists(DEBIAN_JAR):
+        pytest.skip(f"no PostgreSQL JDBC driver at {DEBIAN_JAR} (apt-get install libpostgresql-jdbc-java)")
+    s = Settings(dst_dsn=fresh_db)
+    api.create_tables(s, "orm.yaml", "config.yaml")
+    api.create_vocab(s, "orm.yaml", "config.yaml")
+    return s
+
+
+def _state(dsn: str, plan) -> dict:
+    """The destination as a load may change it: rows per table, foreign keys (validated, by definition),
+    the journal's staging tables."""
+    import psycopg
+
+    with psycopg.connect(dsn) as c:
+        rows = {t: c.execute(f'SELECT count(*) FROM "public"."{t}"').fetchone()[0] for t in [VOCAB, *plan.order]}
+        fks = sorted(c.execute("SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid), convalidated "
+                               "FROM pg_constraint WHERE contype = 'f'").fetchall())
+        staging = c.execute("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                            "WHERE n.nspname = 'sqlsynth_journal' AND c.relname LIKE 'jdbc%'").fetchone()[0]
+    return {"rows": rows, "fks": fks, "staging": staging}
+
+
+def test_a_failed_jdbc_load_is_undone_through_the_journal(project, spark, fresh_db):
+    """A CHECK the generated rentals break: the load fails after Spark wrote every table, and the
+    journal undoes it: the tables as they were, every foreign key back, the staging tables dropped."""
+    import psycopg
+
+    s = _jdbc_destination(fresh_db)
+    plan = api.plan_load("orm.yaml", "config.yaml", num_passes=10, seed=3)
+    with psycopg.connect(fresh_db) as c:
+        c.execute('ALTER TABLE "public"."rental" ADD CONSTRAINT "rental_none" CHECK (rental_id < 0)')
+    before = _state(fresh_db, plan)
+    assert len(before["fks"]) > 10 and before["rows"][VOCAB] == 6
+    with pytest.raises(SqlsynthError, match="rental_none.*the destination was restored") as e:
+        api.create_data_spark(s, "orm.yaml", "config.yaml", num_passes=10, seed=3, jdbc=True, partitions=2,
+                              spark=spark)
+    assert "\n" not in str(e.value)
+    assert _state(fresh_db, plan) == before
+    with psycopg.connect(fresh_db) as c:
+        assert c.execute("SELECT command, state FROM sqlsynth_journal.loads").fetchall() == \
+            [("create-data --jdbc", "restored")]
+        c.execute('ALTER TABLE "public"."rental" DROP CONSTRAINT "rental_none"')
+    api.create_data_spark(s, "orm.yaml", "config.yaml", num_passes=10, seed=3, jdbc=True, partitions=2, spark=spark)
+    after = _state(fresh_db, plan)
+    assert after["fks"] == before["fks"] and after["staging"] == 0
+    assert after["rows"] == {t: 6 if t == VOCAB else plan.tables[t].rows for t in after["rows"]}
+
+
+def test_a_killed_jdbc_load_is_undone_by_recover_keeping_other_sessions_rows(project, fresh_db):
+    """kill -9 once the rows are in the tables and the foreign keys not yet back: `sqlsynth recover`
+    deletes the load's rows (only those: a row another session committed meanwhile stays), puts the
+    foreign keys back and drops the staging tables."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psycopg
+
+    _jdbc_destination(fresh_db)
+    plan = api.plan_load("orm.yaml", "config.yaml", num_passes=10, seed=3)
+    before = _state(fresh_db, plan)
+    env = {**os.environ, "DST_DSN": fresh_db, "SQLSYNTH_TEST_PAUSE": "loaded"}
+    proc = subprocess.Popen([sys.executable, "-m", "sqlsynth.cli", "create-data", "--engine", "spark", "--jdbc",
+                             "--num-passes", "10", "--seed", "3", "--master", "local[1]", "--partitions", "2"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                            text=True, start_new_session=True)
+    try:
+        lines = []
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            line = proc.stderr.readline()
+            lines.append(line)
+            if "paused at loaded" in line or (not line and proc.poll() is not None):
+                break
+        assert "paused at loaded" in lines[-1], "".join(lines)[-3000:]
+        loaded = _state(fresh_db, plan)
+        assert loaded["rows"]["rental"] == plan.tables["rental"].rows and len(loaded["fks"]) < len(before["fks"])
+        assert loaded["staging"] == len(plan.order)
+        with psycopg.connect(fresh_db) as c:  # another session's row, committed while the load is paused
+            c.execute('INSERT INTO "public"."actor" (actor_id, first_name, last_name) VALUES (%s, %s, %s)',
+                      [10 ** 6, "Other", "Session"])
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    done = subprocess.run([sys.executable, "-m", "sqlsynth.cli", "recover"], env={**os.environ, "DST_DSN": fresh_db},
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "create-data --jdbc" in done.stdout and "staging tables dropped" in done.stdout, done.stdout
+    after = _state(fresh_db, plan)
+    assert after["fks"] == before["fks"] and after["staging"] == 0
+    assert after["rows"] == {**before["rows"], "actor": 1}
+    with psycopg.connect(fresh_db) as c:
+        assert c.execute('SELECT actor_id, first_name FROM "public"."actor"').fetchall() == [(10 ** 6, "Other")]

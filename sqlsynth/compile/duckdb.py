@@ -33,14 +33,11 @@ from ..sql import primitives, primitives_duckdb as duck
 from ..sql.primitives_duckdb import HASH_MACROS, hash64_python  # noqa: F401  (the executor's, the tests')
 from ..sql.sqlx import render
 from .refusals import plan_refusals
+from .rewrite import Unsupported, map_call
 from .program import ROW, row_source
 
 ENGINE = "DuckDB"
 M32 = (1 << 32) - 1
-RANGE_NAMES = {"int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange"}
-REFUSED = {"set_masklen": "network addresses (inet/cidr)", "plainto_tsquery": "tsquery",
-           "pg_get_serial_sequence": "sequences", "setval": "sequences", "hashtextextended": "text hashes",
-           **{g: "geometric values" for g in primitives.GEOMETRIC}}
 
 
 @dataclass
@@ -73,10 +70,6 @@ class DuckProgram:
         return sum(s.rows for s in self.steps if s.kind == "insert")
 
 
-class Unsupported(Exception):
-    pass
-
-
 def _rewrite(node: exp.Expression) -> exp.Expression:
     if isinstance(node, exp.BitwiseAnd) and primitives.hash64_args(node.this) is not None \
             and node.expression == exp.Literal.number(M32):  # the DuckDB hash is 32 bits already
@@ -85,27 +78,9 @@ def _rewrite(node: exp.Expression) -> exp.Expression:
             and node.args.get("zone") == exp.Literal.string("UTC"):
         return duck.timestamp_from_epoch(node.this.this.transform(_rewrite))
     if isinstance(node, exp.Anonymous):
-        name = str(node.this).lower()
-        args = [a.transform(_rewrite) for a in node.expressions]  # a replaced node is not walked again
-        if primitives.hash64_args(node) is not None:
-            return duck.hash64(*args)
-        if name == "decode" and len(args) == 2:
-            return exp.Unhex(this=args[0])
-        if name == "to_tsvector" and len(args) == 2:
-            return args[1]
-        if name in RANGE_NAMES and len(args) == 2:
-            return exp.Struct(expressions=[exp.PropertyEQ(this=exp.to_identifier("lower"), expression=args[0]),
-                                           exp.PropertyEQ(this=exp.to_identifier("upper"), expression=args[1])])
-        if name in ("lower", "upper") and len(args) == 1:
-            return duck.field(args[0], name)
-        if name in ("jsonb_build_object", "json_build_object"):
-            return duck.json_object(*args)
-        if name == "to_hex":
-            return duck.to_hex(*args)
-        if name in REFUSED:
-            raise Unsupported(REFUSED[name])
-        if name.endswith("range") or name in ("lower_inf", "upper_inf", "isempty"):
-            raise Unsupported(f"range function {name}")
+        mapped = map_call(node, duck, _rewrite)
+        if mapped is not None:
+            return mapped
     if isinstance(node, exp.Div) and not node.args.get("typed") \
             and not node.left.is_type(*exp.DataType.REAL_TYPES) and not node.right.is_type(*exp.DataType.REAL_TYPES):
         # a fractional division: PostgreSQL's rendering casts the dividend to DOUBLE PRECISION; DuckDB

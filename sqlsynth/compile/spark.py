@@ -31,16 +31,13 @@ from ..errors import SchemaError, SqlsynthError
 from ..plan.model import Plan, TablePlan
 from ..plan.pools import JoinCollector, Pool
 from ..schema.types_spark import spark_type
-from ..sql import primitives, primitives_spark as spark
+from ..sql import primitives_spark as spark
 from ..sql.sqlx import render
 from .program import ROW
 from .refusals import plan_refusals
+from .rewrite import Unsupported, map_call
 
 ENGINE = "Spark"
-RANGE_NAMES = {"int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange"}
-REFUSED = {"set_masklen": "network addresses (inet/cidr)", "plainto_tsquery": "tsquery",
-           "pg_get_serial_sequence": "sequences", "setval": "sequences", "hashtextextended": "text hashes",
-           **{g: "geometric values" for g in primitives.GEOMETRIC}}
 DEFAULT_PARTITIONS = 8
 INTEGERS = {exp.DataType.Type.SMALLINT, exp.DataType.Type.INT, exp.DataType.Type.BIGINT, exp.DataType.Type.TINYINT}
 ARRAY_VIEW = "_array"  # suffix of a pool's one-row view (w: its values in key order)
@@ -74,10 +71,6 @@ class SparkProgram:
         return sum(s.rows for s in self.steps)
 
 
-class Unsupported(Exception):
-    pass
-
-
 def _rewrite(node: exp.Expression) -> exp.Expression:
     if isinstance(node, exp.AtTimeZone) and isinstance(node.this, exp.UnixToTime) and len(node.this.args) == 1 \
             and node.args.get("zone") == exp.Literal.string("UTC"):
@@ -103,25 +96,9 @@ def _rewrite(node: exp.Expression) -> exp.Expression:
         name = str(node.this).lower()
         if name == "range" and len(node.expressions) == 4:  # the row source (primitives_spark.row_source)
             return node
-        args = [a.transform(_rewrite) for a in node.expressions]  # a replaced node is not walked again
-        if primitives.hash64_args(node) is not None:
-            return spark.hash64(*args)
-        if name == "decode" and len(args) == 2:
-            return exp.Unhex(this=args[0])
-        if name == "to_tsvector" and len(args) == 2:
-            return args[1]
-        if name in RANGE_NAMES and len(args) == 2:
-            return spark.make_struct(*args)
-        if name in ("lower", "upper") and len(args) == 1:
-            return spark.field(args[0], name)
-        if name in ("jsonb_build_object", "json_build_object"):
-            return spark.json_object(*args)
-        if name == "to_hex":
-            return spark.to_hex(*args)
-        if name in REFUSED:
-            raise Unsupported(REFUSED[name])
-        if name.endswith("range") or name in ("lower_inf", "upper_inf", "isempty"):
-            raise Unsupported(f"range function {name}")
+        mapped = map_call(node, spark, _rewrite)
+        if mapped is not None:
+            return mapped
     if isinstance(node, exp.Bracket) and node.args.get("offset") == 1 and len(node.expressions) == 1 \
             and isinstance(node.expressions[0], exp.Slice):
         sl = node.expressions[0]
@@ -139,8 +116,10 @@ def _rewrite(node: exp.Expression) -> exp.Expression:
             return exp.DataType.build("DECIMAL(38, 18)", dialect="spark")
         if node.this == exp.DataType.Type.USERDEFINED:  # an enum or a domain: the text (enums), checked below
             return exp.DataType.build("STRING", dialect="spark")
-    if isinstance(node, exp.Div) and node.args.get("typed"):
-        # the plan's integer division (PostgreSQL's int / int): Spark's `/` is always fractional
+    if isinstance(node, exp.Div) and node.args.get("typed") and _integer(node.expression) \
+            and not _fractional(node.this):
+        # PostgreSQL's int / int (the plan's integer arithmetic divides by integer literals): Spark's `/`
+        # is always fractional. A division with a fractional side (`price / 2.0`) keeps `/`.
         return exp.IntDiv(this=node.this.transform(_rewrite), expression=node.expression.transform(_rewrite))
     if isinstance(node, exp.Cast) and isinstance(node.args.get("to"), exp.DataType) \
             and node.args["to"].this in INTEGERS and not isinstance(node.this, (exp.Column, exp.Literal)) \
@@ -155,6 +134,40 @@ def _rewrite(node: exp.Expression) -> exp.Expression:
     if isinstance(node, exp.Table) and isinstance(node.this, exp.Identifier) and node.args.get("db") is not None:
         return exp.Table(this=node.this.copy(), alias=node.args.get("alias"))  # a temporary view (see the executor)
     return node
+
+
+_ARITHMETIC = (exp.Add, exp.Sub, exp.Mul, exp.Mod, exp.IntDiv, exp.BitwiseAnd, exp.BitwiseOr, exp.BitwiseXor,
+               exp.BitwiseLeftShift, exp.BitwiseRightShift)
+
+
+def _integer(node: exp.Expression) -> bool:
+    """Known to be an integer: an integer literal, a cast to an integer type, integer arithmetic on them."""
+    if isinstance(node, (exp.Paren, exp.Neg)):
+        return _integer(node.this)
+    if isinstance(node, exp.Literal):
+        return node.is_int
+    if isinstance(node, exp.Cast):
+        return isinstance(node.args.get("to"), exp.DataType) and node.args["to"].this in INTEGERS
+    if isinstance(node, _ARITHMETIC) or (isinstance(node, exp.Div) and node.args.get("typed")):
+        return _integer(node.this) and _integer(node.expression)
+    return False
+
+
+def _fractional(node: exp.Expression) -> bool:
+    """Known not to be an integer: a decimal or float literal, a cast to a non-integer numeric type, a
+    fractional division, arithmetic with such an operand."""
+    if isinstance(node, (exp.Paren, exp.Neg)):
+        return _fractional(node.this)
+    if isinstance(node, exp.Literal):
+        return node.is_number and not node.is_int
+    if isinstance(node, exp.Cast):
+        to = node.args.get("to")
+        return isinstance(to, exp.DataType) and to.this in (exp.DataType.REAL_TYPES | {exp.DataType.Type.DECIMAL})
+    if isinstance(node, exp.Div):
+        return not node.args.get("typed") or _fractional(node.this) or _fractional(node.expression)
+    if isinstance(node, _ARITHMETIC):
+        return _fractional(node.this) or _fractional(node.expression)
+    return False
 
 
 def _array_of_query(query: exp.Select) -> exp.Expression:

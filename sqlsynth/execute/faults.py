@@ -1,4 +1,4 @@
-"""``SQLSYNTH_TEST_PAUSE=<moment>``: stop a ``create-data --jobs N`` load at a named moment, so that
+"""``SQLSYNTH_TEST_PAUSE=<moment>``: stop a ``create-data --jobs N`` (or Spark ``--jdbc``) load at a named moment, so that
 a test (or a user checking recovery) can ``kill -9`` it exactly there. Nothing else changes; unset,
 it costs one dictionary lookup per call.
 
@@ -6,6 +6,8 @@ it costs one dictionary lookup per call.
     inserting   inside a chunk's transaction, after its INSERT, before its COMMIT (first chunk)
     recreating  once about half of the dropped constraints and indexes are back
     closing     inside the closing transaction, after setval, before the journal is closed
+    loaded      create-data --engine spark --jdbc: the rows moved into the tables (committed), the
+                staging tables not yet dropped, the foreign keys not yet back
 
 On reaching the moment the process prints ``sqlsynth: paused at <moment> (SQLSYNTH_TEST_PAUSE)``
 on stderr and sleeps until it is killed.
@@ -18,7 +20,7 @@ import sys
 import threading
 import time
 
-MOMENTS = ("dropped", "inserting", "recreating", "closing")
+MOMENTS = ("dropped", "inserting", "recreating", "closing", "loaded")
 _reached: set[str] = set()
 _lock = threading.Lock()
 

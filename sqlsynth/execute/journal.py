@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 from ..compile.journal import SCHEMA, ensure_sql
 from ..db import connect, scrub
 from ..errors import ExecutionError, SqlsynthError, first_line
+from ..sql.sqlx import qtable
 from .constraints import Deferred
 
 RECOVER = "sqlsynth recover"
@@ -122,11 +123,32 @@ def refuse_unfinished(dsn: str) -> None:
         raise SqlsynthError(_message(loads[0]))
 
 
+STAGING = "jdbc_"  # staging tables of a create-data --jdbc load: <schema>.jdbc_<load id>_<n>
+
+
+def staging_table(load_id: str, n: int) -> str:
+    """A staging table of a Spark --jdbc load (its rows before one transaction moves them), as SQL."""
+    return qtable(SCHEMA, f"{STAGING}{load_id}_{n}")
+
+
+def drop_staging(conn, load_id: str) -> int:
+    """Drop the load's staging tables (none for other loads); how many."""
+    names = [r[0] for r in conn.execute(
+        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = %s AND c.relkind = 'r' AND starts_with(c.relname, %s)",
+        [SCHEMA, f"{STAGING}{load_id}_"]).fetchall()]
+    for name in names:
+        conn.execute(f"DROP TABLE IF EXISTS {qtable(SCHEMA, name)}")
+    return len(names)
+
+
 def recover_load(conn, load_id: str) -> str:
     """Undo one load (one transaction, on conn); returns what was done."""
     with conn.transaction():
         conn.execute("SET LOCAL lock_timeout = 0")
-        return conn.execute(f"SELECT {SCHEMA}.recover(%s)", [load_id]).fetchone()[0]
+        note = conn.execute(f"SELECT {SCHEMA}.recover(%s)", [load_id]).fetchone()[0]
+        dropped = drop_staging(conn, load_id)
+    return note + (f"; {dropped} staging tables dropped" if dropped else "")
 
 
 def recover(dsn: str, report: Callable[[str], None] | None = None) -> list[str]:

@@ -28,6 +28,11 @@ from ..sql.sqlx import q
 Report = Callable[[str], None]
 FORMATS = ("parquet", "csv", "delta")
 INSTALL = "pyspark is not installed: pip install 'sqlsynth[spark]' (and a Java 17 runtime)"
+DELTA_SOURCE = "org.apache.spark.sql.delta.sources.DeltaDataSource"
+NO_DELTA = ("--format delta: the Delta Lake jars are not on the Spark classpath (pip's delta-spark carries none); "
+            "start Spark with them: spark-submit --packages io.delta:delta-spark_2.13:<version> --conf "
+            "spark.sql.extensions=io.delta.sql.DeltaSparkSessionExtension (or set spark.jars.packages); "
+            "nothing was written")
 
 
 def _pyspark() -> Any:
@@ -58,6 +63,16 @@ def session(master: str | None = None, partitions: int = 8, conf: dict[str, str]
     except Exception as e:  # no Java, a bad master URL ...
         raise SqlsynthError(f"create-data --engine spark: cannot start Spark ({first_line(e)}); "
                             "a Java 17 runtime is needed (java on PATH or JAVA_HOME)") from None
+
+
+def class_loaded(spark: Any, name: str) -> bool:
+    """Whether the session's JVM can load the class (a jar on Spark's class path: JDBC driver, Delta)."""
+    jvm = spark.sparkContext._jvm
+    try:
+        jvm.java.lang.Class.forName(name, True, jvm.Thread.currentThread().getContextClassLoader())
+        return True
+    except Exception:  # py4j's error: the class is not there
+        return False
 
 
 class _Files:
@@ -141,7 +156,34 @@ def register_inputs(spark: Any, prog: SparkProgram, schema: Schema, vocab_dir: s
     return frames
 
 
+def as_text(df: Any, nested: bool = True) -> Any:
+    """Columns a writer cannot take as they are, in PostgreSQL's text forms: ranges (STRUCT<lower,
+    upper>) as ``[lower,upper)``; with `nested` (CSV) also arrays as ``{"a","b"}`` and bytea (BINARY)
+    as ``\\x<hex>``, so that COPY ... (FORMAT csv) reads the files back into PostgreSQL."""
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import ArrayType, BinaryType, StructType
+
+    cols = []
+    for f in df.schema.fields:
+        c = F.col(f"`{f.name}`")
+        if isinstance(f.dataType, StructType) and [x.name for x in f.dataType.fields] == ["lower", "upper"]:
+            c = F.when(c.isNull(), F.lit(None)).otherwise(F.concat(
+                F.lit("["), F.coalesce(c["lower"].cast("string"), F.lit("")), F.lit(","),
+                F.coalesce(c["upper"].cast("string"), F.lit("")), F.lit(")")))
+        elif nested and isinstance(f.dataType, ArrayType):
+            quoted = F.transform(c, lambda x: F.when(x.isNull(), F.lit("NULL")).otherwise(F.concat(
+                F.lit('"'), F.regexp_replace(F.regexp_replace(x.cast("string"), r"\\", r"\\\\"), '"', r'\\"'),
+                F.lit('"'))))
+            c = F.when(c.isNull(), F.lit(None)).otherwise(F.concat(F.lit("{"), F.array_join(quoted, ","), F.lit("}")))
+        elif nested and isinstance(f.dataType, BinaryType):
+            c = F.when(c.isNull(), F.lit(None)).otherwise(F.concat(F.lit("\\x"), F.lower(F.hex(c))))
+        cols.append(c.alias(f.name))
+    return df.select(*cols)
+
+
 def _write(df: Any, fmt: str, path: str) -> None:
+    if fmt == "csv":  # CSV holds no arrays, structs or binary values: their text forms
+        df = as_text(df)
     w = df.write.mode("errorifexists").format(fmt)
     if fmt == "csv":
         w = w.option("header", "true")
@@ -154,6 +196,8 @@ def create_data(prog: SparkProgram, schema: Schema, output: str, fmt: str = "par
     if fmt not in FORMATS:
         raise SqlsynthError(f"--format {fmt}: not one of {', '.join(FORMATS)}")
     spark = spark or session(master, prog.partitions)
+    if fmt == "delta" and not class_loaded(spark, DELTA_SOURCE):
+        raise SqlsynthError(NO_DELTA)
     files = _Files(spark, output)
     names = [prog.views[t] for t in prog.vocabulary] + [s.name for s in prog.steps]
     there = [n for n in names if files.exists(files.child(n))]

@@ -4,12 +4,14 @@ over JDBC, every partition on its own connection, as create-data does in files (
 The PostgreSQL JDBC driver is a jar Spark loads: Debian's libpostgresql-jdbc-java
 (/usr/share/java/postgresql.jar) is found by itself; elsewhere pass the jar with ``spark-submit
 --jars`` (or spark.jars) and run sqlsynth from that session. Tables must exist (create-tables) and be
-empty. Like create-data --defer-constraints, the generated tables' foreign keys are dropped first
-(read from the catalog, execute/constraints.py) and re-added after the load, which validates every
-row; a failure empties the tables this load wrote (they were empty before it) and re-adds the
-foreign keys. A load killed outright (kill -9) is not journaled: re-add the foreign keys printed by
-the error, or run create-tables again. Ranges (STRUCT<lower, upper> in Spark) are sent as their
-text form ``[lower,upper)``; enums and other text-typed values reach their columns through the
+empty. The load is journaled as create-data's are (execute/journal.py): the generated tables' foreign
+keys are recorded and dropped (read from the catalog, execute/constraints.py), every partition writes
+into an UNLOGGED staging table of the journal's schema (``sqlsynth_journal.jdbc_<load>_<n>``), one
+transaction recorded in the journal moves the rows into the tables, the foreign keys are re-added
+(which validates every row) and the journal closed. A failure undoes the load through the journal:
+the rows it moved (only those: by their transaction id), its foreign keys put back, its staging
+tables dropped; a load killed outright (kill -9) is undone by ``sqlsynth recover`` the same way.
+Ranges (STRUCT<lower, upper> in Spark) are sent as their text form ``[lower,upper)``; enums and other text-typed values reach their columns through the
 driver's ``stringtype=unspecified`` (the server casts the text).
 """
 
@@ -22,9 +24,11 @@ from typing import Any
 from ..compile.spark import ENGINE, SparkProgram
 from ..errors import ExecutionError, SqlsynthError, first_line
 from ..schema.model import Schema
+from ..sql.sqlx import q
 
 DEBIAN_JAR = "/usr/share/java/postgresql.jar"
 DRIVER = "org.postgresql.Driver"
+CHUNK = "jdbc"  # the journal's one chunk: the transaction moving the staged rows into the tables
 
 
 def jdbc_target(dsn: str) -> tuple[str, dict[str, str]]:
@@ -49,40 +53,18 @@ def jar_conf() -> dict[str, str]:
     return {"spark.jars": DEBIAN_JAR} if os.path.exists(DEBIAN_JAR) else {}
 
 
-def _driver_loaded(spark: Any) -> bool:
-    try:
-        spark.sparkContext._jvm.java.lang.Class.forName(DRIVER, True,
-                                                        spark.sparkContext._jvm.Thread.currentThread().getContextClassLoader())
-        return True
-    except Exception:
-        return False
-
-
-def _as_jdbc(df: Any) -> Any:
-    """Columns JDBC cannot send (STRUCT: ranges) as PostgreSQL's text form."""
-    from pyspark.sql import functions as F
-    from pyspark.sql.types import StructType
-
-    cols = []
-    for f in df.schema.fields:
-        c = F.col(f"`{f.name}`")
-        if isinstance(f.dataType, StructType) and [x.name for x in f.dataType.fields] == ["lower", "upper"]:
-            c = F.when(c.isNull(), F.lit(None)).otherwise(F.concat(
-                F.lit("["), F.coalesce(c["lower"].cast("string"), F.lit("")), F.lit(","),
-                F.coalesce(c["upper"].cast("string"), F.lit("")), F.lit(")")))
-        cols.append(c.alias(f.name))
-    return df.select(*cols)
-
-
 def create_data_jdbc(prog: SparkProgram, schema: Schema, plan: Any, dsn: str, spark: Any, report=None,
                      progress=None) -> None:
-    """Write every generated table into DST_DSN; see the module's docstring."""
+    """Write every generated table into DST_DSN, journaled; see the module's docstring."""
     import psycopg
 
     from ..sql.sqlx import qtable
+    from . import journal
     from .constraints import read_deferrable
+    from .faults import pause_point
+    from .spark import as_text, class_loaded, register_inputs
 
-    if not _driver_loaded(spark):
+    if not class_loaded(spark, DRIVER):
         raise SqlsynthError(f"--jdbc: the PostgreSQL JDBC driver ({DRIVER}) is not on Spark's class path: "
                             f"apt-get install libpostgresql-jdbc-java (it installs {DEBIAN_JAR}) or pass the "
                             "driver's jar with spark-submit --jars")
@@ -97,49 +79,76 @@ def create_data_jdbc(prog: SparkProgram, schema: Schema, plan: Any, dsn: str, sp
         if missing:
             raise SqlsynthError(f"create-data --jdbc: vocabulary table {', '.join(missing)} is empty; "
                                 "run create-vocab first; nothing was written")
+    journal.refuse_unfinished(dsn)
+    load_id = journal.new_load_id()
+    key = journal.lock_key(load_id)
+    stages = {t: journal.staging_table(load_id, n) for n, t in enumerate(names)}
+    cols = {t: ", ".join(q(c) for c in plan.tables[t].columns()) for t in names}
+    coord = psycopg.connect(dsn, autocommit=True, application_name=f"sqlsynth load {load_id}")
     try:
-        with psycopg.connect(dsn) as conn:
-            full = [t for t, n in names.items() if conn.execute(f"SELECT EXISTS (SELECT 1 FROM {n})").fetchone()[0]]
-            if full:
-                raise SqlsynthError(f"create-data: {', '.join(full)} already hold{'s' if len(full) == 1 else ''} "
-                                    "rows; run remove-data first; nothing was written")
-            deferred = read_deferrable(conn, list(names.values()))
-            fks = [d for d in deferred.drop_order if d.is_fk]
-            for d in fks:
-                conn.execute(d.drop_sql)
-    except psycopg.Error as e:
-        raise ExecutionError(f"create-data --jdbc: {first_line(e)}; run create-tables first; nothing was written") from None
-    from .spark import register_inputs
+        try:
+            coord.execute("SELECT pg_advisory_lock(%s)", [key])
+            with coord.transaction():
+                full = [t for t, n in names.items() if coord.execute(f"SELECT EXISTS (SELECT 1 FROM {n})").fetchone()[0]]
+                if full:
+                    raise SqlsynthError(f"create-data: {', '.join(full)} already hold{'s' if len(full) == 1 else ''} "
+                                        "rows; run remove-data first; nothing was written")
+                journal.ensure(coord)
+                fks = [d for d in read_deferrable(coord, list(names.values())).drop_order if d.is_fk]
+                journal.begin(coord, load_id, "create-data --jdbc", list(names.values()), key)
+                journal.record(coord, load_id, fks)
+                for d in fks:
+                    coord.execute(d.drop_sql)
+                for t, stage in stages.items():  # Spark's partitions write here; one transaction moves the rows
+                    coord.execute(f"CREATE UNLOGGED TABLE {stage} AS SELECT {cols[t]} FROM {names[t]} WITH NO DATA")
+        except psycopg.Error as e:
+            raise ExecutionError(f"create-data --jdbc: {first_line(e)}; run create-tables first; nothing was written") from None
+        current = None
+        try:
+            register_inputs(spark, prog, schema)
+            for step in prog.steps:
+                current = step.table
+                t0 = time.perf_counter()
+                df = spark.sql(step.sql)
+                as_text(df, nested=False).write.mode("append").option("batchsize", "10000").jdbc(url, stages[step.table],
+                                                                                     properties=props)
+                df.createOrReplaceTempView(step.name)
+                if progress is not None:
+                    progress.advance(step.table, step.rows, time.perf_counter() - t0)
+                if report:
+                    report(f"{step.table}: {step.rows} rows in {time.perf_counter() - t0:.2f}s")
+            current = "moving the rows into the tables"
+            with coord.transaction():  # the journal learns this transaction's id with the rows, or neither
+                coord.execute(journal.CHUNK_SQL, [load_id, CHUNK])
+                for t in names:
+                    coord.execute(f"INSERT INTO {names[t]} ({cols[t]}) SELECT {cols[t]} FROM {stages[t]}")
+            pause_point("loaded")
+            journal.drop_staging(coord, load_id)
+            current = "foreign keys"
+            with coord.transaction():
+                for d in fks:
+                    coord.execute(d.add_sql)
+                journal.finish(coord, load_id, [CHUNK])
+        except (Exception, KeyboardInterrupt) as e:
+            cause = "interrupted" if isinstance(e, KeyboardInterrupt) else first_line(e)
+            where = f"table {current}: " if current else ""
+            note = _restore(dsn, coord, load_id)
+            raise ExecutionError(f"create-data --jdbc on {ENGINE}: {where}{cause}; {note}") from None
+    finally:
+        coord.close()
 
-    current = None
-    try:
-        register_inputs(spark, prog, schema)
-        for step in prog.steps:
-            current = step.table
-            t0 = time.perf_counter()
-            df = spark.sql(step.sql)
-            _as_jdbc(df).write.mode("append").option("batchsize", "10000").jdbc(url, names[step.table], properties=props)
-            df.createOrReplaceTempView(step.name)
-            if progress is not None:
-                progress.advance(step.table, step.rows, time.perf_counter() - t0)
-            if report:
-                report(f"{step.table}: {step.rows} rows in {time.perf_counter() - t0:.2f}s")
-        current = "foreign keys"
-        with psycopg.connect(dsn) as conn:
-            for d in fks:
-                conn.execute(d.add_sql)
-    except Exception as e:
-        _restore(dsn, names, fks)
-        where = f"table {current}: " if current else ""
-        raise ExecutionError(f"create-data --jdbc on {ENGINE}: {where}{first_line(e)}; the tables it wrote were "
-                             "emptied and their foreign keys put back") from None
 
-
-def _restore(dsn: str, names: dict[str, str], fks: list) -> None:
+def _restore(dsn: str, coord: Any, load_id: str) -> str:
+    """Undo the load through the journal (its rows only, its foreign keys back, its staging tables
+    dropped); what was done, or how to finish it."""
     import psycopg
 
-    with psycopg.connect(dsn) as conn:
-        conn.execute(f"TRUNCATE {', '.join(names.values())}")
-        for d in fks:
-            if conn.execute(d.exists_sql).fetchone() is None:
-                conn.execute(d.add_sql)
+    from . import journal
+
+    try:
+        if coord.closed or coord.broken:
+            coord = psycopg.connect(dsn, autocommit=True)
+        return f"the destination was restored ({journal.recover_load(coord, load_id)})"
+    except psycopg.Error as e:
+        return (f"restoring the destination ALSO failed ({first_line(e)}); the journal in the destination keeps "
+                f"what to undo: run `{journal.RECOVER}`")

@@ -26,6 +26,7 @@ from sqlglot import exp
 from ..errors import SchemaError
 from ..sql.sqlx import q
 from .model import Column, ForeignKey, Schema, Table
+from .types import engine_datatype, no_engine_form
 
 ENGINE = "DuckDB"
 RANGES = {"int4range": "INTEGER", "int8range": "BIGINT", "numrange": "DOUBLE", "tsrange": "TIMESTAMP",
@@ -70,16 +71,9 @@ def duck_type(schema: Schema, type_sql: str, what: str, depth: int = 0) -> tuple
     elif name in RANGES:
         out = f'STRUCT("lower" {RANGES[name]}, "upper" {RANGES[name]})'
     elif name in UNSUPPORTED or not _SIMPLE.fullmatch(name):
-        raise SchemaError(f"{what}: type {type_sql} has no {ENGINE} form; leave the table out (ignore: true) "
-                          "or load it into PostgreSQL")
+        raise no_engine_form(what, type_sql, ENGINE, "PostgreSQL")
     else:
-        try:
-            dt = exp.DataType.build(text, dialect="postgres", udt=True)
-        except (sqlglot.errors.ParseError, ValueError):
-            dt = None
-        if dt is None or dt.this == exp.DataType.Type.USERDEFINED:
-            raise SchemaError(f"{what}: type {type_sql} has no {ENGINE} form; leave the table out (ignore: true) "
-                              "or load it into PostgreSQL")
+        dt = engine_datatype(text, type_sql, what, ENGINE, "PostgreSQL")
         if dt.this in (exp.DataType.Type.DECIMAL,) and not dt.expressions:
             out = "DECIMAL(38, 10)"  # unconstrained numeric (DuckDB's bare DECIMAL is (18, 3))
         else:

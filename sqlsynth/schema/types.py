@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import sqlglot
+from sqlglot import exp
+
+from ..errors import SchemaError
 from .model import Check, Schema
 
 _INT = {"smallint": 16, "int2": 16, "integer": 32, "int": 32, "int4": 32, "bigint": 64, "int8": 64}
@@ -117,3 +121,21 @@ def resolve_type(type_sql: str, schema: Schema, _depth: int = 0) -> TypeInfo:
         if info.kind == "range":
             info.subtype = _RANGE_SUBTYPE[low]
     return info
+
+
+def no_engine_form(what: str, type_sql: str, engine: str, elsewhere: str) -> SchemaError:
+    """The one-line error of a type another engine (DuckDB, Spark) has no form for."""
+    return SchemaError(f"{what}: type {type_sql} has no {engine} form; leave the table out (ignore: true) "
+                       f"or load it into {elsewhere}")
+
+
+def engine_datatype(text: str, type_sql: str, what: str, engine: str, elsewhere: str) -> exp.DataType:
+    """sqlglot's DataType of a PostgreSQL type (`text`, as orm.yaml spells it without array brackets)
+    for rendering in another engine's dialect; no_engine_form's error when sqlglot reads none."""
+    try:
+        dt = exp.DataType.build(text, dialect="postgres", udt=True)
+    except (sqlglot.errors.ParseError, ValueError):
+        dt = None
+    if dt is None or dt.this == exp.DataType.Type.USERDEFINED:
+        raise no_engine_form(what, type_sql, engine, elsewhere)
+    return dt

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 
-import sqlglot
-from sqlglot import exp
-
 from ..errors import SchemaError
 from .model import Schema
+from .types import engine_datatype, no_engine_form
 
 ENGINE = "Spark"
+ELSEWHERE = "PostgreSQL or DuckDB"
 RANGES = {"int4range": "INT", "int8range": "BIGINT", "numrange": "DOUBLE", "tsrange": "TIMESTAMP_NTZ",
           "tstzrange": "TIMESTAMP", "daterange": "DATE"}
 TEXTUAL = {"tsvector", "json", "jsonb", "uuid", "name", "citext", "character", "char", "bpchar", "text"}
@@ -62,21 +61,13 @@ def spark_type(schema: Schema, type_sql: str, what: str, depth: int = 0) -> str:
         if m and m.group(3):
             base = f"{base} {m.group(3)}"
         if name in UNSUPPORTED or base in UNSUPPORTED or not _SIMPLE.fullmatch(name):
-            raise SchemaError(f"{what}: type {type_sql} has no {ENGINE} form; leave the table out (ignore: true) "
-                              "or load it into PostgreSQL or DuckDB")
+            raise no_engine_form(what, type_sql, ENGINE, ELSEWHERE)
         if base in TEXTUAL or base.startswith(("character", "varchar")):
             out = "STRING"
         elif base in SPECIAL and not (base in ("numeric", "decimal") and m and m.group(2)):
             out = SPECIAL[base]
         else:
-            try:
-                dt = exp.DataType.build(text, dialect="postgres", udt=True)
-            except (sqlglot.errors.ParseError, ValueError):
-                dt = None
-            if dt is None or dt.this == exp.DataType.Type.USERDEFINED:
-                raise SchemaError(f"{what}: type {type_sql} has no {ENGINE} form; leave the table out "
-                                  "(ignore: true) or load it into PostgreSQL or DuckDB")
-            out = dt.sql("spark")
+            out = engine_datatype(text, type_sql, what, ENGINE, ELSEWHERE).sql("spark")
     for _ in range(dims):
         out = f"ARRAY<{out}>"
     return out

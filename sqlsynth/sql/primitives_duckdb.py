@@ -47,6 +47,12 @@ def field(struct: exp.Expression, name: str) -> exp.Expression:
     return _call("struct_extract", struct, exp.Literal.string(name))
 
 
+def make_struct(lower: exp.Expression, upper: exp.Expression) -> exp.Expression:
+    """A range as STRUCT("lower", "upper")."""
+    return exp.Struct(expressions=[exp.PropertyEQ(this=exp.to_identifier("lower"), expression=lower),
+                                   exp.PropertyEQ(this=exp.to_identifier("upper"), expression=upper)])
+
+
 def json_object(*pairs: exp.Expression) -> exp.Expression:
     return _call("json_object", *pairs)
 

@@ -5,13 +5,50 @@ The random streams' hash: Spark's ``xxhash64(v, s)`` hashes all its arguments (v
 seed, a BIGINT literal) under Spark's fixed seed 42; it is stable across Spark releases and the same
 on every executor. Streams read the low 32 bits of it (sqlx.Streams masks them, as on PostgreSQL),
 so every draw covers the same range as on PostgreSQL; the values differ (determinism holds within
-an engine, not across engines).
+an engine, not across engines). ``hash64_python`` is the same draw computed in Python (the stream's
+twin, pinned against Spark by tests/test_spark.py).
 """
 
 from __future__ import annotations
 
 import sqlglot
 from sqlglot import exp
+
+
+M64 = (1 << 64) - 1
+M32 = (1 << 32) - 1
+SPARK_SEED = 42  # the seed Spark's xxhash64 starts from
+# the five primes of XXH64
+P1, P2, P3, P4, P5 = (0x9E3779B185EBCA87, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x85EBCA77C2B2AE63,
+                      0x27D4EB2F165667C5)
+
+
+def _rotl(x: int, r: int) -> int:
+    return ((x << r) | (x >> (64 - r))) & M64
+
+
+def xxh64_long(value: int, seed: int) -> int:
+    """XXH64 of one 64-bit integer (its 8 bytes, little-endian) under `seed`, as an unsigned 64-bit
+    integer: the input shorter than a 32-byte stripe takes the short path (one 8-byte lane, then the
+    final avalanche)."""
+    h = (seed + P5 + 8) & M64
+    lane = (_rotl((value & M64) * P2 & M64, 31) * P1) & M64
+    h = (_rotl(h ^ lane, 27) * P1 + P4) & M64
+    h = ((h ^ (h >> 33)) * P2) & M64
+    h = ((h ^ (h >> 29)) * P3) & M64
+    return h ^ (h >> 32)
+
+
+def xxhash64_python(value: int, seed: int) -> int:
+    """Spark's ``xxhash64(CAST(value AS BIGINT), CAST(seed AS BIGINT))`` (a signed BIGINT): each argument
+    hashed in turn, the previous hash the next one's seed, starting from 42."""
+    h = xxh64_long(seed, xxh64_long(value, SPARK_SEED))
+    return h - (1 << 64) if h >= 1 << 63 else h
+
+
+def hash64_python(value: int, seed: int) -> int:
+    """A stream's draw on Spark computed in Python: the low 32 bits of hash64's value, in [0, 2^32)."""
+    return xxhash64_python(value, seed) & M32
 
 
 def _call(name: str, *args: exp.Expression) -> exp.Expression:
