@@ -237,21 +237,25 @@ def test_a_division_by_a_decimal_keeps_its_fraction_and_an_integer_division_stay
     cols = {"id": {"type": "integer", "nullable": False, "primary": True},
             "half": {"type": "double precision", "nullable": False},
             "whole": {"type": "double precision", "nullable": False},
-            "price": {"type": "numeric(8,2)", "nullable": False}}
+            "price": {"type": "numeric(8,2)", "nullable": False},
+            "tenth": {"type": "double precision", "nullable": False}}
     (tmp_path / "orm.yaml").write_text(yaml.safe_dump({"schema": "public", "tables": {"t": {
         "columns": cols, "primary_key": {"name": "t_pkey", "columns": ["id"]}}}}))
     gens = [{"name": "sqlsynth.sql", "columns_assigned": "half", "kwargs": {"expression": "_row / 2.0"}},
             {"name": "sqlsynth.sql", "columns_assigned": "whole", "kwargs": {"expression": "_row / 2"}},
-            {"name": "sqlsynth.sql", "columns_assigned": "price", "kwargs": {"expression": "(_row + 0.25) / 2"}}]
+            {"name": "sqlsynth.sql", "columns_assigned": "price", "kwargs": {"expression": "(_row + 0.25) / 2"}},
+            # floor() of a double is a double on PostgreSQL: a fractional division the tree cannot type
+            {"name": "sqlsynth.sql", "columns_assigned": "tenth", "kwargs": {"expression": "floor(_row * 1.0) / 4"}}]
     (tmp_path / "config.yaml").write_text(yaml.safe_dump({"tables": {"t": {"num_rows_per_pass": 9,
                                                                             "row_generators": gens}}}))
     out = tmp_path / "o"
     api.create_data_spark(Settings(), "orm.yaml", "config.yaml", num_passes=1, seed=1, output=str(out), spark=spark)
-    rows = parquet_db(out).execute('SELECT half, whole, price FROM "public"."t" ORDER BY half').fetchall()
+    rows = parquet_db(out).execute('SELECT half, whole, price, tenth FROM "public"."t" ORDER BY half').fetchall()
     assert [r[0] * 2 for r in rows] == list(range(1, 10))  # _row / 2.0: every half kept (row r gives r / 2)
     cents = Decimal("0.01")  # numeric(8,2): PostgreSQL (and Spark's DECIMAL cast) round half away from zero
-    for half, whole, price in rows:
+    for half, whole, price, tenth in rows:
         r = int(half * 2)
+        assert tenth == r / 4, (r, tenth)  # floor(double) / 4 keeps its fraction, as on PostgreSQL
         assert whole == float(r // 2), (r, whole)  # _row / 2: PostgreSQL's bigint / integer is whole
         assert price == ((r + Decimal("0.25")) / 2).quantize(cents, ROUND_HALF_UP), (r, price)
 

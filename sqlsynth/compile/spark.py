@@ -120,7 +120,15 @@ def _rewrite(node: exp.Expression) -> exp.Expression:
             and not _fractional(node.this):
         # PostgreSQL's int / int (the plan's integer arithmetic divides by integer literals): Spark's `/`
         # is always fractional. A division with a fractional side (`price / 2.0`) keeps `/`.
-        return exp.IntDiv(this=node.this.transform(_rewrite), expression=node.expression.transform(_rewrite))
+        this, by = node.this.transform(_rewrite), node.expression.transform(_rewrite)
+        if _integer(node.this):
+            return exp.IntDiv(this=this, expression=by)
+        # A dividend of a type the tree does not say (`floor(_u * 10) / 2`, a vocabulary column): PostgreSQL
+        # divides by its type, so Spark asks the value's type (folded by Spark's optimizer for a typed column)
+        return exp.If(this=exp.In(this=exp.Anonymous(this="typeof", expressions=[this.copy()]),
+                                  expressions=[exp.Literal.string(t) for t in _SPARK_INTEGER_TYPES]),
+                      true=exp.IntDiv(this=this.copy(), expression=by.copy()),
+                      false=exp.Div(this=this, expression=by))
     if isinstance(node, exp.Cast) and isinstance(node.args.get("to"), exp.DataType) \
             and node.args["to"].this in INTEGERS and not isinstance(node.this, (exp.Column, exp.Literal)) \
             and not (isinstance(node.this, exp.Cast) and node.this.args["to"].this in INTEGERS):
@@ -135,6 +143,8 @@ def _rewrite(node: exp.Expression) -> exp.Expression:
         return exp.Table(this=node.this.copy(), alias=node.args.get("alias"))  # a temporary view (see the executor)
     return node
 
+
+_SPARK_INTEGER_TYPES = ("tinyint", "smallint", "int", "bigint")
 
 _ARITHMETIC = (exp.Add, exp.Sub, exp.Mul, exp.Mod, exp.IntDiv, exp.BitwiseAnd, exp.BitwiseOr, exp.BitwiseXor,
                exp.BitwiseLeftShift, exp.BitwiseRightShift)
