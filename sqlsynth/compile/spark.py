@@ -125,7 +125,7 @@ def _rewrite(node: exp.Expression) -> exp.Expression:
             return exp.IntDiv(this=this, expression=by)
         # A dividend of a type the tree does not say (`floor(_u * 10) / 2`, a vocabulary column): PostgreSQL
         # divides by its type, so Spark asks the value's type (folded by Spark's optimizer for a typed column)
-        return exp.If(this=exp.In(this=exp.Anonymous(this="typeof", expressions=[this.copy()]),
+        return exp.If(this=exp.In(this=spark.type_name(this.copy()),
                                   expressions=[exp.Literal.string(t) for t in _SPARK_INTEGER_TYPES]),
                       true=exp.IntDiv(this=this.copy(), expression=by.copy()),
                       false=exp.Div(this=this, expression=by))

@@ -65,6 +65,11 @@ def hash64(value: exp.Expression, seed: exp.Expression) -> exp.Expression:
                  exp.Cast(this=seed, to=exp.DataType.build("BIGINT")))
 
 
+def type_name(value: exp.Expression) -> exp.Expression:
+    """Spark's ``typeof(v)``: the name of the value's type ('int', 'bigint', 'decimal(8,2)', 'double', ...)."""
+    return _call("typeof", value)
+
+
 def element_at(array: exp.Expression, index1: exp.Expression) -> exp.Expression:
     """``element_at(array, i)``: the element at a 1-based index, as PostgreSQL's subscript (Spark's
     ``array[i]`` counts from 0)."""
