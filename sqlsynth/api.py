@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from typing import Callable
 
 import yaml
 
+from . import cache
 from .compile.program import Program, compile_plan
 from .config.load import DEFAULT_CONFIG_FILE, Config, load_config
 from .db import connect, mask_dsn, scrub
@@ -23,6 +25,19 @@ from .settings import Settings
 Report = Callable[[str], None]
 
 
+def unit(f):
+    """A public function of the library as one unit of work of the cache (sqlsynth.cache.unit): what it
+    found worth keeping (pools, the orm.yaml check) is written to ./.sqlsynth/cache when it returns, and
+    forgotten when it raises -- for library callers as for the command line (whose command is the
+    outermost unit, so that a command calling several functions writes once, when it succeeds)."""
+
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        with cache.unit():
+            return f(*args, **kwargs)
+    return wrapper
+
+
 def refuse_overwrite(path: str, force: bool) -> None:
     """An existing file or directory is not overwritten without --force; a device or a named pipe
     (`-o /dev/null`, `-o /dev/stdout`) is written into, which overwrites nothing."""
@@ -30,6 +45,7 @@ def refuse_overwrite(path: str, force: bool) -> None:
         raise SqlsynthError(f"{path} already exists; use --force to overwrite it")
 
 
+@unit
 def reflect_source(settings: Settings, dsn: str | None = None) -> Schema:
     """The source's schema: PostgreSQL's (SRC_SCHEMA), or a file source's (schema.reflect_files)."""
     from .filesource import is_file_source
@@ -44,6 +60,7 @@ def reflect_source(settings: Settings, dsn: str | None = None) -> Schema:
     return reflect(dsn, settings.src_schema or "public", masked_dsn=mask_dsn(dsn))
 
 
+@unit
 def make_tables(settings: Settings, orm_file: str = "orm.yaml", force: bool = False,
                 parquet_dir: str | None = None) -> Schema:
     """Reflect the source schema into orm.yaml (parquet_dir: a directory of Parquet/CSV files instead of SRC_DSN)."""
@@ -55,6 +72,7 @@ def make_tables(settings: Settings, orm_file: str = "orm.yaml", force: bool = Fa
     return schema
 
 
+@unit
 def generate_config(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None,
                     force: bool = False, fit: bool | None = None, rules: bool | None = None,
                     jobs: int | None = None, report: Report | None = None, warn: Report | None = None,
@@ -162,6 +180,7 @@ def source_settings(settings: Settings, orm_file: str) -> Settings:
     return dataclasses.replace(settings, src_dsn=dsn) if isinstance(dsn, str) and _is_file_source(dsn) else settings
 
 
+@unit
 def load_inputs(orm_file: str, config_file: str | None, config_required: bool = False) -> tuple[Schema, Config]:
     """Load orm.yaml and config.yaml, reporting the problems of both at once.
 
@@ -198,6 +217,7 @@ def _checked_plan(schema: Schema, config: Config, **kwargs) -> Plan:
     return plan
 
 
+@unit
 def plan_load(orm_file: str, config_file: str | None, num_passes: int | None = None, seed: int | None = None,
               dst_schema: str | None = None, stats_file: str | None = None, append: bool = False,
               scale: float | None = None, inputs: tuple[Schema, Config] | None = None) -> Plan:
@@ -215,6 +235,7 @@ def plan_load(orm_file: str, config_file: str | None, num_passes: int | None = N
     return plan
 
 
+@unit
 def compile_program(orm_file: str, config_file: str | None, num_passes: int | None = None, seed: int | None = None,
                     dst_schema: str | None = None, stats_file: str | None = None, append: bool = False,
                     scale: float | None = None, inputs: tuple[Schema, Config] | None = None) -> Program:
@@ -222,6 +243,7 @@ def compile_program(orm_file: str, config_file: str | None, num_passes: int | No
                                   inputs))
 
 
+@unit
 def explain(orm_file: str, config_file: str | None, num_passes: int | None = None, seed: int | None = None,
             dst_schema: str | None = None, stats_file: str | None = None, scale: float | None = None,
             table: str | None = None, column: str | None = None) -> list[dict]:
@@ -264,6 +286,7 @@ def _precompute_stories(prog: Program, dst_dsn: str | None) -> None:
         conn.close()
 
 
+@unit
 def compile_script(orm_file: str, config_file: str | None, num_passes: int | None = None, seed: int | None = None,
                    dst_schema: str | None = None, dst_dsn: str | None = None, stats_file: str | None = None,
                    append: bool = False, scale: float | None = None, warn: Report | None = None) -> str:
@@ -287,6 +310,7 @@ def compile_script(orm_file: str, config_file: str | None, num_passes: int | Non
     return writer.text
 
 
+@unit
 def compile_split(orm_file: str, config_file: str | None, out_dir: str, num_passes: int | None = None,
                   seed: int | None = None, dst_schema: str | None = None, jobs: int = 2, chunk_rows: int | None = None,
                   defer_indexes: bool = True, force: bool = False, stats_file: str | None = None,
@@ -316,6 +340,7 @@ def _no_unfinished_load(dsn: str) -> None:
     refuse_unfinished(dsn)
 
 
+@unit
 def recover(settings: Settings, report: Report | None = None) -> list[str]:
     """Undo every unfinished load of the destination (see sqlsynth.execute.journal): delete the rows
     it wrote (only those), re-create the constraints and indexes it dropped, put the sequences back."""
@@ -355,6 +380,7 @@ def _selection(schema: Schema, config: Config) -> tuple[list[str], set[str], set
     return generated, ignored, vocab
 
 
+@unit
 def create_tables(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None) -> list[str]:
     from .schema.ddl import create_statements
 
@@ -395,6 +421,7 @@ def _check_extensions(conn, schema: Schema) -> None:
             "again; nothing was changed")
 
 
+@unit
 def create_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None,
                 num_passes: int | None = None, seed: int | None = None, report: Report | None = None,
                 stats_file: str | None = None, jobs: int = 1, chunk_rows: int | None = None,
@@ -420,10 +447,12 @@ def create_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str
     dsn = settings.need_dst()
     if append and jobs > 1:
         raise SqlsynthError("--append runs in one transaction: use it with --jobs 1")
-    executor = executor_for(dsn, **options)
     _placement(settings, schema)  # a bad DST_SCHEMA stops here, before anything runs
     prog = compile_program(orm_file, config_file, num_passes, seed, settings.dst_schema, stats_file, append, scale,
                            inputs)
+    options["defer"], options["defer_indexes"] = small_load_defer(prog.total_rows, jobs, append, defer_constraints,
+                                                                  defer_indexes)
+    executor = executor_for(dsn, **options)
     if settings.dst_is_src():
         raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to write into it")
     _no_unfinished_load(dsn)
@@ -431,6 +460,23 @@ def create_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str
     return prog
 
 
+def small_load_defer(total_rows: int, jobs: int, append: bool, defer: bool | None,
+                     defer_indexes: bool | None) -> tuple[bool | None, bool | None]:
+    """The --defer-constraints/--defer-indexes defaults of a --jobs 1 load of at most BIG_LOAD_ROWS rows
+    into empty tables: foreign keys dropped and re-added inside the load's one transaction (re-adding one
+    checks every row in one join, where keeping it fires a trigger query per inserted row: about half the
+    server's time on the Pagila example, benchmarks/RESULTS_startup.md), indexes and keys kept (maintained
+    row by row, cheaper than rebuilding them at this size). An --append load keeps its foreign keys: re-adding
+    one would check the rows already there too. Anything the caller chose is kept; other loads: the defaults
+    of sqlsynth.execute.parallel.run_load."""
+    from .compile.chunks import BIG_LOAD_ROWS
+
+    if defer is None and jobs <= 1 and not append and total_rows <= BIG_LOAD_ROWS:
+        return True, (False if defer_indexes is None else defer_indexes)
+    return defer, defer_indexes
+
+
+@unit
 def create_data_spark(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None,
                       num_passes: int | None = None, seed: int | None = None, report: Report | None = None,
                       stats_file: str | None = None, scale: float | None = None, output: str | None = None,
@@ -461,6 +507,7 @@ def create_data_spark(settings: Settings, orm_file: str = "orm.yaml", config_fil
     return prog
 
 
+@unit
 def remove_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None) -> list[str]:
     """Empty the generated tables (vocabulary and ignored tables are left alone)."""
     schema, config = load_inputs(orm_file, config_file)
@@ -483,6 +530,7 @@ def remove_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str
     return generated
 
 
+@unit
 def remove_tables(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None) -> list[str]:
     from .schema.ddl import drop_statements
 
@@ -506,6 +554,7 @@ def remove_tables(settings: Settings, orm_file: str = "orm.yaml", config_file: s
 # -- vocabulary tables (sqlsynth/vocab) -----------------------------------------------------------
 
 
+@unit
 def make_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None,
                force: bool = False, compress: bool = False, only: tuple[str, ...] = (), directory: str = ".",
                report=None) -> list:
@@ -519,6 +568,7 @@ def make_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: str 
                report=report)
 
 
+@unit
 def create_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None,
                  directory: str = ".", report=None) -> list:
     """Load every vocabulary table from its file into the destination, in one transaction."""
@@ -538,6 +588,7 @@ def create_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: st
     return run(settings, schema, vocab, _placement(settings, schema), directory=directory, report=report)
 
 
+@unit
 def remove_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None) -> list[str]:
     """Empty the vocabulary tables of the destination (refused while generated rows refer to them)."""
     from .vocab import remove_vocab as run
@@ -556,6 +607,7 @@ def remove_vocab(settings: Settings, orm_file: str = "orm.yaml", config_file: st
     return run(settings, schema, vocab, _placement(settings, schema))
 
 
+@unit
 def validate_config(config_file: str, orm_file: str = "orm.yaml", stats_file: str | None = None) -> Config:
     """Check config.yaml; with orm.yaml present also check tables, columns and generators."""
     config = load_config(config_file, required=True, defer=True)
@@ -571,6 +623,7 @@ def validate_config(config_file: str, orm_file: str = "orm.yaml", stats_file: st
     return config
 
 
+@unit
 def make_stats(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None,
                stats_file: str = "src-stats.yaml", force: bool = False, jobs: int | None = None,
                report: Report | None = None, for_report: bool = True):
@@ -604,6 +657,7 @@ def make_stats(settings: Settings, orm_file: str = "orm.yaml", config_file: str 
     return res
 
 
+@unit
 def list_tables(orm_file: str = "orm.yaml", config_file: str | None = None, which: str = "generated") -> list[str]:
     schema, config = load_inputs(orm_file, config_file)
     generated, ignored, vocab = _selection(schema, config)
@@ -618,6 +672,7 @@ def dump_yaml(data: object) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 
+@unit
 def report(settings: Settings, orm_file: str = "orm.yaml", config_file: str | None = None,
            stats_file: str | None = None, out: str = "report", fmt: str = "both", reference: str = "auto",
            quasi_identifiers: tuple[str, ...] = (), fail_under: float | None = None, max_tvd: float | None = None,
@@ -656,6 +711,7 @@ def report(settings: Settings, orm_file: str = "orm.yaml", config_file: str | No
     return res
 
 
+@unit
 def dump_data(settings: Settings, output: str, orm_file: str = "orm.yaml", config_file: str | None = None,
               tables: tuple[str, ...] = (), parquet: bool = False, force: bool = False, report=None) -> list:
     """Write the destination's tables (default: the generated ones, as datafaker) to output/<table>.csv or

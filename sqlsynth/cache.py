@@ -6,8 +6,8 @@ valid) and the orm.yaml check (schema/io.py: a file found valid against orm_sche
 checked by jsonschema again).
 
 An entry is a file named by a SHA-256 of everything that decides its content (``digest``), written
-whole (sqlsynth.files.write_atomic) when the command has succeeded (``flush``: a failed command
-writes nothing). The cache is never needed: an entry that cannot be read, is not
+whole (sqlsynth.files.write_atomic) when the command -- or the call of sqlsynth.api -- has succeeded
+(``unit``, ``flush``: failed work writes nothing). The cache is never needed: an entry that cannot be read, is not
 JSON or does not name its own digest is ignored (and written again), and a directory that cannot be
 written only means the next run does the work again. Clearing it: ``rm -rf .sqlsynth/cache``.
 """
@@ -17,7 +17,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 from .files import write_atomic
 
@@ -86,8 +87,7 @@ def _write(path: str, text: str) -> None:
 
 
 def flush() -> None:
-    """Write the entries made since the last flush. The command line calls it when a command has
-    succeeded, so that a command that fails leaves the working directory as it was."""
+    """Write the entries made since the last flush (unit() calls it when its work has succeeded)."""
     pending = list(_PENDING.items())
     _PENDING.clear()
     for path, text in pending:
@@ -96,6 +96,34 @@ def flush() -> None:
             write_atomic(path, text)
         except OSError:  # a read-only working directory, a file in the way: no cache, the same results
             return
+
+
+_DEPTH = [0]  # units of work (unit()) open
+
+
+def discard() -> None:
+    """Forget the entries made since the last flush (the work that made them failed)."""
+    _PENDING.clear()
+
+
+@contextmanager
+def unit() -> Iterator[None]:
+    """One unit of work -- a command of the command line, a call of sqlsynth.api: the entries made
+    inside are written when the outermost unit succeeds, forgotten when it fails (an exception), so
+    that failed work leaves the working directory as it was, whether the caller is the command line or
+    a library user. Units nest: a command calling several API functions writes once, at its end."""
+    _DEPTH[0] += 1
+    ok = False
+    try:
+        yield
+        ok = True
+    finally:
+        _DEPTH[0] -= 1
+        if _DEPTH[0] == 0:
+            if ok:
+                flush()
+            else:
+                discard()
 
 
 def _read_text(path: str) -> str:

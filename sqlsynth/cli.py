@@ -46,7 +46,7 @@ CHUNK_ROWS = click.option("--chunk-rows", default=None, type=click.IntRange(min=
                           help="Rows per chunk of a big table (default 100000); smaller tables are one chunk.")
 DEFER = click.option("--defer-constraints/--no-defer-constraints", default=None,
                      help="Drop the foreign keys of the generated tables before the load and re-add (validate) "
-                          "them after it. Default: with --jobs > 1, or above 1,000,000 rows.")
+                          "them after it (inside the one transaction with --jobs 1). Default: yes, except for an --append load of at most 1,000,000 rows.")
 FORCE = click.option("--force", "-f", is_flag=True, help="Overwrite an existing output file.")
 STATS = click.option("--stats-file", default=None,
                      help="Source statistics written by make-stats (default: src-stats.yaml if it exists); "
@@ -63,9 +63,8 @@ def handled(f):
     @functools.wraps(f)
     def wrapper(*args, **kwargs):
         try:
-            result = f(*args, **kwargs)
-            cache.flush()  # what the command found worth keeping (./.sqlsynth/cache), once it succeeded
-            return result
+            with cache.unit():  # what the command found worth keeping (./.sqlsynth/cache), once it succeeded
+                return f(*args, **kwargs)
         except ConfigError as e:
             for p in e.problems:
                 click.echo(str(p), err=True)
@@ -308,7 +307,8 @@ def create_tables(orm_file: str, config_file: str | None) -> None:
 @DEFER
 @click.option("--defer-indexes/--no-defer-indexes", default=None,
               help="With deferred constraints, also drop the secondary (non-unique) indexes and rebuild them "
-                   "after the load. Default: yes when constraints are deferred.")
+                   "after the load. Default: yes when constraints are deferred, except for a --jobs 1 load of at most "
+                   "1,000,000 rows.")
 @APPEND
 @click.option("--engine", type=click.Choice(["sql", "spark"]), default="sql", show_default=True,
               help="sql: the destination database (DST_DSN: PostgreSQL or DuckDB) generates the rows. spark: "

@@ -156,3 +156,41 @@ def test_a_valid_orm_file_is_checked_once_and_a_broken_one_every_time(tmp_path, 
             assert any("colums" in str(p) for p in e.problems), e.problems
         cache.flush()
     assert len(list((tmp_path / ".sqlsynth" / "cache" / "orm").glob("*.valid"))) == 1
+
+
+def test_the_library_writes_the_cache_when_a_call_succeeds_and_not_when_it_fails(tmp_path, monkeypatch):
+    """sqlsynth.api's functions are units of the cache, like the commands: a call that returns writes what
+    it found worth keeping (here the orm.yaml check and the Mimesis pools), one that raises writes nothing,
+    and calls made inside a caller's unit write when that unit ends well."""
+    from sqlsynth import api
+    from sqlsynth import cache as cache_module
+    from sqlsynth.errors import ConfigError
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(PAGILA / "orm.yaml", tmp_path / "orm.yaml")
+    good = (PAGILA / "config.yaml").read_text(encoding="utf-8")
+    bad = good.replace("  actor:\n    ignore: false\n", "  actor:\n    ignore: false\n    not_a_config_key: 1\n", 1)
+    assert bad != good
+    (tmp_path / "config.yaml").write_text(bad, encoding="utf-8")
+    cache = tmp_path / ".sqlsynth" / "cache"
+    # orm.yaml is found valid (an entry made), then config.yaml is refused: the call raises, nothing written
+    try:
+        api.plan_load("orm.yaml", "config.yaml", 5, seed=3)
+        raise AssertionError("a config with an unknown key loaded")
+    except ConfigError as e:
+        assert any("not_a_config_key" in str(p) for p in e.problems), e.problems
+    assert not cache.exists()
+    # a good config: the call writes both the orm.yaml check and the pools, nothing left for the caller to flush
+    (tmp_path / "config.yaml").write_text(good, encoding="utf-8")
+    api.plan_load("orm.yaml", "config.yaml", 5, seed=3)
+    assert len(list((cache / "orm").glob("*.valid"))) == 1
+    first = sorted(p.name for p in (cache / "mimesis").glob("*.json"))
+    assert len(first) >= 5
+    # inside a caller's unit that fails after the call returned: the new entries (another seed) are dropped
+    try:
+        with cache_module.unit():
+            api.plan_load("orm.yaml", "config.yaml", 5, seed=4)
+            raise RuntimeError("the caller's own work failed")
+    except RuntimeError:
+        pass
+    assert sorted(p.name for p in (cache / "mimesis").glob("*.json")) == first
