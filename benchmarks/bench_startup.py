@@ -67,8 +67,10 @@ t0 = time.perf_counter()
 from sqlsynth import api
 from sqlsynth.settings import load_settings
 spent = {"import sqlsynth.cli/api": time.perf_counter() - t0}
+# sqlsynth.api is a package of modules calling each other: the name is replaced in every one that has it
+MODULES = [m for k, m in list(sys.modules.items()) if k == "sqlsynth.api" or k.startswith("sqlsynth.api.")]
 def timed(name, label):
-    f = getattr(api, name, None)
+    f = next((getattr(m, name) for m in MODULES if hasattr(m, name)), None)
     if f is None:
         return
     def wrapper(*a, **k):
@@ -77,7 +79,9 @@ def timed(name, label):
             return f(*a, **k)
         finally:
             spent[label] = spent.get(label, 0.0) + time.perf_counter() - t
-    setattr(api, name, wrapper)
+    for m in MODULES:
+        if getattr(m, name, None) is f:
+            setattr(m, name, wrapper)
 timed("load_inputs", "load + validate orm.yaml, config.yaml")
 timed("build_plan", "build the plan (pools included)")
 timed("compile_plan", "compile")

@@ -204,7 +204,7 @@ def test_reference_lists_every_environment_variable_and_exit_status():
     names |= {"SRC_DSN", "SRC_SCHEMA", "DST_DSN", "DST_SCHEMA"}
     assert len(names) > 6
     assert not [n for n in sorted(names) if f"`{n}`" not in ref]
-    cli = (ROOT / "sqlsynth" / "cli.py").read_text(encoding="utf-8")
+    cli = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "sqlsynth" / "cli").glob("*.py")))
     statuses = set(re.findall(r"sys\.exit\((\d+)\)", cli)) | {"0", "2"}  # 2: click's usage errors
     table = re.search(r"## Exit statuses\n(.*?)\n## ", ref, re.S).group(1)
     assert not [s for s in sorted(statuses) if f"\n| {s} |" not in table]

@@ -1,6 +1,6 @@
 """Imports flow one way through sqlsynth's layers; read from the source with ``ast``, nothing imported.
 
-A *unit* is a subpackage (``sqlsynth/plan/``) or a top-level module (``sqlsynth/api.py``). Each unit
+A *unit* is a subpackage (``sqlsynth/plan/``, ``sqlsynth/api/``) or a top-level module (``sqlsynth/db.py``). Each unit
 has a rank; a unit may import units of a lower rank and units of its own rank listed in SAME_RANK,
 never a higher one:
 
@@ -20,9 +20,10 @@ rank  units
 5     compile: Plan -> Program (steps, the psql script, chunks, the split directory)
 6     execute: running a Program (PostgreSQL direct, parallel chunks, stories, journal), dump-data;
       report: measuring source and destination (it reads the plan's keys and the stats queries)
-7     api: the commands as functions
+7     api: the commands as functions (inputs -> plan -> program, source, destination)
 8     example: the bundled Pagila example (calls api)
-9     cli: click commands
+9     cli: click commands (base: the group, shared options, errors; prepare; load)
+10    __main__: ``python -m sqlsynth`` (calls cli)
 ====  ==========================================================================================
 
 Also failing: any import cycle between units (even within a rank), and a private name (``_x``,
@@ -51,6 +52,7 @@ RANK = {
     "api": 7,
     "example": 8,
     "cli": 9,
+    "__main__": 10,
 }
 # imports allowed between different units of one rank (importer -> imported)
 SAME_RANK = {
