@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import sqlglot
 from sqlglot import exp
 
 from ..errors import SqlsynthError
@@ -31,9 +30,8 @@ from ..plan.model import Plan, TablePlan
 from ..plan.pools import JoinCollector, Pool
 from ..sql import primitives, primitives_duckdb as duck
 from ..sql.primitives_duckdb import HASH_MACROS, hash64_python  # noqa: F401  (the executor's, the tests')
-from ..sql.sqlx import render
 from .refusals import plan_refusals
-from .rewrite import Unsupported, map_call
+from .rewrite import Unsupported, engine_sql, map_call
 from .program import ROW, row_source
 
 ENGINE = "DuckDB"
@@ -106,10 +104,7 @@ def _rewrite(node: exp.Expression) -> exp.Expression:
 
 def duck_sql(tree: exp.Expression) -> str:
     """A tree built for PostgreSQL as DuckDB SQL (raises Unsupported)."""
-    try:
-        return render(tree.transform(_rewrite), "duckdb")
-    except sqlglot.errors.UnsupportedError as e:
-        raise Unsupported(str(e).splitlines()[0]) from None
+    return engine_sql(tree, _rewrite, "duckdb")
 
 
 def insert_sql(plan: Plan, tp: TablePlan, lo: int, hi: int) -> str:

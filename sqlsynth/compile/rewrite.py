@@ -12,9 +12,11 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Callable
 
+import sqlglot
 from sqlglot import exp
 
 from ..sql import primitives
+from ..sql.sqlx import render
 
 RANGE_NAMES = {"int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange"}
 REFUSED = {"set_masklen": "network addresses (inet/cidr)", "plainto_tsquery": "tsquery",
@@ -26,6 +28,15 @@ Rewrite = Callable[[exp.Expression], exp.Expression]
 
 class Unsupported(Exception):
     """What an engine has no form for (the compile names the table and column)."""
+
+
+def engine_sql(tree: exp.Expression, rewrite: Rewrite, dialect: str) -> str:
+    """A tree built for PostgreSQL, rewritten for an engine and rendered in its dialect (raises
+    Unsupported: the first line of sqlglot's own refusal)."""
+    try:
+        return render(tree.transform(rewrite), dialect)
+    except sqlglot.errors.UnsupportedError as e:
+        raise Unsupported(str(e).splitlines()[0]) from None
 
 
 def map_call(node: exp.Anonymous, prims: ModuleType, rewrite: Rewrite) -> exp.Expression | None:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import sqlglot
 from sqlglot import exp
 
 from ..errors import SchemaError, SqlsynthError
@@ -32,10 +31,9 @@ from ..plan.model import Plan, TablePlan
 from ..plan.pools import JoinCollector, Pool
 from ..schema.types_spark import spark_type
 from ..sql import primitives_spark as spark
-from ..sql.sqlx import render
 from .program import ROW
 from .refusals import plan_refusals
-from .rewrite import Unsupported, map_call
+from .rewrite import Unsupported, engine_sql, map_call
 
 ENGINE = "Spark"
 DEFAULT_PARTITIONS = 8
@@ -201,10 +199,7 @@ def _array_of_query(query: exp.Select) -> exp.Expression:
 
 def spark_sql(tree: exp.Expression) -> str:
     """A tree built for PostgreSQL as Spark SQL (raises Unsupported)."""
-    try:
-        return render(tree.transform(_rewrite), "spark")
-    except sqlglot.errors.UnsupportedError as e:
-        raise Unsupported(str(e).splitlines()[0]) from None
+    return engine_sql(tree, _rewrite, "spark")
 
 
 def select_sql(plan: Plan, tp: TablePlan, lo: int, hi: int, partitions: int) -> str:
