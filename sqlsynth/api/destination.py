@@ -29,6 +29,16 @@ def _no_unfinished_load(dsn: str) -> None:
     refuse_unfinished(dsn)
 
 
+def _postgres_destination(settings: Settings, refusal: str) -> str:
+    """The PostgreSQL destination's DSN (the embedded server started if it is the default), refused when
+    it is the source or holds an unfinished load."""
+    dsn = settings.need_dst()
+    if settings.dst_is_src():
+        raise SqlsynthError(f"DST_DSN is the source database (SRC_DSN); refusing to {refusal}")
+    _no_unfinished_load(dsn)
+    return dsn
+
+
 @unit
 def recover(settings: Settings, report: Report | None = None) -> list[str]:
     """Undo every unfinished load of the destination (see sqlsynth.execute.journal): delete the rows
@@ -76,10 +86,7 @@ def create_tables(settings: Settings, orm_file: str = "orm.yaml", config_file: s
 
             print(f"sqlsynth: warning: {w}", file=sys.stderr)
         return tables
-    dsn = settings.need_dst()
-    if settings.dst_is_src():
-        raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to create tables in it")
-    _no_unfinished_load(dsn)
+    dsn = _postgres_destination(settings, "create tables in it")
     stmts = create_statements(schema, _placement(settings, schema), skip_tables=ignored)
     _run_statements(dsn, stmts, "create-tables", check=lambda conn: _check_extensions(conn, schema))
     return [t for t in sorted(schema.tables) if t not in ignored]
@@ -199,11 +206,7 @@ def remove_data(settings: Settings, orm_file: str = "orm.yaml", config_file: str
         from ..execute import duckdb as duck
 
         return duck.empty_tables(settings.dst_dsn, schema, generated, "remove-data", settings.dst_schema)
-    embedded = not settings.dst_dsn  # the default destination: known only once started
-    dsn = settings.need_dst()
-    if embedded and settings.dst_is_src():
-        raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to remove data from it")
-    _no_unfinished_load(dsn)
+    dsn = _postgres_destination(settings, "remove data from it")  # the embedded default is known only once started
     if generated:
         dst = _placement(settings, schema)
         _run_statements(dsn, [f"TRUNCATE {', '.join(dst.qtable(schema.tables[t]) for t in generated)} RESTART IDENTITY"],
@@ -223,11 +226,7 @@ def remove_tables(settings: Settings, orm_file: str = "orm.yaml", config_file: s
         from ..execute import duckdb as duck
 
         return duck.remove_tables(settings.dst_dsn, schema, ignored, settings.dst_schema)
-    embedded = not settings.dst_dsn  # the default destination: known only once started
-    dsn = settings.need_dst()
-    if embedded and settings.dst_is_src():
-        raise SqlsynthError("DST_DSN is the source database (SRC_DSN); refusing to drop its tables")
-    _no_unfinished_load(dsn)
+    dsn = _postgres_destination(settings, "drop its tables")  # the embedded default is known only once started
     _run_statements(dsn, drop_statements(schema, _placement(settings, schema), skip_tables=ignored), "remove-tables")
     return [t for t in sorted(schema.tables) if t not in ignored and not schema.tables[t].is_partition]
 
