@@ -115,19 +115,26 @@ def ceiling_run(dsn: str, variant: str, rows: int) -> tuple[float, str]:
         except BaseException as e:  # noqa: BLE001
             errors.append(e)
 
-    threads = [threading.Thread(target=go, args=(c, s)) for c, s in zip(conns, stmts)]
     with Sampler(dsn, "bench_jobs ceiling") as smp:
-        t0 = time.perf_counter()
-        for th in threads:
-            th.start()
-        for th in threads:
-            th.join()
-        secs = time.perf_counter() - t0
+        secs = run_threads(conns, [(go, (c, s)) for c, s in zip(conns, stmts)], errors)
+    return secs, smp.summary()
+
+
+def run_threads(conns, targets, errors: list[BaseException]) -> float:
+    """Seconds from starting one thread per (function, args) to the last one's end; then the
+    connections closed and the first error raised."""
+    threads = [threading.Thread(target=f, args=args) for f, args in targets]
+    t0 = time.perf_counter()
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    secs = time.perf_counter() - t0
     for c in conns:
         c.close()
     if errors:
         raise errors[0]
-    return secs, smp.summary()
+    return secs
 
 
 def insert_only(dsn: str, prog, jobs: int, chunk_rows: int | None) -> float:
@@ -169,18 +176,7 @@ def insert_only(dsn: str, prog, jobs: int, chunk_rows: int | None) -> float:
                 with lock:
                     busy.discard(pick[0].table)
 
-    threads = [threading.Thread(target=work, args=(c,)) for c in conns]
-    t0 = time.perf_counter()
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join()
-    secs = time.perf_counter() - t0
-    for c in conns:
-        c.close()
-    if errors:
-        raise errors[0]
-    return secs
+    return run_threads(conns, [(work, (c,)) for c in conns], errors)
 
 
 def main(argv: list[str] | None = None) -> int:
