@@ -31,7 +31,7 @@ from ..plan.pools import JoinCollector, Pool
 from ..sql import primitives, primitives_duckdb as duck
 from ..sql.primitives_duckdb import HASH_MACROS, hash64_python  # noqa: F401  (the executor's, the tests')
 from .refusals import plan_refusals
-from .rewrite import Unsupported, engine_sql, map_call
+from .rewrite import Unsupported, bucket_case, engine_sql, map_call
 from .program import ROW, row_source
 
 ENGINE = "DuckDB"
@@ -69,6 +69,8 @@ class DuckProgram:
 
 
 def _rewrite(node: exp.Expression) -> exp.Expression:
+    if isinstance(node, exp.WidthBucket):
+        return bucket_case(node, _rewrite)
     if isinstance(node, exp.BitwiseAnd) and primitives.hash64_args(node.this) is not None \
             and node.expression == exp.Literal.number(M32):  # the DuckDB hash is 32 bits already
         return duck.hash64(*(a.transform(_rewrite) for a in node.this.expressions))

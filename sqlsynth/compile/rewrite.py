@@ -39,6 +39,20 @@ def engine_sql(tree: exp.Expression, rewrite: Rewrite, dialect: str) -> str:
         raise Unsupported(str(e).splitlines()[0]) from None
 
 
+def bucket_case(node: exp.WidthBucket, rewrite: Rewrite) -> exp.Expression:
+    """``width_bucket(u, ARRAY[c1, ..., cn])`` (sqlx.bucket: how many thresholds are <= u) for an engine
+    without the array form: CASE WHEN u < c1 THEN 0 ... WHEN u < cn THEN n - 1 ELSE n END."""
+    thresholds = node.args.get("threshold")
+    if isinstance(thresholds, exp.Cast):
+        thresholds = thresholds.this
+    if not isinstance(thresholds, exp.Array):
+        raise Unsupported("width_bucket over thresholds that are not a literal array")
+    u = node.this.transform(rewrite)
+    return exp.Case(ifs=[exp.If(this=exp.LT(this=u.copy(), expression=c.copy()), true=exp.Literal.number(i))
+                         for i, c in enumerate(thresholds.expressions)],
+                    default=exp.Literal.number(len(thresholds.expressions)))
+
+
 def map_call(node: exp.Anonymous, prims: ModuleType, rewrite: Rewrite) -> exp.Expression | None:
     """The engine's form of a PostgreSQL function call, its arguments rewritten (a replaced node is
     not walked again); None when the call is kept as it is; Unsupported when the engine has none."""

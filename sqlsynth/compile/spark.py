@@ -33,7 +33,7 @@ from ..schema.types_spark import spark_type
 from ..sql import primitives_spark as spark
 from .program import ROW
 from .refusals import plan_refusals
-from .rewrite import Unsupported, engine_sql, map_call
+from .rewrite import Unsupported, bucket_case, engine_sql, map_call
 
 ENGINE = "Spark"
 DEFAULT_PARTITIONS = 8
@@ -70,6 +70,8 @@ class SparkProgram:
 
 
 def _rewrite(node: exp.Expression) -> exp.Expression:
+    if isinstance(node, exp.WidthBucket):
+        return bucket_case(node, _rewrite)
     if isinstance(node, exp.AtTimeZone) and isinstance(node.this, exp.UnixToTime) and len(node.this.args) == 1 \
             and node.args.get("zone") == exp.Literal.string("UTC"):
         return spark.timestamp_from_epoch(node.this.this.transform(_rewrite))

@@ -52,10 +52,8 @@ def g_poisson(ctx: GenContext, lam: float = 1.0) -> list[Value]:
         k += 1
         p *= lam / k
 
-    def f(row: exp.Expression) -> exp.Expression:
-        u = ctx.streams.u(ctx.stream, row)
-        whens = [(exp.LT(this=u.copy(), expression=lit(c)), lit(i)) for i, c in enumerate(cum)]
-        return sqlx.case(whens, lit(len(cum)))
+    def f(row: exp.Expression) -> exp.Expression:  # k = how many cumulative probabilities are <= u
+        return sqlx.bucket(ctx.streams.u(ctx.stream, row), cum)
     return [Value(f)]
 
 

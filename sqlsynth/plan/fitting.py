@@ -163,9 +163,8 @@ def clamp(v: Value, ti: TypeInfo, b, col: Column) -> Value:
 def with_pattern_nulls(v: Value, streams: Streams, stream: str, cum: list[float], null_in: set[int]) -> Value:
     """NULL when this row's pattern (one weighted pick per row, shared by the columns) says so."""
     def f(row: exp.Expression) -> exp.Expression:
-        u = streams.u(stream, row)
-        whens = [(exp.LT(this=u.copy(), expression=lit(c)), exp.Boolean(this=j in null_in)) for j, c in enumerate(cum)]
-        is_null = sqlx.case(whens, exp.Boolean(this=len(cum) in null_in)) if whens else exp.Boolean(this=0 in null_in)
+        is_null = sqlx.pick_by_cdf(streams.u(stream, row), cum,
+                                   [exp.Boolean(this=j in null_in) for j in range(len(cum) + 1)])
         return sqlx.case([(is_null, exp.Null())], v.at(row))
     return Value(f, injective=False, source=v.source, span=v.span, values=v.values,
                  node=nodes.NullMix(nodes.of_value(v), "missingness pattern", origin=nodes.config(stream)))

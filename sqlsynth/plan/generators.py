@@ -265,7 +265,7 @@ def g_dist_choice(ctx: GenContext, a: Any = None) -> list[Value]:
 
 def g_weighted_choice(ctx: GenContext, a: Any = None) -> list[Value]:
     """One of the values of `a` (rows `{value, count}`, as make-stats writes them), by an
-    inverse-CDF CASE over the cumulative counts.
+    inverse-CDF pick over the cumulative counts.
 
     Promises: P(value) = count / sum of counts; values with count 0 never appear."""
     _single(ctx, "weighted_choice")
@@ -278,7 +278,8 @@ def g_weighted_choice(ctx: GenContext, a: Any = None) -> list[Value]:
 
 
 def weighted_value(ctx: GenContext, values: list, weights: list[float]) -> Value:
-    """Inverse-CDF pick: CASE WHEN u < c1 THEN v1 WHEN u < c2 THEN v2 ... END."""
+    """Inverse-CDF pick over the cumulative weights (sqlx.pick_by_cdf: one width_bucket search indexing
+    the values, or a CASE for two)."""
     total = float(sum(weights))
     cum, acc = [], 0.0
     for w in weights[:-1]:
@@ -286,9 +287,7 @@ def weighted_value(ctx: GenContext, values: list, weights: list[float]) -> Value
         cum.append(acc / total)
 
     def f(row: exp.Expression) -> exp.Expression:
-        u = ctx.streams.u(ctx.stream, row)
-        whens = [(exp.LT(this=u.copy(), expression=lit(c)), _cast_to_column(ctx, lit(v))) for c, v in zip(cum, values)]
-        return sqlx.case(whens, _cast_to_column(ctx, lit(values[-1]))) if whens else _cast_to_column(ctx, lit(values[-1]))
+        return sqlx.pick_by_cdf(ctx.streams.u(ctx.stream, row), cum, [_cast_to_column(ctx, lit(v)) for v in values])
     return Value(f, source="weighted_choice", values=list(values),
                  node=nodes.Choice(nodes.literal(values), tuple(float(w) for w in weights), ctx.stream))
 

@@ -133,6 +133,31 @@ def case(whens: list[tuple[exp.Expression, exp.Expression]], default: exp.Expres
     return exp.Case(ifs=[exp.If(this=cond, true=val) for cond, val in whens], default=default)
 
 
+def bucket(u: exp.Expression, cum: list[float]) -> exp.Expression:
+    """How many of the ascending thresholds `cum` are <= u: ``width_bucket(u, ARRAY[cum])``, one binary
+    search with u computed once (a CASE WHEN u < c1 ... evaluates u again in every branch it tries)."""
+    thresholds = exp.Cast(this=array(lit(float(c)) for c in cum), to=exp.DataType.build("DOUBLE PRECISION[]"))
+    return exp.WidthBucket(this=u, threshold=thresholds)
+
+
+def _array_valued(e: exp.Expression) -> bool:
+    return e.find(exp.Array) is not None or any(d.this == exp.DataType.Type.ARRAY for d in e.find_all(exp.DataType))
+
+
+def pick_by_cdf(u: exp.Expression, cum: list[float], outcomes: list[exp.Expression]) -> exp.Expression:
+    """Inverse-CDF pick: outcomes[i] for the first i with u < cum[i], outcomes[-1] when none
+    (len(outcomes) == len(cum) + 1). Two outcomes: one CASE branch. More: the outcomes as an array
+    indexed by :func:`bucket` -- the same pick, u computed once instead of once per branch. Outcomes
+    that are arrays themselves (an ARRAY[...] of an array column) keep the CASE: PostgreSQL's nested
+    ARRAY[] would make one multidimensional array."""
+    if not cum:
+        return outcomes[0]
+    if len(cum) == 1 or any(_array_valued(o) for o in outcomes):
+        return case([(exp.LT(this=u.copy(), expression=lit(float(c))), o) for c, o in zip(cum, outcomes)],
+                    outcomes[-1])
+    return subscript(array(outcomes), add(bucket(u, cum), lit(1)))
+
+
 def stream_seed(seed: int, *parts: str) -> int:
     """A stable signed 64-bit seed for one random stream."""
     h = hashlib.blake2b(("\x1f".join([str(seed), *parts])).encode(), digest_size=8).digest()
