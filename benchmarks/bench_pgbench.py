@@ -19,7 +19,13 @@ database:
       balances 0, blank filler in accounts, NULL filler in branches and tellers), and
   (b) the config `sqlsynth generate-config --no-fit` writes, unedited but for the row counts
       (num_rows_per_pass replaced by pgbench's rows; the source has rows, but --no-fit is the config a
-      user gets without statistics: every column by its type's default generator).
+      user gets without statistics: every column by its type's default generator), and
+  (c) the config `sqlsynth generate-config` writes with the source reachable (its default: generators
+      fitted to the source), then `sqlsynth make-stats`, both unedited: what a user gets by default
+      (row counts from the source, which pgbench -i -s SCALE filled).
+
+Python runs with bytecode caching on (PYTHONDONTWRITEBYTECODE unset, the trees compiled first), as
+an installed sqlsynth does (pip compiles the bytecode at install).
 
 The best wall time of each is reported with the ratio pgbench / sqlsynth (>1: sqlsynth is faster).
 Every run's accounts are counted, and (a)'s contents are compared with pgbench's by an md5 of the table.
@@ -357,7 +363,10 @@ def main(argv: list[str] | None = None) -> None:
     details: dict[str, list[str]] = {}
     digests: dict[str, set[str]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        env = {k: v for k, v in os.environ.items() if k not in ("SRC_DSN", "SRC_SCHEMA", "DST_DSN", "DST_SCHEMA")}
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("SRC_DSN", "SRC_SCHEMA", "DST_DSN", "DST_SCHEMA", "PYTHONDONTWRITEBYTECODE")}
+        for tree in [ROOT] + ([os.path.abspath(args.baseline)] if args.baseline else []):  # as pip install does
+            run([sys.executable, "-m", "compileall", "-q", os.path.join(tree, "sqlsynth")], env=env)
         try:
             src = create_db(args.admin_dsn, src_name)
             run(["pgbench", "-i", "-q", "-s", str(args.scale), src])
@@ -370,6 +379,10 @@ def main(argv: list[str] | None = None) -> None:
             for key, cfg in configs.items():
                 with open(os.path.join(tmp, f"{key}.yaml"), "w", encoding="utf-8") as fh:
                     yaml.safe_dump(cfg, fh, sort_keys=False)
+            sqlsynth(["generate-config", "--force", "--config-file", "c.yaml"], src_env, tmp)
+            sqlsynth(["make-stats", "--force", "--config-file", "c.yaml"], src_env, tmp)  # ./src-stats.yaml
+            with open(os.path.join(tmp, "c.yaml"), encoding="utf-8") as fh:
+                configs["c"] = yaml.safe_load(fh)
             loads = [("pgbench -i -I dtGp (server-side)", ["pgbench", "-i", "-q", "-I", "dtGp", "-s", str(args.scale)]),
                      ("pgbench -i -I dtgp (client-side)", ["pgbench", "-i", "-q", "-I", "dtgp", "-s", str(args.scale)]),
                      ("pgbench -i -I dtgvp (its default: + VACUUM)", ["pgbench", "-i", "-q", "-I", "dtgvp", "-s",
@@ -433,7 +446,9 @@ def report(args, meta, rows, loads, results, details, identical, configs, costs,
              "- each run into a fresh database; wall time of the whole processes (pgbench -i; sqlsynth "
              "create-tables + create-data, Python start-up included); the order rotates between repeats",
              "- (a) config asking for pgbench's values; (b) `sqlsynth generate-config --no-fit` unedited but for the "
-             "row counts (every column by its type's default generator; filler char(84) gets words)",
+             "row counts (every column by its type's default generator; filler char(84) gets words); (c) "
+             "`sqlsynth generate-config` (fitted to the source, its default) and `sqlsynth make-stats`, unedited",
+             "- Python with bytecode caching on, the trees compiled first (as pip install does)",
              "- what sqlsynth does that `pgbench -i -I dtGp` does not: two Python processes (create-tables, then "
              "create-data: start-up, compile, the guard and journal checks) and an ANALYZE of every loaded table "
              "(pgbench -I dtgvp, its default, VACUUMs and ANALYZEs: the third anchor)",
@@ -456,7 +471,9 @@ def report(args, meta, rows, loads, results, details, identical, configs, costs,
         lines.append(f"- {label}: {log}")
     lines += breakdown_report(costs, rows, args.repeat, pg_costs)
     lines += ["", "Config (a):", "", "```yaml", yaml.safe_dump(configs["a"], sort_keys=False).rstrip(), "```", "",
-              "Config (b):", "", "```yaml", yaml.safe_dump(configs["b"], sort_keys=False).rstrip(), "```", ""]
+              "Config (b):", "", "```yaml", yaml.safe_dump(configs["b"], sort_keys=False).rstrip(), "```", "",
+              "Config (c), with src-stats.yaml from make-stats:", "", "```yaml",
+              yaml.safe_dump(configs["c"], sort_keys=False).rstrip(), "```", ""]
     return "\n".join(lines) + "\n"
 
 
