@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cache
 from typing import Any
 
 from ..errors import SchemaError
@@ -66,8 +67,20 @@ JOIN pg_depend x ON x.classid = 'pg_ts_dict'::regclass AND x.objid = d.oid
      AND x.refclassid = 'pg_extension'::regclass AND x.deptype = 'e'
 WHERE d.dictname = ANY(%(words)s)
 """
-_CALL = re.compile(r'(?:"((?:[^"]|"")+)"|([A-Za-z_\x80-\uffff][A-Za-z_0-9$\x80-\uffff]*))\s*\(')
-_WORD = re.compile(r"[A-Za-z_\x80-\uffff][A-Za-z_0-9$\x80-\uffff]*")
+# Compiled on first use (functools.cache): a class with the range \x80-\uffff costs re a few ms to
+# compile (one 64K-entry charset each), paid by every command that imports this module otherwise.
+_NAME_CLASS = r"[A-Za-z_\x80-\uffff][A-Za-z_0-9$\x80-\uffff]*"
+
+
+@cache
+def _call() -> re.Pattern[str]:
+    return re.compile(rf'(?:"((?:[^"]|"")+)"|({_NAME_CLASS}))\s*\(')
+
+
+@cache
+def _word() -> re.Pattern[str]:
+    return re.compile(_NAME_CLASS)
+
 
 _EXTENSIONS = """
 SELECT e.oid, e.extname::text, n.nspname::text, e.extversion::text,
@@ -154,8 +167,8 @@ def _body_references(conn: Any, oids: set[int]) -> list[tuple[int, set[int], set
     atomic = " AND p.prosqlbody IS NULL" if conn.info.server_version >= 140000 else ""
     out = []
     for oid, src in conn.execute(_BODIES.format(atomic=atomic), {"oids": sorted(oids)}).fetchall():
-        calls = sorted({(m.group(1) or "").replace('""', '"') or m.group(2).lower() for m in _CALL.finditer(src or "")})
-        words = sorted({w.lower() for w in _WORD.findall(src or "")})
+        calls = sorted({(m.group(1) or "").replace('""', '"') or m.group(2).lower() for m in _call().finditer(src or "")})
+        words = sorted({w.lower() for w in _word().findall(src or "")})
         if not calls and not words:
             continue
         callees, exts = set(), set()
@@ -232,7 +245,12 @@ def _functions(conn: Any, oids: set[int], calls: dict[int, set[int]], after_doma
 
 # -- in the destination (pure functions: statements for create_statements / drop_statements) ----------
 
-_DOLLAR = re.compile(r"\$([A-Za-z_\x80-\uffff][A-Za-z_0-9\x80-\uffff]*)?\$")
+
+@cache
+def _dollar() -> re.Pattern[str]:
+    return re.compile(r"\$([A-Za-z_\x80-\uffff][A-Za-z_0-9\x80-\uffff]*)?\$")
+
+
 _ATOMIC = re.compile(r"\bBEGIN\s+ATOMIC\b", re.I)
 
 
@@ -258,7 +276,7 @@ def check_statement(text: str, what: str) -> str:
                 break
             i = end + 1
             continue
-        m = _DOLLAR.match(text, i) if ch == "$" else None
+        m = _dollar().match(text, i) if ch == "$" else None
         if m:
             end = text.find(m.group(0), m.end())
             if end < 0:
