@@ -151,7 +151,7 @@ def _(step: InsertSelect, session: bool) -> str:
     head = f"INSERT INTO {render(step.target)} ({', '.join(q(c) for c in step.columns)})"
     if step.overriding_system:
         head += " OVERRIDING SYSTEM VALUE"
-    return f"{head}\n{render(step.statement())}"
+    return f"{head}\n{render(step.statement(), copy=False)}"  # statement(): a new tree, rendered once
 
 
 @_render.register

@@ -218,6 +218,9 @@ def parse(sql: str, dialect: str = DIALECT) -> exp.Expression:
     return sqlglot.parse_one(sql, dialect=dialect)
 
 
-def render(e: exp.Expression, dialect: str = DIALECT) -> str:
-    """SQL text of a tree in `dialect`; what the dialect cannot express raises (never a silent rewrite)."""
-    return e.sql(dialect=dialect, identify=True, unsupported_level=sqlglot.ErrorLevel.RAISE)
+def render(e: exp.Expression, dialect: str = DIALECT, copy: bool = True) -> str:
+    """SQL text of a tree in `dialect`; what the dialect cannot express raises (never a silent rewrite).
+
+    copy=False: sqlglot's generator may change the tree as it renders it instead of a copy of it -- only
+    for a tree made for this one rendering (an insert's statement: its copy is most of the rendering's time)."""
+    return e.sql(dialect=dialect, copy=copy, identify=True, unsupported_level=sqlglot.ErrorLevel.RAISE)
