@@ -284,22 +284,22 @@ class JoinCollector:
             agg = exp.select(fn_array_agg(pool)).from_(pool.table())
             src = exp.Subquery(this=agg, alias=exp.TableAlias(this=exp.to_identifier(alias, quoted=True),
                                                               columns=[exp.to_identifier("w", quoted=True)]))
-            select = select.join(src, join_type="CROSS", copy=False)
+            select = sqlx.join(select, src, kind="CROSS")
         for _alias, sub in self.sources.values():
-            select = select.join(sub, join_type="CROSS", copy=False)
+            select = sqlx.join(select, sub, kind="CROSS")
         for alias, table_name, row in self.stages.values():
             on = exp.EQ(this=sqlx.col("i", alias), expression=row)
             tbl = sqlx.table("pg_temp", table_name)
-            select = select.join(exp.alias_(tbl, alias, quoted=True), on=on, join_type="LEFT", copy=False)
+            select = sqlx.join(select, exp.alias_(tbl, alias, quoted=True), side="LEFT", on=on)
         for alias, sub, on in self.lookups.values():
-            select = select.join(exp.Subquery(this=sub, alias=exp.TableAlias(this=exp.to_identifier(alias, quoted=True))),
-                                 on=on, join_type="LEFT", copy=False)
+            select = sqlx.join(select, exp.Subquery(this=sub, alias=exp.TableAlias(this=exp.to_identifier(alias, quoted=True))),
+                               side="LEFT", on=on)
         for alias, pool, key in self.joins:
             on = exp.EQ(this=sqlx.col("k", alias), expression=key)
-            select = select.join(exp.alias_(pool.table(), alias, quoted=True), on=on, join_type="LEFT", copy=False)
+            select = sqlx.join(select, exp.alias_(pool.table(), alias, quoted=True), side="LEFT", on=on)
         for alias, sub in self.laterals.values():
-            select = select.join(exp.Lateral(this=sub, alias=exp.TableAlias(this=exp.to_identifier(alias, quoted=True))),
-                                 join_type="CROSS", copy=False)
+            select = sqlx.join(select, exp.Lateral(this=sub, alias=exp.TableAlias(this=exp.to_identifier(alias, quoted=True))),
+                               kind="CROSS")
         return select
 
 

@@ -74,10 +74,10 @@ def sentences_source(max_words: int) -> exp.Expression:
     # each element cast inside ARRAY(...): the subquery is then computed once (an InitPlan) as a NAME[];
     # a cast of the whole array would sit in every row's expression and convert 1,710 elements a row
     name = exp.DataType.build("NAME", dialect="postgres")
-    inner = (exp.select(exp.Cast(this=_sentence(w, s, k), to=name)).from_(words_array_source())
-             .join(_series("s", 1, len(WORDS) - max_words), join_type="CROSS")
-             .join(_series("k", 0, max_words - 1), join_type="CROSS")
-             .order_by(s.copy(), k.copy()))
+    inner = exp.select(exp.Cast(this=_sentence(w, s, k), to=name)).from_(words_array_source())
+    sqlx.join(inner, _series("s", 1, len(WORDS) - max_words), kind="CROSS")
+    sqlx.join(inner, _series("k", 0, max_words - 1), kind="CROSS")
+    inner = inner.order_by(s.copy(), k.copy())
     return exp.Subquery(this=exp.select(exp.Array(expressions=[inner])),
                         alias=exp.TableAlias(this=exp.to_identifier(f"sqlsynth_sentences{max_words}", quoted=True),
                                              columns=[exp.to_identifier("t", quoted=True)]))

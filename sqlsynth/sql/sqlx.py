@@ -214,6 +214,15 @@ class Streams:
         return mod(self.h32(stream, row) if n <= (1 << 20) else self.h(stream, row), lit(int(n)))
 
 
+def join(select: exp.Select, source: exp.Expression, kind: str | None = None, side: str | None = None,
+         on: exp.Expression | None = None) -> exp.Select:
+    """select (changed in place) with a JOIN of source appended: kind "CROSS", side "LEFT"... -- what
+    select.join(join_type=...) sets, without the parse of "FROM _ <join_type> JOIN _" it makes on every
+    call (0.2 ms each: 5 ms of compiling the Pagila example)."""
+    args = {k: v for k, v in (("kind", kind), ("side", side), ("on", on)) if v is not None}
+    return select.join(exp.Join(this=source, **args), copy=False)
+
+
 def parse(sql: str, dialect: str = DIALECT) -> exp.Expression:
     return sqlglot.parse_one(sql, dialect=dialect)
 
