@@ -1,5 +1,5 @@
 """`python -m sqlsynth`: the `sqlsynth` command."""
 
-from .cli import main
+from .cli import run
 
-main(prog_name="sqlsynth")
+run()

@@ -65,6 +65,24 @@ def test_help_loads_no_heavy_module(tmp_path):
         assert modules.isdisjoint(HEAVY + ("sqlglot", "psycopg", "jsonschema")), (args, modules & set(HEAVY))
 
 
+def test_the_program_ends_with_the_commands_status_and_its_output_flushed(tmp_path):
+    """`python -m sqlsynth` (like the console script) is sqlsynth.cli.run: the process ends without the
+    interpreter's teardown, with the status of the command and all it wrote, whatever the status."""
+    def program(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "sqlsynth", *args], cwd=tmp_path, capture_output=True, text=True,
+                              env=_env(DST_DSN="postgresql://nobody@127.0.0.1:1/none"), timeout=300)
+
+    p = program("config-schema")  # about 24 KB on stdout: flushed whole before the end
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["title"] == "sqlsynth config.yaml"
+    p = program("create-data")  # no orm.yaml: a SqlsynthError
+    assert p.returncode == 1 and "orm.yaml" in p.stderr, (p.returncode, p.stderr)
+    p = program("no-such-command")  # click's usage error
+    assert p.returncode == 2 and "No such command" in p.stderr, (p.returncode, p.stderr)
+    p = program("--version")
+    assert p.returncode == 0 and "version" in p.stdout
+
+
 def table_hashes(dsn: str, tables: list[str]) -> dict[str, tuple]:
     with psycopg.connect(dsn) as conn:
         return {t: conn.execute(f'SELECT count(*), md5(coalesce(string_agg(x::text, \'|\' ORDER BY x::text), \'\')) '

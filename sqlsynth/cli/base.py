@@ -3,8 +3,11 @@ SqlsynthError into one line (``handled``), and the embedded server's `db` group.
 
 from __future__ import annotations
 
+import atexit
 import functools
+import os
 import sys
+import threading
 
 import click
 
@@ -124,6 +127,29 @@ def main(ctx: click.Context, verbose: bool) -> None:
     the embedded PostgreSQL of the current directory (see `sqlsynth db`).
     """
     ctx.obj = {"verbose": verbose}
+
+
+def run() -> None:
+    """The `sqlsynth` program (the console script and ``python -m sqlsynth``): ``main``, then the process
+    ends at once with the command's exit status, without the interpreter's teardown -- freeing every
+    module and object of psycopg, sqlglot and sqlsynth takes longer than some commands' work (about
+    60 ms after create-data). What a normal exit does that matters is done first: the atexit functions
+    run and stdout and stderr are flushed. Left to the normal exit: a status that is not a number (a
+    message), a thread still running, output that cannot be flushed. Code embedding the CLI calls
+    ``main``, which raises SystemExit as usual."""
+    try:
+        main(prog_name="sqlsynth")
+    except SystemExit as e:
+        code = e.code
+        if (code is None or isinstance(code, int)) and threading.active_count() == 1:
+            atexit._run_exitfuncs()  # what interpreter shutdown would run first (it then has none left)
+            try:
+                sys.stdout.flush()
+                sys.stderr.flush()
+            except (OSError, ValueError):  # a closed pipe, a closed stream: the normal exit reports it
+                raise e from None
+            os._exit((code or 0) & 0xFF)
+        raise
 
 
 # -- the embedded PostgreSQL (sqlsynth/embedded.py) and the example ------------------------------
