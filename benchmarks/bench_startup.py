@@ -21,7 +21,7 @@ R rounds, each running every variant once (so that they share the host's load), 
 best of its R runs:
 
 1. for each tree (this one, and --before if given): a fresh destination database (CREATE DATABASE,
-   then `sqlsynth create-tables`, not timed), then `python -c "<the CLI>" create-data --num-passes N
+   then `sqlsynth create-tables`, not timed), then `python -m sqlsynth create-data --num-passes N
    --seed S` timed from fork to exit. This tree runs twice: with its pool cache removed
    (./.sqlsynth/cache: "cold", the first run after a change of config or seed), then with it
    filled ("warm");
@@ -59,7 +59,9 @@ from psycopg import conninfo, sql
 ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
 PAGILA = os.path.join(ROOT, "sqlsynth", "examples", "pagila")
 DEFAULT_ADMIN = "postgresql://root@127.0.0.1:5432/postgres"
-CLI = "import sys; from sqlsynth.cli import main; sys.argv = ['sqlsynth'] + sys.argv[1:]; main()"
+# the program as a user runs it (`python -m sqlsynth` is the console script's entry point: since cli.run,
+# the process ends without the interpreter's teardown, which calling cli.main from -c would leave in)
+CLI = ["-m", "sqlsynth"]
 # one warm create-data with sqlsynth.api's functions timed (those a tree lacks are left out)
 PHASES = r"""
 import sys, time, json
@@ -128,7 +130,7 @@ def run(cmd: list[str], cwd: str, env: dict[str, str]) -> tuple[float, subproces
 
 
 def cli(tree: str, cwd: str, dst: str, *args: str) -> float:
-    return run([sys.executable, "-c", CLI, *args], cwd, env_for(tree, dst))[0]
+    return run([sys.executable, *CLI, *args], cwd, env_for(tree, dst))[0]
 
 
 def workdir(base: str, name: str) -> str:
@@ -147,7 +149,7 @@ def create_data(tree: str, cwd: str, admin: str, db: str, passes: int, seed: int
 
 def import_seconds(tree: str, cwd: str, dst: str, passes: int, seed: int) -> float:
     """Sum of the top-level imports of one create-data run (-X importtime: microseconds, cumulative)."""
-    p = run([sys.executable, "-X", "importtime", "-c", CLI, "create-data", "--num-passes", str(passes),
+    p = run([sys.executable, "-X", "importtime", *CLI, "create-data", "--num-passes", str(passes),
              "--seed", str(seed)], cwd, env_for(tree, dst))[1]
     total = 0
     for line in p.stderr.splitlines():
