@@ -4,14 +4,17 @@ Spark), remove-data, remove-tables, recover, create-vocab, remove-vocab, report,
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
-from ..compile.program import Program
 from ..db import connect, scrub
 from ..duck import is_duckdb
 from ..errors import ConnectionFailed, ExecutionError, SqlsynthError, first_line
 from ..schema.model import Schema
 from ..settings import Settings
 from .inputs import Report, _selection, compile_program, load_inputs, plan_load, unit
+
+if TYPE_CHECKING:  # imported by compile_program when a load needs it (create-tables does not)
+    from ..compile.program import Program
 
 
 def _placement(settings: Settings, schema: Schema):

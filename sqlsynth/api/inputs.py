@@ -7,12 +7,11 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import yaml
 
 from .. import cache
-from ..compile.program import Program, compile_plan
 from ..config.load import DEFAULT_CONFIG_FILE, Config, load_config
 from ..db import connect, scrub
 from ..errors import ConfigError, ExecutionError, SqlsynthError, first_line
@@ -21,6 +20,9 @@ from ..plan.model import Plan
 from ..schema.io import load_schema
 from ..schema.model import Schema
 from ..settings import Settings
+
+if TYPE_CHECKING:  # the compiler is imported where a program is made: create-tables, remove-data... go without it
+    from ..compile.program import Program
 
 
 Report = Callable[[str], None]
@@ -128,6 +130,8 @@ def plan_load(orm_file: str, config_file: str | None, num_passes: int | None = N
 def compile_program(orm_file: str, config_file: str | None, num_passes: int | None = None, seed: int | None = None,
                     dst_schema: str | None = None, stats_file: str | None = None, append: bool = False,
                     scale: float | None = None, inputs: tuple[Schema, Config] | None = None) -> Program:
+    from ..compile.program import compile_plan
+
     return compile_plan(plan_load(orm_file, config_file, num_passes, seed, dst_schema, stats_file, append, scale,
                                   inputs))
 
@@ -206,6 +210,7 @@ def compile_split(orm_file: str, config_file: str | None, out_dir: str, num_pass
                   scale: float | None = None) -> list[str]:
     """Write the load as separate psql scripts for parallel runs (see sqlsynth.compile.split)."""
     from ..compile.chunks import DEFAULT_CHUNK_ROWS, split_program
+    from ..compile.program import compile_plan
     from ..compile.split import write_split
 
     plan = plan_load(orm_file, config_file, num_passes, seed, dst_schema, stats_file, scale=scale)
