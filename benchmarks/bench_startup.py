@@ -68,9 +68,12 @@ import sys, time, json
 t0 = time.perf_counter()
 from sqlsynth import api
 from sqlsynth.settings import load_settings
+import sqlsynth.compile.program, sqlsynth.plan.build  # the api imports them at import or when it calls them
 spent = {"import sqlsynth.cli/api": time.perf_counter() - t0}
-# sqlsynth.api is a package of modules calling each other: the name is replaced in every one that has it
-MODULES = [m for k, m in list(sys.modules.items()) if k == "sqlsynth.api" or k.startswith("sqlsynth.api.")]
+# sqlsynth.api is a package of modules calling each other: the name is replaced in every one that has it,
+# and in the modules that define it (for a function the api imports when it calls it)
+OWNERS = ("sqlsynth.compile.program", "sqlsynth.plan.build")
+MODULES = [m for k, m in list(sys.modules.items()) if k == "sqlsynth.api" or k.startswith("sqlsynth.api.") or k in OWNERS]
 def timed(name, label):
     f = next((getattr(m, name) for m in MODULES if hasattr(m, name)), None)
     if f is None:
