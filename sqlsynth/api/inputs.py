@@ -12,17 +12,16 @@ from typing import TYPE_CHECKING, Callable
 import yaml
 
 from .. import cache
-from ..config.load import DEFAULT_CONFIG_FILE, Config, load_config
+from ..config.load import DEFAULT_CONFIG_FILE, Config, children_settings, load_config, table_selection
 from ..db import connect, scrub
 from ..errors import ConfigError, ExecutionError, SqlsynthError, first_line
-from ..plan.build import Builder, build_plan
-from ..plan.model import Plan
 from ..schema.io import load_schema
 from ..schema.model import Schema
 from ..settings import Settings
 
-if TYPE_CHECKING:  # the compiler is imported where a program is made: create-tables, remove-data... go without it
-    from ..compile.program import Program
+if TYPE_CHECKING:  # the planner and the compiler are imported where a plan is built: create-tables, remove-data...
+    from ..compile.program import Program  # go without them
+    from ..plan.model import Plan
 
 
 Report = Callable[[str], None]
@@ -99,6 +98,8 @@ def load_inputs(orm_file: str, config_file: str | None, config_required: bool = 
 
 def _checked_plan(schema: Schema, config: Config, **kwargs) -> Plan:
     """build_plan, raising the config's own problems together with the plan's."""
+    from ..plan.build import build_plan
+
     try:
         plan = build_plan(schema, config, **kwargs)
     except ConfigError as e:
@@ -220,10 +221,13 @@ def compile_split(orm_file: str, config_file: str | None, out_dir: str, num_pass
 
 
 def _selection(schema: Schema, config: Config) -> tuple[list[str], set[str], set[str]]:
-    b = Builder(schema, config, 1, 0, None)
-    generated, ignored, vocab = b.select_tables()
-    if config.problems or b.problems:
-        raise ConfigError(config.problems + b.problems)
+    """(generated, ignored, vocabulary tables), or the config's problems with those of its table names and
+    of an empty children_per_parent (what a plan.build.Builder finds on its creation: the same checks,
+    without importing the planner)."""
+    problems = children_settings(config)[2]
+    generated, ignored, vocab, unknown = table_selection(schema, config)
+    if config.problems or problems or unknown:
+        raise ConfigError(config.problems + problems + unknown)
     return generated, ignored, vocab
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -16,6 +16,9 @@ from ..errors import ConfigError, Problem, suggest  # noqa: F401  (suggest: used
 from ..yamlsafe import read_yaml, record_lines as _record_lines  # noqa: F401
 from .modules import KEYS as MODULE_KEYS, module_problem
 from .rules import read_rules
+
+if TYPE_CHECKING:
+    from ..schema.model import Schema
 
 DEFAULT_CONFIG_FILE = "config.yaml"  # read if present when no config file is named
 
@@ -247,3 +250,59 @@ def _row_generator(cfg: Config, g: Any, gpath: str, problems: list[Problem]) -> 
     return RowGenerator(name=name, columns=list(cols), args=list(args), kwargs=dict(kwargs),
                         null_fraction=nf, pool_size=ps, locale=loc, path=gpath, line=cfg.line_of(gpath),
                         stats=g.get("stats"), locale_from=g.get("locale_from"))
+
+
+# -- which tables the config generates: asked by every command, most of which build no plan ---------------
+
+def table_selection(schema: Schema, config: Config) -> tuple[list[str], set[str], set[str], list[Problem]]:
+    """(generated tables in name order, ignored ones, vocabulary tables, the problems: tables of the config
+    that orm.yaml does not have). A partition goes with its parent when that is ignored, else with it."""
+    problems: list[Problem] = []
+    ignored, vocab = set(), set()
+    for name, tc in config.tables.items():
+        if name not in schema.tables:
+            problems.append(config.problem(tc.path, f"unknown table {name!r}{_suggest_table(schema, name)}"))
+            continue
+        if tc.ignore:
+            ignored.add(name)
+        elif tc.vocabulary_table:
+            vocab.add(name)
+    generated = []
+    for name, t in sorted(schema.tables.items()):
+        if t.is_partition:
+            if t.partition_of in ignored:
+                ignored.add(name)
+            continue
+        if name in ignored or name in vocab:
+            continue
+        generated.append(name)
+    return generated, ignored, vocab, problems
+
+
+def _suggest_table(schema: Schema, name: str) -> str:
+    """A bare name in a config of several schemas: the schema.table keys it may mean."""
+    same = [k for k, t in schema.tables.items() if t.relname == name and not t.is_partition]
+    if schema.multi and same:
+        return f" (orm.yaml has several schemas: tables are named schema.table, e.g. {', '.join(same)})"
+    return suggest(name, schema.tables)
+
+
+def children_settings(config: Config) -> tuple[dict[str, list], set[str], list[Problem]]:
+    """tables.<t>.children_per_parent: {foreign_key: <name or [columns]>, histogram?: [{k, parents}]}, or a
+    list of them (the first sets the row count, the others follow their histograms too): (table -> its
+    list, the tables that gave a list, the problems: an empty list)."""
+    out: dict[str, list] = {}
+    listed: set[str] = set()
+    problems: list[Problem] = []
+    tables = config.raw.get("tables") if isinstance(config.raw, dict) else None
+    for name, td in (tables.items() if isinstance(tables, dict) else ()):  # a wrong `tables` is reported by load
+        if isinstance(td, dict) and td.get("children_per_parent") is not None:
+            v = td["children_per_parent"]
+            if isinstance(v, list):
+                listed.add(str(name))
+                if not v:
+                    problems.append(config.problem(f"tables.{name}.children_per_parent",
+                                                   "an empty list: give at least one {foreign_key: ...}"))
+                    continue
+            out[str(name)] = v if isinstance(v, list) else [v]
+    return out, listed, problems

@@ -13,7 +13,7 @@ from typing import Callable
 
 from sqlglot import exp
 
-from ..config.load import Config, suggest
+from ..config.load import Config, suggest, table_selection
 from ..errors import ConfigError, Problem
 from ..schema.keys import effective_fks, unique_sets
 from ..schema.model import Schema, Table
@@ -66,32 +66,9 @@ class Builder(FollowMixin):
 
     # -- table selection -------------------------------------------------------------------
     def select_tables(self) -> tuple[list[str], set[str], set[str]]:
-        ignored, vocab = set(), set()
-        for name, tc in self.config.tables.items():
-            if name not in self.schema.tables:
-                self.problem(tc.path, f"unknown table {name!r}{self._suggest_table(name)}")
-                continue
-            if tc.ignore:
-                ignored.add(name)
-            elif tc.vocabulary_table:
-                vocab.add(name)
-        generated = []
-        for name, t in sorted(self.schema.tables.items()):
-            if t.is_partition:
-                if t.partition_of in ignored:
-                    ignored.add(name)
-                continue
-            if name in ignored or name in vocab:
-                continue
-            generated.append(name)
+        generated, ignored, vocab, problems = table_selection(self.schema, self.config)
+        self.problems.extend(problems)
         return generated, ignored, vocab
-
-    def _suggest_table(self, name: str) -> str:
-        """A bare name in a config of several schemas: the schema.table keys it may mean."""
-        same = [k for k, t in self.schema.tables.items() if t.relname == name and not t.is_partition]
-        if self.schema.multi and same:
-            return f" (orm.yaml has several schemas: tables are named schema.table, e.g. {', '.join(same)})"
-        return suggest(name, self.schema.tables)
 
     def row_count(self, name: str) -> int:
         if name in self.children:

@@ -19,7 +19,7 @@ from typing import Callable
 
 from sqlglot import exp
 
-from ..config.load import suggest
+from ..config.load import children_settings, suggest
 from ..schema.keys import effective_fks, unique_sets
 from ..schema.model import ForeignKey, Table
 from ..sql import sqlx
@@ -33,21 +33,9 @@ class FollowMixin:
     """Following parents, for sqlsynth.plan.build.Builder (uses its config, schema, stats, problems, warnings)."""
 
     def _children_settings(self) -> dict[str, list]:
-        """tables.<t>.children_per_parent: {foreign_key: <name or [columns]>, histogram?: [{k, parents}]}, or a
-        list of them (the first sets the row count, the others follow their histograms too)."""
-        out: dict[str, list] = {}
-        self._children_listed: set[str] = set()
-        tables = self.config.raw.get("tables") if isinstance(self.config.raw, dict) else None
-        for name, td in (tables.items() if isinstance(tables, dict) else ()):  # a wrong `tables` is reported by load
-            if isinstance(td, dict) and td.get("children_per_parent") is not None:
-                v = td["children_per_parent"]
-                if isinstance(v, list):
-                    self._children_listed.add(str(name))
-                    if not v:
-                        self.problem(f"tables.{name}.children_per_parent", "an empty list: give at least one "
-                                                                           "{foreign_key: ...}")
-                        continue
-                out[str(name)] = v if isinstance(v, list) else [v]
+        """tables.<t>.children_per_parent, each as a list (config.load.children_settings)."""
+        out, self._children_listed, problems = children_settings(self.config)
+        self.problems.extend(problems)
         return out
 
     def _children_path(self, name: str, i: int) -> str:
