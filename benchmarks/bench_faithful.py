@@ -45,7 +45,7 @@ from psycopg import sql
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from faithful_metrics import CROSS, DEGREES, compare, facts, rows_ok  # noqa: E402
+from faithful_metrics import CROSS, DEGREES, compare, facts  # noqa: E402
 
 
 def with_db(dsn: str, name: str) -> str:
@@ -297,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
         who = f"`{a.before}` (its own .venv)" if a.before else "this tree's starter config (no --before given)"
         lines += ["", f"## Speed: {a.scale:g}x, before and after, one run", "",
                   f"*before*: {who}, its unedited workflow: make-tables, generate-config, create-tables, "
-                  + (f"`create-data --seed 1 --num-passes 1` with each table's num_rows_per_pass set to the rows "
+                  + ("`create-data --seed 1 --num-passes 1` with each table's num_rows_per_pass set to the rows "
                      "the shaped load gives it (the same mix of tables; vocabulary tables generated); "
                      if a.same_mix else f"`create-data --seed 1 --num-passes {passes}` (15 tables x {passes:,} rows); ")
                   + 

@@ -55,7 +55,6 @@ from sqlsynth import api  # noqa: E402
 from sqlsynth.compile.spark import compile_spark  # noqa: E402
 from sqlsynth.schema.io import load_schema  # noqa: E402
 from sqlsynth.schema.integrity import key_checks  # noqa: E402
-from sqlsynth.settings import Settings  # noqa: E402
 
 WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"]
 STATES = ["open", "closed", "pending", "archived"]

@@ -46,7 +46,6 @@ import datetime as _dt
 import os
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile

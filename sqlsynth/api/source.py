@@ -6,7 +6,7 @@ import os
 
 from ..config.load import DEFAULT_CONFIG_FILE
 from ..db import connect, mask_dsn, scrub
-from ..errors import ConnectionFailed, SqlsynthError
+from ..errors import SqlsynthError
 from ..files import write_atomic
 from ..schema.io import dump_schema, load_schema
 from ..schema.model import Schema

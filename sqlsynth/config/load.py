@@ -9,9 +9,7 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import yaml
 
-from .. import yamlsafe
 from ..errors import ConfigError, Problem, suggest  # noqa: F401  (suggest: used here and by plan)
 from ..yamlsafe import read_yaml, record_lines as _record_lines  # noqa: F401
 from .modules import KEYS as MODULE_KEYS, module_problem

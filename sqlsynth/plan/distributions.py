@@ -16,7 +16,7 @@ from ..sql import sqlx
 from ..sql.sqlx import add, lit, mul
 from .generators import (GenContext, GeneratorError, REGISTRY, SUPPORTS_UNIQUE, _cast_to_column, _num,
                          _rows_values, _single, _std_normal, pool_value, weighted_value)
-from .values import EPOCH, Value, permutation, seconds_of, ts_from_seconds
+from .values import Value, permutation, seconds_of, ts_from_seconds
 
 
 def g_exponential(ctx: GenContext, rate: float | None = None, scale: float | None = None) -> list[Value]:

@@ -11,7 +11,6 @@ twin, pinned against Spark by tests/test_spark.py).
 
 from __future__ import annotations
 
-import sqlglot
 from sqlglot import exp
 
 

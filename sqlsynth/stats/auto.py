@@ -393,7 +393,7 @@ def auto_queries(cfg: Config, schema: Schema | None, src_schema: Any,
                  problems: list[Problem]) -> list[StatQuery]:
     """Every automatic query the config asks for (stats: auto, null_fraction: auto,
     rows_from_source, children_per_parent without a histogram)."""
-    from .private import dp_children, dp_nulls, dp_rows, dp_settings
+    from .private import dp_nulls, dp_rows, dp_settings
 
     out: list[StatQuery] = []
     if schema is not None and schema.multi:
