@@ -135,13 +135,15 @@ def run() -> None:
     module and object of psycopg, sqlglot and sqlsynth takes longer than some commands' work (about
     60 ms after create-data). What a normal exit does that matters is done first: the atexit functions
     run and stdout and stderr are flushed. Left to the normal exit: a status that is not a number (a
-    message), a thread still running, output that cannot be flushed. Code embedding the CLI calls
+    message), a thread still running, output that cannot be flushed, a profiler or tracer (`python -m
+    cProfile -m sqlsynth` prints its report after the program). Code embedding the CLI calls
     ``main``, which raises SystemExit as usual."""
     try:
         main(prog_name="sqlsynth")
     except SystemExit as e:
         code = e.code
-        if (code is None or isinstance(code, int)) and threading.active_count() == 1:
+        if (code is None or isinstance(code, int)) and threading.active_count() == 1 \
+                and sys.getprofile() is None and sys.gettrace() is None:  # a profiler reports after main
             atexit._run_exitfuncs()  # what interpreter shutdown would run first (it then has none left)
             try:
                 sys.stdout.flush()
