@@ -182,7 +182,7 @@ def test_quick_runs_of_every_benchmark(pg_server_dsn, tmp_path):
     assert re.search(rf"chunk statements alone .* 2 connections \*\*{NUMBER} s\*\*: \*\*{NUMBER}x\*\*", jobs), jobs
     assert re.search(rf"--jobs 1: {NUMBER} MB \(6,000 rows, .*--jobs 2: {NUMBER} MB \(6,000 rows", jobs), jobs
 
-    # bench_pgbench.py: the three pgbench loads and the four sqlsynth ones, each with its time and three
+    # bench_pgbench.py: the three pgbench loads and the six sqlsynth ones, each with its time and three
     # ratios; config (a) wrote exactly pgbench's rows
     if shutil.which("pgbench"):
         pgb = (out / "pgbench.md").read_text(encoding="utf-8")
@@ -191,7 +191,7 @@ def test_quick_runs_of_every_benchmark(pg_server_dsn, tmp_path):
         assert [r[0] for r in rows] == ["pgbench -i -I dtGp (server-side)", "pgbench -i -I dtgp (client-side)",
                                         "pgbench -i -I dtgvp (its default: + VACUUM)",
                                         "sqlsynth (a) --jobs 1", "sqlsynth (a) --jobs 2", "sqlsynth (b) --jobs 1",
-                                        "sqlsynth (b) --jobs 2"], pgb
+                                        "sqlsynth (b) --jobs 2", "sqlsynth (c) --jobs 1", "sqlsynth (c) --jobs 2"], pgb
         assert all(float(r[1]) > 0 and float(r[2]) > 0 and float(r[4]) > 0 for r in rows), pgb
         # each pgbench load against itself
         assert rows[0][2] == "1.00" and rows[1][3] == "1.00" and rows[2][4] == "1.00", pgb
