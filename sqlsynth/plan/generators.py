@@ -517,3 +517,8 @@ def known_names() -> list[str]:
                 if not m.startswith("_") and callable(getattr(obj, m, None)) and not isinstance(getattr(obj, m), type):
                     _MIMESIS_NAMES.append(f"generic.{prov}.{m}")
     return list(REGISTRY) + _MIMESIS_NAMES
+
+
+# The generators of the sibling modules register themselves in REGISTRY when imported: importing them here
+# makes REGISTRY whole for whoever reads it, with or without the planner (plan.build) loaded.
+from . import distributions as _distributions, empirical as _empirical  # noqa: E402,F401
